@@ -1,0 +1,16 @@
+import { defineConfig } from "prisma/config";
+import { createMigrationAdapter } from "./prisma/migration-adapter";
+
+// `prisma generate` reads the datasource url without connecting; a missing one must not break
+// `npm ci` (postinstall), so fall back to the local default documented in .env.example.
+process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/tashil";
+
+// Every Prisma command here runs on the wasm schema engine through the pg driver adapter,
+// so no native engine is ever downloaded (see README, "Database and Prisma").
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
+  experimental: { adapter: true },
+  engine: "js",
+  adapter: async () => createMigrationAdapter(process.env.DATABASE_URL ?? ""),
+});

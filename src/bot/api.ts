@@ -1,0 +1,44 @@
+import { Api, type Transformer } from "grammy";
+import type { Config } from "../config";
+
+/**
+ * Bale's Bot API follows Telegram's but has no HTML entities: there we drop parse_mode and
+ * the tags, so every feature writes one message and it reads right on both platforms.
+ */
+export const plainTextTransformer: Transformer = (prev, method, payload, signal) => {
+  if (payload && typeof payload === "object") {
+    const params = payload as Record<string, unknown>;
+    if ("parse_mode" in params) {
+      const { parse_mode: _dropped, ...rest } = params;
+      for (const field of ["text", "caption"] as const) {
+        if (typeof rest[field] === "string") rest[field] = stripHtml(rest[field] as string);
+      }
+      return prev(method, rest as typeof payload, signal);
+    }
+  }
+  return prev(method, payload, signal);
+};
+
+export function stripHtml(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, "")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
+}
+
+/** Escapes user text placed inside an HTML message. */
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+export function applyPlatform(api: Api, config: Pick<Config, "BOT_PLATFORM">): Api {
+  if (config.BOT_PLATFORM === "bale") api.config.use(plainTextTransformer);
+  return api;
+}
+
+/** The Api the workers send with (no auto-retry: BullMQ owns retries there). */
+export function createSenderApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "BOT_PLATFORM">): Api {
+  return applyPlatform(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), config);
+}

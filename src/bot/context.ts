@@ -1,0 +1,35 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context, SessionFlavor } from "grammy";
+import type { Deps } from "../container";
+import type { Logger } from "../logger";
+import type { Locale } from "../i18n";
+import type { SessionUser } from "../services/users";
+
+/**
+ * What lives in the Redis session. Small and JSON-safe (ids, strings, numbers): a draft
+ * report must survive a restart of the bot and never hold ORM objects.
+ */
+export interface SessionData {
+  locale?: Locale;
+  /** The one multi-step flow the user is in (registration, report wizard, a prompt…). */
+  flow?: Flow;
+}
+
+/** Each feature owns one flow name and its JSON-safe state. */
+export interface Flow {
+  name: string;
+  step: string;
+  data: Record<string, unknown>;
+  /** Steps visited, for the back button. */
+  history?: string[];
+}
+
+export type BotContext = Context &
+  SessionFlavor<SessionData> &
+  I18nFlavor & {
+    deps: Deps;
+    logger: Logger;
+    /** The user behind the update, loaded (or created) by the user middleware. */
+    user: SessionUser;
+    locale: Locale;
+  };

@@ -1,0 +1,44 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { Bot, session, type ApiClientOptions } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Deps } from "../container";
+import { applyPlatform } from "./api";
+import type { BotContext, SessionData } from "./context";
+import { features } from "./features";
+import { attachDeps } from "./middlewares/deps";
+import { handleBotError } from "./middlewares/errors";
+import { attachUser } from "./middlewares/user";
+
+export interface CreateBotOptions {
+  /** Known bot identity (tests, or a process that already called getMe). */
+  botInfo?: UserFromGetMe;
+  client?: ApiClientOptions;
+}
+
+/** A session is idle this long before Redis forgets it (a draft report lives there). */
+const SESSION_TTL_SECONDS = 60 * 24 * 3600;
+
+/** Builds the bot; starts nothing. main.ts decides between long polling and webhooks. */
+export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { apiRoot: deps.config.BOT_API_ROOT, ...options.client },
+  });
+  applyPlatform(bot.api, deps.config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+
+  bot.use(attachDeps(deps));
+  bot.use(
+    session<SessionData, BotContext>({
+      initial: () => ({}),
+      storage: new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }),
+      getSessionKey: (ctx) => (ctx.from ? `session:${ctx.from.id}` : undefined),
+    }),
+  );
+  bot.use(attachUser);
+  bot.use(deps.i18n);
+  bot.use(...features);
+  bot.catch(handleBotError);
+  return bot;
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+const TELEGRAM_API_ROOT = "https://api.telegram.org";
+
+const booleanFromEnv = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const idList = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^\d+$/, "must be comma-separated numeric Telegram ids")));
+
+/** One schema over the whole environment, parsed once at start-up. */
+export const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    BOT_TOKEN: z.string().regex(/^\d+:[\w-]{20,}$/, "must look like 123456:ABC… (from @BotFather or Bale's bot father)"),
+    /** Telegram's by default; https://tapi.bale.ai runs the same bot on Bale. */
+    BOT_API_ROOT: z.url().default(TELEGRAM_API_ROOT).transform((url) => url.replace(/\/+$/, "")),
+    /** telegram | bale; when unset, derived from BOT_API_ROOT. */
+    BOT_PLATFORM: z.enum(["telegram", "bale"]).optional(),
+    DATABASE_URL: z.url().refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL"),
+    REDIS_URL: z.url().refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// URL").default("redis://127.0.0.1:6379"),
+    /** Prefix of every Redis key (sessions, queues), so several deployments can share one Redis. */
+    REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default("tashil"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** When set, the bot serves webhooks at this public URL instead of long polling. */
+    WEBHOOK_URL: z.url().optional(),
+    WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ -").optional(),
+    HTTP_HOST: z.string().default("0.0.0.0"),
+    HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    /** Telegram ids of the first administrators. */
+    ADMIN_TELEGRAM_IDS: idList,
+    DEFAULT_LOCALE: z.enum(["fa", "en"]).default("fa"),
+    /** Days within which a producer may reopen a resolved or closed case. */
+    REOPEN_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** Re-announce a critical case nobody has opened after this many minutes (working hours). */
+    CRITICAL_REALERT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+    /** Remind a producer who has not answered a question after this many days. */
+    NEEDS_INFO_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
+    MAX_ATTACHMENT_MB: z.coerce.number().min(1).max(50).default(20),
+    /** Bot API sends per second for the whole bot (Telegram: about 30). */
+    SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(29),
+    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
+    /** JSON overrides of the working calendar and the reminder policy (see README). */
+    WORKING_CALENDAR: z.string().optional(),
+    REMINDER_POLICY: z.string().optional(),
+    RUN_WORKERS_IN_BOT: booleanFromEnv.default(true),
+  })
+  .transform((env) => ({
+    ...env,
+    BOT_PLATFORM: env.BOT_PLATFORM ?? (env.BOT_API_ROOT.includes("bale.ai") ? ("bale" as const) : ("telegram" as const)),
+  }))
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
+    }
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment; the error names every bad variable on one line each. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".") || "environment";
+    const message = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+    return `${variable} ${message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+}

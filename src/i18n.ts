@@ -1,0 +1,38 @@
+import { I18n } from "@grammyjs/i18n";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Context } from "grammy";
+
+export const LOCALES = ["fa", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LOCALES_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../locales");
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "fa" || value === "en";
+}
+
+/** Telegram's language_code → ours: English speakers get en, everyone else Persian. */
+export function localeFromTelegram(languageCode: string | undefined, fallback: Locale = "fa"): Locale {
+  if (!languageCode) return fallback;
+  return languageCode.toLowerCase().startsWith("en") ? "en" : "fa";
+}
+
+export type Translator = (locale: Locale, key: string, variables?: Record<string, string | number>) => string;
+
+export function createI18n<C extends Context>(defaultLocale: Locale): I18n<C> {
+  return new I18n<C>({
+    defaultLocale,
+    directory: LOCALES_DIRECTORY,
+    // Unicode isolation marks would leak into plain-text messages (and Bale shows them).
+    fluentBundleOptions: { useIsolating: false },
+    useSession: false,
+    // The user middleware has already decided (session choice, then the stored language).
+    localeNegotiator: (ctx) => (ctx as unknown as { locale?: string }).locale ?? defaultLocale,
+  });
+}
+
+/** Renders a message outside an update (outbox notices, reminders) in the recipient's language. */
+export function translatorFor<C extends Context>(i18n: I18n<C>): Translator {
+  return (locale, key, variables) => i18n.t(locale, key, variables);
+}

@@ -1,0 +1,54 @@
+import { Queue, type ConnectionOptions } from "bullmq";
+
+/**
+ * Two queues: `deliveries` carries every outbound Bot API call (one job per outbox row,
+ * priorities keep notices ahead of broadcasts); `timers` carries delayed work (reminders,
+ * re-alerts, digests) whose handlers write outbox rows.
+ */
+export const QUEUE_NAMES = { deliveries: "deliveries", timers: "timers" } as const;
+
+/** BullMQ priorities: lower runs first. */
+export const PRIORITY = { notice: 1, reminder: 2, meeting: 3, broadcast: 10 } as const;
+
+export interface DeliveryJobData {
+  outboxId: number;
+}
+
+export type TimerJobData =
+  | { type: "task-reminder"; taskId: number; scheduleVersion: number; key: string }
+  | { type: "critical-realert"; caseId: number; round: number }
+  | { type: "needs-info-reminder"; caseId: number; eventId: number }
+  | { type: "meeting-reminder"; meetingId: number; key: string }
+  | { type: "morning-digest" }
+  | { type: "broadcast-progress"; broadcastId: number };
+
+export interface Queues {
+  deliveries: Queue<DeliveryJobData>;
+  timers: Queue<TimerJobData>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const queuePrefix = `${prefix}:bull`;
+  return {
+    deliveries: new Queue<DeliveryJobData>(QUEUE_NAMES.deliveries, {
+      connection,
+      prefix: queuePrefix,
+      defaultJobOptions: {
+        attempts: 8,
+        backoff: { type: "exponential", delay: 1_000 },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    }),
+    timers: new Queue<TimerJobData>(QUEUE_NAMES.timers, {
+      connection,
+      prefix: queuePrefix,
+      defaultJobOptions: {
+        attempts: 5,
+        backoff: { type: "exponential", delay: 5_000 },
+        removeOnComplete: { age: 7 * 24 * 3600, count: 10_000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    }),
+  };
+}

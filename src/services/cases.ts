@@ -1,0 +1,146 @@
+import { z } from "zod";
+import type { Deps } from "../container";
+import type { Tx } from "../db";
+import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/categories";
+import { jalaliYearOf } from "../domain/jalali";
+import { formatTrackingCode } from "../domain/tracking-code";
+import { computeUrgency, type Urgency } from "../domain/urgency";
+import { appendEvent } from "./timeline";
+import { alertSecretariatOfNewCase } from "./case-alerts";
+
+export const ATTACHMENT_LIMIT = 10;
+export const DESCRIPTION_MIN = 20;
+export const DESCRIPTION_MAX = 2000;
+
+export const DraftAttachmentSchema = z.object({
+  kind: z.enum(["PHOTO", "DOCUMENT"]),
+  fileId: z.string().min(1).max(256),
+  fileUniqueId: z.string().min(1).max(128),
+  fileName: z.string().max(256).nullable(),
+  mimeType: z.string().max(128).nullable(),
+  sizeBytes: z.number().int().nonnegative().nullable(),
+});
+export type DraftAttachment = z.infer<typeof DraftAttachmentSchema>;
+
+/** A complete report as the wizard hands it over; validated again here (never trust the session). */
+export const CaseDraftSchema = z
+  .object({
+    unitId: z.number().int().positive(),
+    category: z.enum(CATEGORY_IDS),
+    subcategory: z.string().max(40).nullable(),
+    agencyId: z.number().int().positive().nullable(),
+    /** ISO instant, or null when the producer does not know. */
+    irreversibleAt: z.iso.datetime().nullable(),
+    /** Rials as a decimal string (bigint does not survive JSON). */
+    amountRials: z.string().regex(/^\d{1,20}$/).nullable(),
+    description: z.string().trim().min(DESCRIPTION_MIN).max(DESCRIPTION_MAX),
+    attachments: z.array(DraftAttachmentSchema).max(ATTACHMENT_LIMIT),
+  })
+  .refine((draft) => draft.subcategory === null || isSubcategoryOf(draft.category, draft.subcategory), {
+    path: ["subcategory"],
+    message: "not a subcategory of the category",
+  });
+export type CaseDraft = z.infer<typeof CaseDraftSchema>;
+
+export class CaseAccessError extends Error {
+  override name = "CaseAccessError";
+}
+
+/** Next number of the working group's Jalali-year sequence, atomically. */
+async function nextSequence(tx: Tx, workingGroupId: number, jalaliYear: number): Promise<number> {
+  const row = await tx.caseSequence.upsert({
+    where: { workingGroupId_jalaliYear: { workingGroupId, jalaliYear } },
+    create: { workingGroupId, jalaliYear, lastValue: 1 },
+    update: { lastValue: { increment: 1 } },
+  });
+  return row.lastValue;
+}
+
+export interface SubmittedCase {
+  caseId: number;
+  trackingCode: string;
+  urgency: Urgency;
+  workingGroupId: number;
+}
+
+/**
+ * Stores a report: the case, its tracking code, its first timeline event, its attachments and
+ * the secretariat's alerts, in one transaction. Nothing is half-saved.
+ */
+export async function submitCase(deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "queues" | "config">, userId: number, input: unknown): Promise<SubmittedCase> {
+  const draft = CaseDraftSchema.parse(input);
+  const now = deps.now();
+  const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
+  const urgency = computeUrgency({ category: draft.category as CategoryId, irreversibleAt, now });
+  const submitted = await deps.db.$transaction(async (tx) => {
+    const link = await tx.unitRepresentative.findUnique({
+      where: { userId_unitId: { userId, unitId: draft.unitId } },
+      select: { unit: { select: { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } } },
+    });
+    if (!link) throw new CaseAccessError("user does not represent this unit");
+    const { unit } = link;
+    if (draft.agencyId !== null) {
+      const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
+      if (!agency) throw new CaseAccessError("agency is not in the unit's working group");
+    }
+    const jalaliYear = jalaliYearOf(now);
+    const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
+    const created = await tx.case.create({
+      data: {
+        trackingCode,
+        workingGroupId: unit.workingGroupId,
+        unitId: unit.id,
+        reporterId: userId,
+        category: draft.category,
+        subcategory: draft.subcategory,
+        agencyId: draft.agencyId,
+        irreversibleAt,
+        amountRials: draft.amountRials === null ? null : BigInt(draft.amountRials),
+        description: draft.description,
+        urgency,
+        submittedAt: now,
+      },
+      select: { id: true },
+    });
+    const event = await appendEvent(tx, {
+      caseId: created.id,
+      actorId: userId,
+      type: "submitted",
+      data: { urgency, attachments: draft.attachments.length },
+    });
+    if (draft.attachments.length > 0) {
+      await tx.attachment.createMany({
+        data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
+      });
+    }
+    await alertSecretariatOfNewCase(tx, deps, created.id);
+    return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId };
+  });
+  deps.flushOutbox();
+  return submitted;
+}
+
+/** The cases a producer may see: those of the units they represent. */
+export function producerCaseScope(userId: number) {
+  return { unit: { representatives: { some: { userId } } } };
+}
+
+export async function listProducerCases(deps: Pick<Deps, "db">, userId: number, page: number, pageSize: number) {
+  const where = producerCaseScope(userId);
+  const [total, open, closed] = await Promise.all([
+    deps.db.case.count({ where }),
+    // Open cases first, most urgent then newest; finished ones after, newest first.
+    deps.db.case.findMany({
+      where: { ...where, status: { notIn: ["resolved", "closed", "rejected", "duplicate"] } },
+      orderBy: [{ urgency: "asc" }, { submittedAt: "desc" }],
+      select: { id: true, trackingCode: true, status: true, urgency: true, category: true, submittedAt: true },
+    }),
+    deps.db.case.findMany({
+      where: { ...where, status: { in: ["resolved", "closed", "rejected", "duplicate"] } },
+      orderBy: [{ submittedAt: "desc" }],
+      select: { id: true, trackingCode: true, status: true, urgency: true, category: true, submittedAt: true },
+    }),
+  ]);
+  const all = [...open, ...closed];
+  return { total, items: all.slice(page * pageSize, page * pageSize + pageSize) };
+}

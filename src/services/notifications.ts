@@ -1,0 +1,76 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Deps } from "../container";
+import type { Tx } from "../db";
+import type { OutboxKind } from "../generated/prisma/enums";
+import { isLocale, type Locale } from "../i18n";
+import { splitMessage } from "../domain/text";
+import { enqueueOutbound, type OutboundMessage } from "./outbox";
+
+export interface Recipient {
+  userId: number;
+  telegramId: string;
+  language: Locale;
+}
+
+export function recipientOf(user: { id: number; telegramId: string; language: string }): Recipient {
+  return { userId: user.id, telegramId: user.telegramId, language: isLocale(user.language) ? user.language : "fa" };
+}
+
+/** A button whose label is a Fluent key, rendered in the recipient's language. */
+export interface NoticeButton {
+  labelKey: string;
+  callback: string;
+  args?: Record<string, string | number>;
+}
+
+export interface Notice {
+  key: string;
+  args?: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>);
+  /** Unique per logical notice and recipient; the recipient's id is appended here. */
+  dedupeKey: string;
+  kind?: OutboxKind;
+  buttons?: NoticeButton[][];
+  priority?: number;
+}
+
+type NoticeDeps = Pick<Deps, "t">;
+
+/** Renders a notice in one recipient's language as outbox rows (split at 4096 characters). */
+export function renderNotice(deps: NoticeDeps, chatId: string, locale: Locale, userId: number | null, notice: Notice): OutboundMessage[] {
+  const args = typeof notice.args === "function" ? notice.args(locale) : notice.args;
+  const text = deps.t(locale, notice.key, args);
+  const keyboard: InlineKeyboardButton[][] | undefined = notice.buttons?.map((row) =>
+    row.map((button) => ({ text: deps.t(locale, button.labelKey, button.args), callback_data: button.callback })),
+  );
+  const parts = splitMessage(text);
+  return parts.map((part, index) => ({
+    dedupeKey: `${notice.dedupeKey}:${chatId}${parts.length > 1 ? `:${index}` : ""}`,
+    kind: notice.kind ?? "NOTICE",
+    chatId,
+    userId,
+    ...(notice.priority ? { priority: notice.priority } : {}),
+    payload: {
+      method: "sendMessage" as const,
+      // Buttons go with the last part, where the reader's eye ends.
+      params: index === parts.length - 1 && keyboard ? { text: part, reply_markup: { inline_keyboard: keyboard } } : { text: part },
+    },
+  }));
+}
+
+/** Queues a notice to each recipient in the caller's transaction. */
+export async function notify(tx: Tx, deps: NoticeDeps, recipients: Recipient[], notice: Notice): Promise<number> {
+  const messages = recipients.flatMap((recipient) =>
+    renderNotice(deps, recipient.telegramId, recipient.language, recipient.userId, notice),
+  );
+  return enqueueOutbound(tx, messages);
+}
+
+/** Active secretariat members of a working group. */
+export async function secretariatOf(tx: Tx, workingGroupId: number): Promise<Recipient[]> {
+  const members = await tx.membership.findMany({
+    where: { workingGroupId, role: "SECRETARIAT", revokedAt: null },
+    select: { user: { select: { id: true, telegramId: true, language: true } } },
+  });
+  const unique = new Map(members.map((m) => [m.user.id, recipientOf(m.user)]));
+  return [...unique.values()];
+}
