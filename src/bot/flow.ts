@@ -52,3 +52,8 @@ export async function repromptFlow(ctx: BotContext): Promise<boolean> {
   await reprompt(ctx, flow);
   return true;
 }
+
+/** Commands pass through a flow's text handlers to their own features (the flow is kept). */
+export function isCommand(text: string | undefined): boolean {
+  return typeof text === "string" && /^\/[A-Za-z]/.test(text);
+}

@@ -6,7 +6,10 @@ import { jalaliYearOf } from "../domain/jalali";
 import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
 import { appendEvent } from "./timeline";
-import { alertSecretariatOfNewCase } from "./case-alerts";
+import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
+import { transition } from "../domain/case-lifecycle";
+import { truncate } from "../domain/text";
+import { notify, recipientOf, secretariatOf } from "./notifications";
 
 export const ATTACHMENT_LIMIT = 10;
 export const DESCRIPTION_MIN = 20;
@@ -67,7 +70,11 @@ export interface SubmittedCase {
  * Stores a report: the case, its tracking code, its first timeline event, its attachments and
  * the secretariat's alerts, in one transaction. Nothing is half-saved.
  */
-export async function submitCase(deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "queues" | "config">, userId: number, input: unknown): Promise<SubmittedCase> {
+export async function submitCase(
+  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger">,
+  userId: number,
+  input: unknown,
+): Promise<SubmittedCase> {
   const draft = CaseDraftSchema.parse(input);
   const now = deps.now();
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
@@ -117,6 +124,10 @@ export async function submitCase(deps: Pick<Deps, "db" | "t" | "now" | "flushOut
     return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId };
   });
   deps.flushOutbox();
+  // The case is safe in PostgreSQL; a re-alert that cannot be scheduled must not undo that.
+  await scheduleNewCaseTimers(deps, submitted).catch((error: unknown) => {
+    deps.logger.warn({ err: error, caseId: submitted.caseId }, "could not schedule the new case's timers");
+  });
   return submitted;
 }
 
@@ -143,4 +154,59 @@ export async function listProducerCases(deps: Pick<Deps, "db">, userId: number, 
   ]);
   const all = [...open, ...closed];
   return { total, items: all.slice(page * pageSize, page * pageSize + pageSize) };
+}
+
+export const ADD_INFO_MAX = 2000;
+
+export interface ProducerAddition {
+  text: string;
+  attachment: DraftAttachment | null;
+}
+
+/**
+ * A producer adds information or a document to an open case of a unit they represent. When
+ * the secretariat had asked a question (needs_info), this is the answer: the case returns to
+ * the queue and whoever asked is told.
+ */
+export async function addProducerInformation(
+  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox">,
+  userId: number,
+  caseId: number,
+  addition: ProducerAddition,
+): Promise<{ trackingCode: string; answeredRequest: boolean }> {
+  const result = await deps.db.$transaction(async (tx) => {
+    const item = await tx.case.findFirst({
+      where: { id: caseId, ...producerCaseScope(userId) },
+      select: { id: true, status: true, trackingCode: true, workingGroupId: true, takenById: true },
+    });
+    if (!item) throw new CaseAccessError("not the user's case");
+    const answering = item.status === "needs_info";
+    const action = answering ? "answer_info" : "add_info";
+    const move = transition(item.status, action, { role: "producer" });
+    if (!move.ok) throw new CaseAccessError(`cannot ${action} from ${item.status}`);
+    const event = await appendEvent(tx, {
+      caseId: item.id,
+      actorId: userId,
+      type: answering ? "info_answered" : "info_added",
+      data: { text: addition.text, attachments: addition.attachment ? 1 : 0 },
+    });
+    if (addition.attachment) {
+      await tx.attachment.create({ data: { ...addition.attachment, caseId: item.id, eventId: event.id, uploadedById: userId } });
+    }
+    if (move.to !== item.status) await tx.case.update({ where: { id: item.id }, data: { status: move.to } });
+    const taker = item.takenById
+      ? await tx.user.findUnique({ where: { id: item.takenById }, select: { id: true, telegramId: true, language: true } })
+      : null;
+    const recipients = taker ? [recipientOf(taker)] : await secretariatOf(tx, item.workingGroupId);
+    await notify(tx, deps, recipients, {
+      key: answering ? "notice-producer-answered" : "notice-producer-added-info",
+      args: { code: item.trackingCode, text: truncate(addition.text || "📎", 500) },
+      dedupeKey: `case:${item.id}:event:${event.id}`,
+      kind: "ALERT",
+      buttons: [[{ labelKey: "button-open-case", callback: `q:open:${item.id}` }]],
+    });
+    return { trackingCode: item.trackingCode, answeredRequest: answering };
+  });
+  deps.flushOutbox();
+  return result;
 }
