@@ -48,6 +48,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);
+  // Without a listener ioredis prints every failed reconnect; we log them once per client.
+  for (const [name, client] of [["redis", redis], ["queue-redis", queueRedis]] as const) {
+    client.on("error", (error: Error) => logger.warn({ err: error, client: name }, "Redis connection error"));
+  }
   const queues = createQueues(queueRedis, config.REDIS_PREFIX);
   const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
   const container: Container = {

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type ApiClientOptions } from "grammy";
+import { Bot, session, type ApiClientOptions, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../container";
 import { applyPlatform } from "./api";
@@ -14,6 +14,8 @@ export interface CreateBotOptions {
   /** Known bot identity (tests, or a process that already called getMe). */
   botInfo?: UserFromGetMe;
   client?: ApiClientOptions;
+  /** Middleware that must run before everything else (main.ts: the runner's sequentialize). */
+  before?: Array<Middleware<BotContext>>;
 }
 
 /** A session is idle this long before Redis forgets it (a draft report lives there). */
@@ -28,17 +30,21 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   applyPlatform(bot.api, deps.config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
+  if (options.before?.length) bot.use(...options.before);
   bot.use(attachDeps(deps));
-  bot.use(
+  // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
+  // down included) is logged and the user told plainly, whether we poll, take webhooks or test.
+  const guarded = bot.errorBoundary(handleBotError);
+  guarded.use(
     session<SessionData, BotContext>({
       initial: () => ({}),
       storage: new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }),
       getSessionKey: (ctx) => (ctx.from ? `session:${ctx.from.id}` : undefined),
     }),
   );
-  bot.use(attachUser);
-  bot.use(deps.i18n);
-  bot.use(...features);
+  guarded.use(attachUser);
+  guarded.use(deps.i18n);
+  guarded.use(...features);
   bot.catch(handleBotError);
   return bot;
 }

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CASE_STATUSES } from "../../src/domain/case-lifecycle";
+import { CATEGORIES } from "../../src/domain/categories";
+import { URGENCIES } from "../../src/domain/urgency";
+import { LOCALES_DIRECTORY } from "../../src/i18n";
+
+function keysOf(locale: string): Set<string> {
+  const source = readFileSync(path.join(LOCALES_DIRECTORY, `${locale}.ftl`), "utf8");
+  return new Set([...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((match) => match[1] ?? ""));
+}
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const full = path.join(directory, entry);
+    if (statSync(full).isDirectory()) return entry === "generated" ? [] : sourceFiles(full);
+    return full.endsWith(".ts") ? [full] : [];
+  });
+}
+
+/** Literal message keys the code passes to a translator or puts in a notice/button. */
+function keysUsedInCode(): Map<string, string> {
+  const used = new Map<string, string>();
+  const patterns = [
+    /\bt\(\s*"([a-z][\w-]*)"/g,
+    /\bt\(\s*[\w.]+,\s*"([a-z][\w-]*)"/g,
+    /\b(?:labelKey|key|errorKey)\s*:\s*"([a-z][\w-]*)"/g,
+    /\b(?:retry|reply)\(ctx,\s*flow,\s*"([a-z][\w-]*)"/g,
+  ];
+  for (const file of sourceFiles(path.resolve(LOCALES_DIRECTORY, "../src"))) {
+    const source = readFileSync(file, "utf8");
+    for (const pattern of patterns) {
+      for (const match of source.matchAll(pattern)) used.set(match[1] ?? "", path.relative(process.cwd(), file));
+    }
+  }
+  return used;
+}
+
+describe("locales", () => {
+  const fa = keysOf("fa");
+  const en = keysOf("en");
+
+  it("fa.ftl and en.ftl define the same keys", () => {
+    expect([...fa].filter((key) => !en.has(key)).sort()).toEqual([]);
+    expect([...en].filter((key) => !fa.has(key)).sort()).toEqual([]);
+    expect(fa.size).toBeGreaterThan(100);
+  });
+
+  it("every key the code uses exists", () => {
+    const missing = [...keysUsedInCode()].filter(([key]) => !fa.has(key)).map(([key, file]) => `${key} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("every category, subcategory, status and urgency has a label", () => {
+    const dynamic = [
+      ...CATEGORIES.flatMap((category) => [`category-${category.id}`, ...category.subcategories.map((sub) => `subcategory-${sub}`)]),
+      ...CASE_STATUSES.map((status) => `status-${status}`),
+      ...URGENCIES.map((urgency) => `urgency-${urgency}`),
+    ];
+    expect(dynamic.filter((key) => !fa.has(key))).toEqual([]);
+  });
+});
