@@ -33,7 +33,21 @@ export function escapeHtml(text: string): string {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
+/**
+ * Drops empty rows from inline keyboards: building keyboards with `.row()` after optional
+ * buttons leaves them behind, and clients (Bale especially) differ in how they treat them.
+ */
+export const compactKeyboardsTransformer: Transformer = (prev, method, payload, signal) => {
+  const markup = (payload as { reply_markup?: { inline_keyboard?: unknown[][] } } | undefined)?.reply_markup;
+  if (markup?.inline_keyboard?.some((row) => row.length === 0)) {
+    const compacted = { ...markup, inline_keyboard: markup.inline_keyboard.filter((row) => row.length > 0) };
+    return prev(method, { ...payload, reply_markup: compacted } as typeof payload, signal);
+  }
+  return prev(method, payload, signal);
+};
+
 export function applyPlatform(api: Api, config: Pick<Config, "BOT_PLATFORM">): Api {
+  api.config.use(compactKeyboardsTransformer);
   if (config.BOT_PLATFORM === "bale") api.config.use(plainTextTransformer);
   return api;
 }
