@@ -1,6 +1,7 @@
 import type { Deps } from "../container";
 import type { Tx } from "../db";
 import type { Locale } from "../i18n";
+import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
 import { enqueueOutbound } from "./outbox";
 import { notify, renderNotice, secretariatOf, type Notice } from "./notifications";
 
@@ -40,4 +41,60 @@ export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, c
   if (row.workingGroup.secretariatChatId) {
     await enqueueOutbound(tx, renderNotice(deps, row.workingGroup.secretariatChatId, "fa", null, notice));
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Critical re-alerts: a critical case nobody of the secretariat has opened is announced again.
+
+/** How many times an unopened critical case is re-announced before we stop insisting. */
+export const MAX_REALERT_ROUNDS = 3;
+
+export const realertJobId = (caseId: number, round: number) => `realert-${caseId}-${round}`;
+
+/**
+ * When to re-announce: `minutes` of the secretariat's time after `from`. The clock starts at
+ * the next working moment (a case reported at night is due an hour into the working day), and
+ * a due time in quiet hours or on a holiday moves to the next working moment.
+ */
+export function criticalRealertAt(from: Date, minutes: number, calendar: WorkingCalendar): Date {
+  const start = nextWorkingMoment(from, calendar);
+  return nextWorkingMoment(new Date(start.getTime() + minutes * 60_000), calendar);
+}
+
+type RealertDeps = Pick<Deps, "queues" | "config" | "policies" | "now">;
+
+/** Schedules re-alert `round` (1, 2, …); the job id makes scheduling the same round twice a no-op. */
+export async function scheduleCriticalRealert(deps: RealertDeps, caseId: number, round: number): Promise<Date> {
+  const now = deps.now();
+  const at = criticalRealertAt(now, deps.config.CRITICAL_REALERT_MINUTES, deps.policies.calendar);
+  await deps.queues.timers.add(
+    "critical-realert",
+    { type: "critical-realert", caseId, round },
+    { jobId: realertJobId(caseId, round), delay: Math.max(0, at.getTime() - now.getTime()) },
+  );
+  return at;
+}
+
+/** Called right after a case is committed: timers that depend on a new case. */
+export async function scheduleNewCaseTimers(deps: RealertDeps, submitted: { caseId: number; urgency: string }): Promise<void> {
+  if (submitted.urgency === "critical") await scheduleCriticalRealert(deps, submitted.caseId, 1);
+}
+
+/**
+ * Timer job "critical-realert": does nothing once a secretariat member has opened the card (or
+ * the case left "submitted"); otherwise alerts again (deduplicated per round) and schedules
+ * the next round. Safe to run twice.
+ */
+export async function handleCriticalRealert(
+  data: { caseId: number; round: number },
+  deps: Pick<Deps, "db" | "t" | "flushOutbox"> & RealertDeps,
+): Promise<void> {
+  const row = await deps.db.case.findUnique({
+    where: { id: data.caseId },
+    select: { firstOpenedAt: true, urgency: true, status: true },
+  });
+  if (!row || row.firstOpenedAt !== null || row.urgency !== "critical" || row.status !== "submitted") return;
+  await deps.db.$transaction((tx) => alertSecretariatOfNewCase(tx, deps, data.caseId, data.round));
+  deps.flushOutbox();
+  if (data.round < MAX_REALERT_ROUNDS) await scheduleCriticalRealert(deps, data.caseId, data.round + 1);
 }

@@ -1,0 +1,267 @@
+/**
+ * Invitations: how staff (secretariat, officials, chairs, admins) get their role. A single-use,
+ * expiring deep link t.me/<bot>?start=inv_<code>; only sha256(code) is stored, so a database
+ * leak yields no usable link.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Deps } from "../container";
+import type { Role } from "../generated/prisma/enums";
+import {
+  canRevokeMembership,
+  invitableRoles,
+  inScope,
+  managedGroups,
+  scopeWhere,
+  type GroupScope,
+} from "./authz";
+import { notify, recipientOf } from "./notifications";
+import type { SessionUser } from "./users";
+
+export const INVITATION_PAYLOAD_PREFIX = "inv_";
+/** 24 random bytes → 32 url-safe characters (the deep-link payload allows [A-Za-z0-9_-], ≤ 64). */
+const CODE_BYTES = 24;
+const CODE_PATTERN = /^[A-Za-z0-9_-]{24,60}$/;
+
+export function generateInvitationCode(): string {
+  return randomBytes(CODE_BYTES).toString("base64url");
+}
+
+export function hashInvitationCode(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("hex");
+}
+
+export function isWellFormedInvitationCode(code: string): boolean {
+  return CODE_PATTERN.test(code);
+}
+
+export function invitationLink(botUsername: string, code: string): string {
+  return `https://t.me/${botUsername}?start=${INVITATION_PAYLOAD_PREFIX}${code}`;
+}
+
+export class InvitationError extends Error {
+  override name = "InvitationError";
+  constructor(readonly code: "forbidden" | "invalid_agency" | "agency_required" | "not_found") {
+    super(code);
+  }
+}
+
+export interface NewInvitation {
+  role: Role;
+  workingGroupId: number;
+  agencyId?: number | null;
+  isAgencyHead?: boolean;
+}
+
+type InvitationDeps = Pick<Deps, "db" | "now" | "config">;
+
+/** Creates an invitation; returns the code (shown once, never stored) and its expiry. */
+export async function createInvitation(
+  deps: InvitationDeps,
+  actor: SessionUser,
+  input: NewInvitation,
+): Promise<{ id: number; code: string; expiresAt: Date }> {
+  if (!invitableRoles(actor, input.workingGroupId).includes(input.role)) throw new InvitationError("forbidden");
+  let agencyId: number | null = null;
+  let isAgencyHead = false;
+  if (input.role === "OFFICIAL") {
+    if (!input.agencyId) throw new InvitationError("agency_required");
+    const agency = await deps.db.agency.findFirst({
+      where: { id: input.agencyId, workingGroupId: input.workingGroupId, active: true },
+      select: { id: true },
+    });
+    if (!agency) throw new InvitationError("invalid_agency");
+    agencyId = agency.id;
+    isAgencyHead = input.isAgencyHead === true;
+  }
+  const code = generateInvitationCode();
+  const expiresAt = new Date(deps.now().getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000);
+  const row = await deps.db.invitation.create({
+    data: {
+      codeHash: hashInvitationCode(code),
+      role: input.role,
+      workingGroupId: input.workingGroupId,
+      agencyId,
+      isAgencyHead,
+      createdById: actor.id,
+      createdAt: deps.now(),
+      expiresAt,
+    },
+    select: { id: true },
+  });
+  return { id: row.id, code, expiresAt };
+}
+
+export type RedeemResult =
+  | {
+      ok: true;
+      membership: { id: number; role: Role; workingGroupId: number; agencyId: number | null; isAgencyHead: boolean };
+      workingGroup: { nameFa: string; nameEn: string };
+      agency: { nameFa: string; nameEn: string } | null;
+      /** The user already held exactly this role: nothing new was granted. */
+      alreadyMember: boolean;
+    }
+  | { ok: false; reason: "invalid" | "expired" | "used" | "revoked" };
+
+/**
+ * Grants the invitation's membership to the user, once. The claim is one conditional UPDATE
+ * (unused, unrevoked, unexpired), so two people racing for the same link cannot both win.
+ */
+export async function redeemInvitation(
+  deps: Pick<Deps, "db" | "now" | "t" | "flushOutbox">,
+  userId: number,
+  code: string,
+): Promise<RedeemResult> {
+  if (!isWellFormedInvitationCode(code)) return { ok: false, reason: "invalid" };
+  const codeHash = hashInvitationCode(code);
+  const now = deps.now();
+  const result = await deps.db.$transaction(async (tx): Promise<RedeemResult> => {
+    const invitation = await tx.invitation.findUnique({
+      where: { codeHash },
+      include: {
+        workingGroup: { select: { nameFa: true, nameEn: true } },
+        agency: { select: { nameFa: true, nameEn: true } },
+        createdBy: { select: { id: true, telegramId: true, language: true } },
+      },
+    });
+    if (!invitation) return { ok: false, reason: "invalid" };
+    if (invitation.revokedAt) return { ok: false, reason: "revoked" };
+    if (invitation.usedAt) return { ok: false, reason: "used" };
+    if (invitation.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired" };
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now, usedById: userId },
+    });
+    if (claimed.count !== 1) return { ok: false, reason: "used" };
+
+    const same = {
+      userId,
+      role: invitation.role,
+      workingGroupId: invitation.workingGroupId,
+      agencyId: invitation.agencyId,
+      revokedAt: null,
+    };
+    const existing = await tx.membership.findFirst({ where: same, select: { id: true, isAgencyHead: true } });
+    let membershipId: number;
+    if (existing) {
+      membershipId = existing.id;
+      if (invitation.isAgencyHead && !existing.isAgencyHead) {
+        await tx.membership.update({ where: { id: existing.id }, data: { isAgencyHead: true } });
+      }
+    } else {
+      const created = await tx.membership.create({
+        data: {
+          userId,
+          role: invitation.role,
+          workingGroupId: invitation.workingGroupId,
+          agencyId: invitation.agencyId,
+          isAgencyHead: invitation.isAgencyHead,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      membershipId = created.id;
+    }
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { firstName: true, lastName: true } });
+    // The inviter learns the link was used (and by whom): a stolen link would not go unnoticed.
+    await notify(tx, deps, [recipientOf(invitation.createdBy)], {
+      key: "invitations-notice-accepted",
+      args: (locale) => ({
+        name: fullName(user),
+        role: deps.t(locale, `invitations-role-${invitation.role}`),
+        group: locale === "fa" ? invitation.workingGroup.nameFa : invitation.workingGroup.nameEn,
+      }),
+      dedupeKey: `invitation:${invitation.id}:accepted`,
+    });
+    return {
+      ok: true,
+      membership: {
+        id: membershipId,
+        role: invitation.role,
+        workingGroupId: invitation.workingGroupId,
+        agencyId: invitation.agencyId,
+        isAgencyHead: invitation.isAgencyHead || (existing?.isAgencyHead ?? false),
+      },
+      workingGroup: invitation.workingGroup,
+      agency: invitation.agency,
+      alreadyMember: existing !== null,
+    };
+  });
+  if (result.ok) deps.flushOutbox();
+  return result;
+}
+
+export function fullName(user: { firstName: string; lastName?: string | null }): string {
+  return user.lastName ? `${user.firstName} ${user.lastName}` : user.firstName;
+}
+
+/** Invitations that can still be used, in the groups the user manages. */
+export async function listOpenInvitations(deps: Pick<Deps, "db" | "now">, actor: SessionUser) {
+  const scope = managedGroups(actor);
+  return deps.db.invitation.findMany({
+    where: { ...scopeWhere(scope), usedAt: null, revokedAt: null, expiresAt: { gt: deps.now() } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      role: true,
+      workingGroupId: true,
+      isAgencyHead: true,
+      expiresAt: true,
+      workingGroup: { select: { code: true, nameFa: true, nameEn: true } },
+      agency: { select: { nameFa: true, nameEn: true } },
+      createdBy: { select: { firstName: true, lastName: true } },
+    },
+  });
+}
+
+export async function revokeInvitation(deps: Pick<Deps, "db" | "now">, actor: SessionUser, invitationId: number): Promise<boolean> {
+  const invitation = await deps.db.invitation.findUnique({ where: { id: invitationId }, select: { workingGroupId: true, role: true } });
+  if (!invitation || !invitableRoles(actor, invitation.workingGroupId).includes(invitation.role)) {
+    throw new InvitationError("forbidden");
+  }
+  const revoked = await deps.db.invitation.updateMany({
+    where: { id: invitationId, usedAt: null, revokedAt: null },
+    data: { revokedAt: deps.now() },
+  });
+  return revoked.count === 1;
+}
+
+/** Active members of one working group (the user must manage it). */
+export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number) {
+  if (!inScope(managedGroups(actor), workingGroupId)) throw new InvitationError("forbidden");
+  return deps.db.membership.findMany({
+    where: { workingGroupId, revokedAt: null },
+    orderBy: [{ role: "asc" }, { agencyId: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      role: true,
+      userId: true,
+      workingGroupId: true,
+      agencyId: true,
+      isAgencyHead: true,
+      user: { select: { firstName: true, lastName: true, username: true } },
+      agency: { select: { nameFa: true, nameEn: true } },
+    },
+  });
+}
+
+/** Revokes a membership; false when it was already revoked. */
+export async function revokeMembership(deps: Pick<Deps, "db" | "now">, actor: SessionUser, membershipId: number): Promise<boolean> {
+  const membership = await deps.db.membership.findUnique({
+    where: { id: membershipId },
+    select: { userId: true, role: true, workingGroupId: true },
+  });
+  if (!membership || !canRevokeMembership(actor, membership)) throw new InvitationError("forbidden");
+  const revoked = await deps.db.membership.updateMany({ where: { id: membershipId, revokedAt: null }, data: { revokedAt: deps.now() } });
+  return revoked.count === 1;
+}
+
+/** Working groups the user manages (for pickers), in code order. */
+export async function managedWorkingGroups(deps: Pick<Deps, "db">, actor: SessionUser, scope: GroupScope = managedGroups(actor)) {
+  if (!scope.all && scope.ids.length === 0) return [];
+  return deps.db.workingGroup.findMany({
+    where: scope.all ? {} : { id: { in: scope.ids } },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    select: { id: true, code: true, nameFa: true, nameEn: true },
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * The secretariat's queue: a working group's open cases, most urgent first then oldest, and
+ * the full case card. Every read re-checks the reader's role in the case's working group.
+ */
+import type { Deps } from "../container";
+import { CASE_STATUSES, isOpenStatus, type CaseStatus } from "../domain/case-lifecycle";
+import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
+import type { Prisma } from "../generated/prisma/client";
+import { canSeeReporterPhone, canViewCase, canWorkCase, inScope, queueGroups } from "./authz";
+import type { SessionUser } from "./users";
+
+export const QUEUE_PAGE_SIZE = 8;
+
+export const OPEN_CASE_STATUSES: CaseStatus[] = CASE_STATUSES.filter(isOpenStatus);
+
+export interface QueueFilter {
+  status?: CaseStatus | null;
+  category?: CategoryId | null;
+  agencyId?: number | null;
+}
+
+/** What the queue's buttons carry: a working group, a page and the filters (ids only). */
+export interface QueueView extends QueueFilter {
+  workingGroupId: number;
+  page: number;
+}
+
+/**
+ * A view as short callback data: "wg.page.status.category.agency", statuses and categories
+ * by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter. E.g. "12.0.1.-.345".
+ */
+export function encodeQueueView(view: QueueView): string {
+  const status = view.status ? CASE_STATUSES.indexOf(view.status) : -1;
+  const category = view.category ? CATEGORY_IDS.indexOf(view.category) : -1;
+  return [
+    view.workingGroupId,
+    view.page,
+    status >= 0 ? status : "-",
+    category >= 0 ? category : "-",
+    view.agencyId ?? "-",
+  ].join(".");
+}
+
+const SMALL_INT = /^\d{1,9}$/;
+
+/** Parses untrusted callback data back into a view; null when anything is off. */
+export function decodeQueueView(text: string | undefined): QueueView | null {
+  if (!text) return null;
+  const parts = text.split(".");
+  if (parts.length !== 5) return null;
+  const [wg, page, status, category, agency] = parts as [string, string, string, string, string];
+  if (!SMALL_INT.test(wg) || !SMALL_INT.test(page)) return null;
+  const view: QueueView = { workingGroupId: Number(wg), page: Number(page) };
+  if (view.workingGroupId <= 0) return null;
+  if (status !== "-") {
+    const value = SMALL_INT.test(status) ? CASE_STATUSES[Number(status)] : undefined;
+    if (!value) return null;
+    view.status = value;
+  }
+  if (category !== "-") {
+    const value = SMALL_INT.test(category) ? CATEGORY_IDS[Number(category)] : undefined;
+    if (!value) return null;
+    view.category = value;
+  }
+  if (agency !== "-") {
+    if (!SMALL_INT.test(agency) || Number(agency) <= 0) return null;
+    view.agencyId = Number(agency);
+  }
+  return view;
+}
+
+export class QueueAccessError extends Error {
+  override name = "QueueAccessError";
+}
+
+/** Working groups whose queue the user may read, for the picker. */
+export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUser) {
+  const scope = queueGroups(user);
+  if (!scope.all && scope.ids.length === 0) return [];
+  return deps.db.workingGroup.findMany({
+    where: scope.all ? {} : { id: { in: scope.ids } },
+    orderBy: [{ kind: "asc" }, { code: "asc" }],
+    select: { id: true, code: true, nameFa: true, nameEn: true },
+  });
+}
+
+function queueWhere(view: QueueView): Prisma.CaseWhereInput {
+  return {
+    workingGroupId: view.workingGroupId,
+    status: view.status ? view.status : { in: OPEN_CASE_STATUSES },
+    ...(view.category ? { category: view.category } : {}),
+    ...(view.agencyId ? { agencyId: view.agencyId } : {}),
+  };
+}
+
+/** One page of the queue. Urgency sorts critical → low (the PostgreSQL enum's order). */
+export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view: QueueView, pageSize = QUEUE_PAGE_SIZE) {
+  if (!inScope(queueGroups(user), view.workingGroupId)) throw new QueueAccessError("not a queue of the user's groups");
+  const where = queueWhere(view);
+  const [total, items] = await Promise.all([
+    deps.db.case.count({ where }),
+    deps.db.case.findMany({
+      where,
+      orderBy: [{ urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
+      skip: view.page * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        trackingCode: true,
+        status: true,
+        urgency: true,
+        category: true,
+        submittedAt: true,
+        firstOpenedAt: true,
+        unit: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / pageSize)), items };
+}
+
+/** Agencies that appear on the group's open cases (for the agency filter). */
+export async function queueAgencies(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
+  if (!inScope(queueGroups(user), workingGroupId)) throw new QueueAccessError("not a queue of the user's groups");
+  return deps.db.agency.findMany({
+    where: { workingGroupId, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+}
+
+const cardSelect = {
+  id: true,
+  trackingCode: true,
+  workingGroupId: true,
+  status: true,
+  urgency: true,
+  urgencyOverridden: true,
+  category: true,
+  subcategory: true,
+  irreversibleAt: true,
+  amountRials: true,
+  description: true,
+  submittedAt: true,
+  resolvedAt: true,
+  closedAt: true,
+  outcome: true,
+  firstOpenedAt: true,
+  agencyId: true,
+  takenById: true,
+  duplicateOf: { select: { trackingCode: true } },
+  takenBy: { select: { firstName: true, lastName: true } },
+  unit: { select: { name: true, legalId: true, county: true, sector: true, activityStatus: true, employees: true } },
+  agency: { select: { nameFa: true, nameEn: true } },
+  reporter: { select: { id: true, firstName: true, lastName: true, phone: true } },
+  events: {
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { type: true, data: true, internal: true, createdAt: true, taskId: true, actor: { select: { firstName: true } } },
+  },
+  tasks: {
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      status: true,
+      dueAt: true,
+      agency: { select: { nameFa: true, nameEn: true } },
+      official: { select: { firstName: true, lastName: true } },
+    },
+  },
+  _count: { select: { attachments: true } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseCard = Prisma.CaseGetPayload<{ select: typeof cardSelect }> & {
+  /** The reader may act on the case (secretariat or admin of its group); chairs only read. */
+  canAct: boolean;
+  /** The reporter's phone, only for those who may see it. */
+  reporterPhone: string | null;
+};
+
+/**
+ * The case card for a secretariat member, admin or chair of the case's working group; null
+ * when the case does not exist or is not theirs (the two look the same to a forger). Opening
+ * it as secretariat stamps firstOpenedAt, which stops the critical re-alerts.
+ */
+export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: SessionUser, caseId: number): Promise<CaseCard | null> {
+  const row = await deps.db.case.findUnique({ where: { id: caseId }, select: cardSelect });
+  if (!row || !canViewCase(user, row.workingGroupId)) return null;
+  const canAct = canWorkCase(user, row.workingGroupId);
+  if (canAct && row.firstOpenedAt === null) {
+    const now = deps.now();
+    await deps.db.case.updateMany({ where: { id: caseId, firstOpenedAt: null }, data: { firstOpenedAt: now } });
+    row.firstOpenedAt = now;
+  }
+  return {
+    ...row,
+    canAct,
+    reporterPhone: canSeeReporterPhone(user, row.workingGroupId) ? row.reporter.phone : null,
+  };
+}
+
+/** The files of a case (for sending back by file id), for those who may view it. */
+export async function caseAttachments(deps: Pick<Deps, "db">, user: SessionUser, caseId: number) {
+  const row = await deps.db.case.findUnique({ where: { id: caseId }, select: { workingGroupId: true } });
+  if (!row || !canViewCase(user, row.workingGroupId)) return null;
+  return deps.db.attachment.findMany({
+    where: { caseId },
+    orderBy: { id: "asc" },
+    select: { id: true, kind: true, fileId: true, fileName: true, createdAt: true },
+  });
+}
