@@ -400,7 +400,7 @@ inReport.on("message:text", async (ctx, next) => {
   }
 });
 
-function attachmentFrom(message: Message, maxBytes: number): DraftAttachment | "too_big" | "bad_type" | null {
+export function attachmentFrom(message: Message, maxBytes: number): DraftAttachment | "too_big" | "bad_type" | null {
   if (message.photo && message.photo.length > 0) {
     const largest = message.photo[message.photo.length - 1];
     if (!largest) return null;
