@@ -20,6 +20,7 @@ export type TimerJobData =
   | { type: "needs-info-reminder"; caseId: number; eventId: number }
   | { type: "meeting-reminder"; meetingId: number; key: string }
   | { type: "morning-digest" }
+  | { type: "reminders-reconcile" }
   | { type: "broadcast-progress"; broadcastId: number };
 
 export interface Queues {

@@ -1,0 +1,54 @@
+import { UnrecoverableError } from "bullmq";
+import type { Deps } from "../container";
+import type { TimerJobData } from "./queues";
+import { handleCriticalRealert } from "../services/case-alerts";
+import { handleNeedsInfoReminder } from "../services/triage";
+import { handleRemindersReconcile, handleTaskReminder } from "./reminders";
+import { sendMorningDigest } from "./digest";
+import { remindMeeting } from "./meeting-reminders";
+import { updateBroadcastProgress } from "./broadcast-progress";
+
+/**
+ * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
+ * one handler, written next to the feature it serves; handlers write outbox rows (and call
+ * deps.flushOutbox()), they never call the Bot API themselves. A handler must be idempotent:
+ * BullMQ may run a timer job again after a crash or a retry.
+ *
+ * To add a handler: import it here and add one line to `timerHandlers`, e.g.
+ *   import { remindTask } from "../services/task-reminders";
+ *   …
+ *   "task-reminder": remindTask,
+ */
+
+export type TimerType = TimerJobData["type"];
+export type TimerData<K extends TimerType> = Extract<TimerJobData, { type: K }>;
+export type TimerHandler<K extends TimerType> = (data: TimerData<K>, deps: Deps) => Promise<void>;
+export type TimerHandlers = Partial<{ [K in TimerType]: TimerHandler<K> }>;
+
+export const timerHandlers: TimerHandlers = {
+  "task-reminder": handleTaskReminder,
+  "reminders-reconcile": handleRemindersReconcile,
+  "critical-realert": handleCriticalRealert,
+  "needs-info-reminder": handleNeedsInfoReminder,
+  "meeting-reminder": remindMeeting,
+  "morning-digest": sendMorningDigest,
+  "broadcast-progress": updateBroadcastProgress,
+};
+
+/** Registers a handler at run time (tests, or a module that cannot be imported here). */
+export function registerTimerHandler<K extends TimerType>(type: K, handler: TimerHandler<K>): void {
+  (timerHandlers as Record<K, TimerHandler<K>>)[type] = handler;
+}
+
+/** Runs the handler of a timer job; an unknown type fails the job at once (no retries). */
+export async function handleTimer(data: TimerJobData, deps: Deps, handlers: TimerHandlers = timerHandlers): Promise<void> {
+  const type = (data as { type?: unknown } | null)?.type;
+  const handler = typeof type === "string" && Object.hasOwn(handlers, type) ? handlers[type as TimerType] : undefined;
+  if (!handler) {
+    throw new UnrecoverableError(
+      `no handler for timer job type ${JSON.stringify(type)}: add one to timerHandlers in src/jobs/timers.ts`,
+    );
+  }
+  // The map's type pairs each key with the handler of its own data shape.
+  await (handler as TimerHandler<TimerType>)(data as TimerData<TimerType>, deps);
+}

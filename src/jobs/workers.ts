@@ -1,0 +1,182 @@
+import { Worker, type Job } from "bullmq";
+import type { Deps } from "../container";
+import { relayOutbox, requeueLostDeliveries } from "./outbox-relay";
+import { QUEUE_NAMES, type DeliveryJobData, type TimerJobData } from "./queues";
+import { deliverOutboxMessage, markDeliveryGivenUp, type DeliveryOutcome } from "./sender";
+import { handleTimer } from "./timers";
+import { resumeBroadcastProgress } from "./broadcast-progress";
+import { startReminderReconciler } from "./reminders";
+import { startMorningDigest } from "./digest";
+
+/**
+ * The job runtime: the deliveries worker (every Bot API send), the timers worker, and the
+ * relay loop that moves committed outbox rows into BullMQ. Runs inside the bot process or
+ * in a separate worker process (any number of them, on one Redis and one PostgreSQL).
+ */
+
+export type WorkerStartHook = (deps: Deps) => Promise<void>;
+
+/**
+ * Run once each time the workers start (after the workers are up), e.g. reconciling
+ * reminders with the database or registering the morning-digest job scheduler. Add yours
+ * from your module's setup code: `workerStartHooks.push(reconcileTaskReminders)`, or import
+ * it here. A failing hook is logged and does not stop the others or the workers.
+ */
+export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress];
+
+export interface StartWorkersOptions {
+  /** Which parts to run (all by default). */
+  deliveries?: boolean;
+  timers?: boolean;
+  relay?: boolean;
+  /** How often PENDING outbox rows are relayed (the bot also flushes right after commits). */
+  relayIntervalMs?: number;
+  /** How often QUEUED rows whose job Redis lost are looked for. */
+  requeueIntervalMs?: number;
+  /** Overrides config.SEND_RATE_PER_SECOND / SENDER_CONCURRENCY. */
+  sendRatePerSecond?: number;
+  senderConcurrency?: number;
+  timerConcurrency?: number;
+  /** BullMQ lock and stalled-check timing (defaults 30 s): how soon a crashed worker's jobs run again. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Start hooks to run (default: workerStartHooks). */
+  hooks?: readonly WorkerStartHook[];
+}
+
+export interface RunningWorkers {
+  deliveries: Worker<DeliveryJobData, DeliveryOutcome> | undefined;
+  timers: Worker<TimerJobData, void> | undefined;
+  /** Stops the loops, lets in-flight jobs finish, closes the workers. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The bot-wide send rate as a BullMQ limiter. BullMQ's limiter is a fixed window, so
+ * `{ max: rate, duration: 1000 }` can let 2×rate through around a window edge, which a sliding
+ * one-second limit (Telegram's) answers with 429. One job per 1000/rate ms spaces the sends
+ * evenly and never exceeds the rate over any second.
+ */
+export function deliveryLimiter(ratePerSecond: number): { max: number; duration: number } {
+  return { max: 1, duration: Math.ceil(1000 / ratePerSecond) };
+}
+
+/** A job may be stalled (its worker killed) a few times: each run re-checks the row first. */
+const DELIVERY_MAX_STALLED = 5;
+
+export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}): Promise<RunningWorkers> {
+  const { config, logger } = deps;
+  const log = logger.child({ component: "workers" });
+  // Same prefix as createQueues; BullMQ duplicates the connection for its blocking reads.
+  const prefix = deps.queues.deliveries.opts.prefix ?? `${config.REDIS_PREFIX}:bull`;
+  const lockTiming = {
+    ...(options.lockDurationMs !== undefined && { lockDuration: options.lockDurationMs }),
+    ...(options.stalledIntervalMs !== undefined && { stalledInterval: options.stalledIntervalMs }),
+  };
+
+  let deliveries: Worker<DeliveryJobData, DeliveryOutcome> | undefined;
+  if (options.deliveries ?? true) {
+    deliveries = new Worker<DeliveryJobData, DeliveryOutcome>(
+      QUEUE_NAMES.deliveries,
+      (job, token) => deliverOutboxMessage(job.data, deps, { job, token }),
+      {
+        connection: deps.queueRedis,
+        prefix,
+        concurrency: options.senderConcurrency ?? config.SENDER_CONCURRENCY,
+        limiter: deliveryLimiter(options.sendRatePerSecond ?? config.SEND_RATE_PER_SECOND),
+        maxStalledCount: DELIVERY_MAX_STALLED,
+        ...lockTiming,
+      },
+    );
+    deliveries.on("failed", (job, error) => void onDeliveryFailed(deps, job, error));
+    deliveries.on("error", (error) => log.error({ err: error, queue: QUEUE_NAMES.deliveries }, "worker error"));
+  }
+
+  let timers: Worker<TimerJobData, void> | undefined;
+  if (options.timers ?? true) {
+    timers = new Worker<TimerJobData, void>(QUEUE_NAMES.timers, (job) => handleTimer(job.data, deps), {
+      connection: deps.queueRedis,
+      prefix,
+      concurrency: options.timerConcurrency ?? 4,
+      ...lockTiming,
+    });
+    timers.on("failed", (job, error) => {
+      const final = job?.finishedOn !== undefined;
+      log[final ? "error" : "warn"]({ err: error, jobId: job?.id, type: job?.data.type, final }, "timer job failed");
+    });
+    timers.on("error", (error) => log.error({ err: error, queue: QUEUE_NAMES.timers }, "worker error"));
+  }
+
+  const loops: Loop[] = [];
+  if (options.relay ?? true) {
+    loops.push(
+      startLoop("relay", options.relayIntervalMs ?? 1_000, () => relayOutbox(deps), log),
+      startLoop("requeue-lost", options.requeueIntervalMs ?? 30_000, () => requeueLostDeliveries(deps), log),
+    );
+  }
+
+  await Promise.all([deliveries?.waitUntilReady(), timers?.waitUntilReady()]);
+  for (const hook of options.hooks ?? workerStartHooks) {
+    try {
+      await hook(deps);
+    } catch (error) {
+      log.error({ err: error, hook: hook.name }, "worker start hook failed");
+    }
+  }
+  log.info({ deliveries: Boolean(deliveries), timers: Boolean(timers), relay: loops.length > 0 }, "workers started");
+
+  let closing: Promise<void> | undefined;
+  return {
+    deliveries,
+    timers,
+    close() {
+      closing ??= (async () => {
+        await Promise.all(loops.map((loop) => loop.stop()));
+        // close() waits for the jobs in progress; their results are recorded before it returns.
+        await Promise.allSettled([deliveries?.close(), timers?.close()]);
+        log.info("workers stopped");
+      })();
+      return closing;
+    },
+  };
+}
+
+/** A job BullMQ gave up on (not one it will retry) must not leave its row QUEUED. */
+async function onDeliveryFailed(deps: Deps, job: Job<DeliveryJobData, DeliveryOutcome> | undefined, error: Error): Promise<void> {
+  if (!job || job.finishedOn === undefined || typeof job.data?.outboxId !== "number") return;
+  try {
+    await markDeliveryGivenUp(deps, job.data.outboxId, error.message);
+  } catch (markError) {
+    deps.logger.error({ err: markError, outboxId: job.data.outboxId }, "could not mark a given-up delivery FAILED");
+  }
+}
+
+interface Loop {
+  stop(): Promise<void>;
+}
+
+/** Runs `work` now and then every intervalMs after the previous run ended; errors are logged. */
+function startLoop(name: string, intervalMs: number, work: () => Promise<unknown>, log: Deps["logger"]): Loop {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => {
+    running = work()
+      .then(
+        () => undefined,
+        (error: unknown) => log.warn({ err: error, loop: name }, "background loop failed; will try again"),
+      )
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
