@@ -21,6 +21,26 @@ export interface CreateBotOptions {
 /** A session is idle this long before Redis forgets it (a draft report lives there). */
 const SESSION_TTL_SECONDS = 60 * 24 * 3600;
 
+const sessionKey = (ctx: { from?: { id: number } }) => (ctx.from ? `session:${ctx.from.id}` : undefined);
+
+/**
+ * grammY saves the session after the handler returns, but the user may already see the next
+ * question by then; a crash in between would lose the answer they just gave. So the session
+ * is written before every message or edit the update sends (and again, as usual, at the end).
+ */
+function saveSessionBeforeReplying(storage: RedisAdapter<SessionData>): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const key = sessionKey(ctx);
+    if (key) {
+      ctx.api.config.use(async (prev, method, payload, signal) => {
+        if (/^(send|edit|copy)/.test(method)) await storage.write(key, ctx.session);
+        return prev(method, payload, signal);
+      });
+    }
+    await next();
+  };
+}
+
 /** Builds the bot; starts nothing. main.ts decides between long polling and webhooks. */
 export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
@@ -35,13 +55,9 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
   // down included) is logged and the user told plainly, whether we poll, take webhooks or test.
   const guarded = bot.errorBoundary(handleBotError);
-  guarded.use(
-    session<SessionData, BotContext>({
-      initial: () => ({}),
-      storage: new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }),
-      getSessionKey: (ctx) => (ctx.from ? `session:${ctx.from.id}` : undefined),
-    }),
-  );
+  const storage = new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS });
+  guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage, getSessionKey: sessionKey }));
+  guarded.use(saveSessionBeforeReplying(storage));
   guarded.use(attachUser);
   guarded.use(deps.i18n);
   guarded.use(...features);

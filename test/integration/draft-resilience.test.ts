@@ -93,6 +93,25 @@ describe("a draft report survives", () => {
     expect(stored.description).toContain("disputed 1403 assessment");
   });
 
+  it("the answer is in Redis before the next question is on the screen", async () => {
+    const harness = createTestBot(env.container);
+    const seenInRedis: string[] = [];
+    // Look at Redis at the moment each message leaves, as a crash right after it would.
+    harness.bot.api.config.use(async (prev, method, payload, signal) => {
+      const stored = await env.container.redis.get("session:6100");
+      if (method === "sendMessage") seenInRedis.push(stored ?? "");
+      return prev(method, payload, signal);
+    });
+    const producer = harness.user(6100, { languageCode: "en" });
+    await producer.send("/report");
+    await producer.tap("Social security");
+    await producer.tap("Penalty forgiveness");
+    expect(producer.lastText()).toContain("counterpart");
+    expect(seenInRedis.at(-1)).toContain('"subcategory":"penalty_forgiveness"');
+    expect(seenInRedis.at(-1)).toContain('"step":"agency"');
+    await producer.send("/cancel");
+  });
+
   it("Redis being unreachable is reported plainly", async () => {
     const noRedis = createTestBot(restartedContainer({ REDIS_URL: "redis://127.0.0.1:1" })).user(6100, { languageCode: "en" });
     await noRedis.send("/cases");
