@@ -1,5 +1,11 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 import { createMigrationAdapter } from "./prisma/migration-adapter";
+
+// With a config file the Prisma CLI no longer reads .env itself; read it like src/runtime.ts
+// does (variables already set win; ENV_FILE="" skips it).
+const envFile = process.env.ENV_FILE ?? ".env";
+if (envFile && existsSync(envFile)) process.loadEnvFile(envFile);
 
 // `prisma generate` reads the datasource url without connecting; a missing one must not break
 // `npm ci` (postinstall), so fall back to the local default documented in .env.example.

@@ -1,6 +1,9 @@
 // Seeds the reference data (working groups, agencies, counties). Idempotent.
 import { createDb } from "../src/db";
+import { loadEnvFile } from "../src/runtime";
 import { seedReferenceData } from "../src/seed/reference-data";
+
+loadEnvFile();
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -68,7 +68,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; the error names every bad variable on one line each. */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  // `NAME=` in a .env file or compose's `${NAME}` of an unset variable means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = ConfigSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const variable = issue.path.join(".") || "environment";

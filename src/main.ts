@@ -1,0 +1,139 @@
+/**
+ * The bot process. Flags:
+ *   --no-workers  run the bot alone (same as RUN_WORKERS_IN_BOT=false); `npm run start:worker`
+ *                 then runs the job workers elsewhere.
+ *   --migrate     first apply pending migrations (`npm run db:deploy`) and seed the reference
+ *                 data; both are idempotent. `npm start` passes it.
+ * Long polling (with @grammyjs/runner) unless WEBHOOK_URL is set. The HTTP server (/healthz,
+ * /readyz, and the webhook) always listens on HTTP_PORT.
+ */
+import { spawn } from "node:child_process";
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import type { Context } from "grammy";
+import pg from "pg";
+import { createBot } from "./bot";
+import { setBotCommands } from "./bot/commands";
+import type { Config } from "./config";
+import { createContainer, type Container } from "./container";
+import { startWorkers } from "./jobs/workers";
+import type { Logger } from "./logger";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, PROJECT_ROOT } from "./runtime";
+import { seedReferenceData } from "./seed/reference-data";
+import { createHttpServer, webhookRoute } from "./server";
+
+/** Updates of one chat, and of one user (whose session they share), are handled in order. */
+function updateConstraints(ctx: Context): string[] {
+  const keys: string[] = [];
+  if (ctx.chat) keys.push(`chat:${ctx.chat.id}`);
+  if (ctx.from) keys.push(`user:${ctx.from.id}`);
+  return keys;
+}
+
+function runNpmScript(script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // The child's stdout goes to our stderr: stdout stays one JSON log line per event.
+    const child = spawn("npm", ["run", "--silent", script], { cwd: PROJECT_ROOT, stdio: ["ignore", process.stderr, "inherit"] });
+    child.once("error", reject);
+    child.once("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`npm run ${script} failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
+/** Creates the database of DATABASE_URL when it does not exist yet (a first `npm start`). */
+async function ensureDatabase(databaseUrl: string, logger: Logger): Promise<void> {
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    // 3D000 invalid_catalog_name: the server is there, the database is not.
+    if ((error as { code?: string }).code !== "3D000") throw error;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    logger.info({ database: name }, "created the database");
+  } finally {
+    await admin.end();
+  }
+}
+
+async function migrate(container: Container): Promise<void> {
+  await ensureDatabase(container.config.DATABASE_URL, container.logger);
+  container.logger.info("applying pending migrations");
+  await runNpmScript("db:deploy");
+  await seedReferenceData(container.db);
+  container.logger.info("database is up to date; reference data seeded");
+}
+
+async function startBot(config: Config, logger: Logger, container: Container, runWorkers: boolean): Promise<void> {
+  const bot = createBot(container, { before: [sequentialize(updateConstraints)] });
+  const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
+  const server = createHttpServer(container, route ? { bot, webhookPath: route.path, secretToken: route.secretToken } : {});
+  const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST);
+
+  await bot.init();
+  await setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
+    // Not every Bot API clone implements the command menu; the bot works without it.
+    logger.warn({ err: error }, "could not set the command menu");
+  });
+
+  const workers = runWorkers ? await startWorkers(container) : undefined;
+
+  let runner: RunnerHandle | undefined;
+  if (route) {
+    await bot.api.setWebhook(route.url, route.secretToken ? { secret_token: route.secretToken } : {});
+  } else {
+    // A webhook left over from an earlier deployment would make getUpdates fail with 409.
+    await bot.api.deleteWebhook();
+    runner = run(bot);
+  }
+
+  onShutdown(logger, async () => {
+    // Stop taking updates first, then let in-flight jobs finish, then close connections.
+    await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, server.close()]);
+    await workers?.close();
+    await container.close();
+  });
+
+  logger.info(
+    {
+      platform: config.BOT_PLATFORM,
+      mode: route ? "webhook" : "polling",
+      workers: runWorkers ? "in-process" : "separate",
+      apiRoot: new URL(config.BOT_API_ROOT).host,
+      bot: bot.botInfo.username,
+      httpPort: address.port,
+    },
+    "Tashil bot ready",
+  );
+
+  // If long polling dies for good (e.g. the token was revoked), exit so the supervisor restarts us.
+  runner?.task()?.catch((error: unknown) => exitOnFatalError(logger, error, "long polling stopped"));
+}
+
+async function main(): Promise<void> {
+  const args = parseFlags(process.argv.slice(2), ["--no-workers", "--migrate"]);
+  loadEnvFile();
+  const config = configOrExit();
+  const runWorkers = config.RUN_WORKERS_IN_BOT && !args.has("--no-workers");
+  // createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
+  const container = orExitOnConfigError(() => createContainer(config));
+  const { logger } = container;
+  try {
+    if (args.has("--migrate")) await migrate(container);
+    await startBot(config, logger, container, runWorkers);
+  } catch (error) {
+    await container.close().catch(() => undefined);
+    exitOnFatalError(logger, error);
+  }
+}
+
+await main();

@@ -1,0 +1,35 @@
+/**
+ * The job-worker process: delivers outbound messages (outbox → deliveries queue → Bot API)
+ * and runs timers (reminders, re-alerts, digests). Scale it out on the same Redis and
+ * PostgreSQL. It also serves /healthz and /readyz on HTTP_PORT (set a different port when a
+ * bot runs on the same host).
+ */
+import { createContainer } from "./container";
+import { startWorkers } from "./jobs/workers";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
+import { createHttpServer } from "./server";
+
+parseFlags(process.argv.slice(2), []);
+loadEnvFile();
+const config = configOrExit();
+// createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
+const container = orExitOnConfigError(() => createContainer(config));
+const { logger } = container;
+
+try {
+  const server = createHttpServer(container);
+  const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST).catch((error: unknown) => {
+    const inUse = (error as { code?: string }).code === "EADDRINUSE";
+    throw inUse ? new Error(`HTTP_PORT ${config.HTTP_PORT} is in use (is the bot running on this host? give the worker its own HTTP_PORT)`) : error;
+  });
+  const workers = await startWorkers(container);
+  onShutdown(logger, async () => {
+    await server.close();
+    await workers.close();
+    await container.close();
+  });
+  logger.info({ platform: config.BOT_PLATFORM, apiRoot: new URL(config.BOT_API_ROOT).host, httpPort: address.port }, "Tashil workers ready");
+} catch (error) {
+  await container.close().catch(() => undefined);
+  exitOnFatalError(logger, error);
+}

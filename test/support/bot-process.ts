@@ -1,0 +1,174 @@
+/**
+ * Runs the real entry points (src/main.ts, src/worker.ts) as child processes, for end-to-end
+ * tests: start with an environment, wait until the process says it is ready (and /healthz
+ * answers), kill it (SIGKILL: a crash) or stop it (SIGTERM: a deploy), start it again.
+ *
+ * The child is `node --import tsx <script>`: one process, so a signal reaches the bot itself
+ * (through `npx tsx` it would reach a wrapper and could leave the bot running).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigSchema } from "../../src/config";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const READY_MESSAGES = new Set(["Tashil bot ready", "Tashil workers ready"]);
+
+export interface BotProcessOptions {
+  /** Configuration of the child; every variable of src/config.ts not given here is unset. */
+  env: Record<string, string>;
+  script?: "src/main.ts" | "src/worker.ts";
+  args?: string[];
+  /** How long start() waits for the ready line (a --migrate start runs prisma first). */
+  readyTimeoutMs?: number;
+}
+
+export interface LogLine {
+  level?: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+/** The environment of the child: ours without any Tashil variable (or .env), plus the given ones. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = { ...process.env };
+  for (const name of Object.keys(ConfigSchema.in.shape)) delete inherited[name];
+  return { ...inherited, ENV_FILE: "", HTTP_HOST: "127.0.0.1", HTTP_PORT: "0", LOG_LEVEL: "info", ...env };
+}
+
+export class BotProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> | undefined;
+  /** Everything the child wrote, across restarts (for failure messages). */
+  private output = "";
+  private lines: LogLine[] = [];
+  private lineWaiters = new Set<() => void>();
+  port: number | undefined;
+  starts = 0;
+
+  constructor(private readonly options: BotProcessOptions) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Structured log lines the child printed (pino JSON), oldest first. */
+  logs(): LogLine[] {
+    return [...this.lines];
+  }
+
+  /** The raw output, for assertion messages. */
+  transcript(tail = 4_000): string {
+    return this.output.slice(-tail);
+  }
+
+  async start(extraArgs: string[] = []): Promise<void> {
+    if (this.running) throw new Error("BotProcess already running");
+    const script = this.options.script ?? "src/main.ts";
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...(this.options.args ?? []), ...extraArgs], {
+      cwd: ROOT,
+      env: childEnv(this.options.env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.starts += 1;
+    this.port = undefined;
+    const startMark = this.lines.length;
+    this.exited = new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+    let pending = "";
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      this.output += chunk;
+      pending += chunk;
+      const parts = pending.split("\n");
+      pending = parts.pop() ?? "";
+      for (const part of parts) this.addLine(part);
+    });
+    child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+      this.output += chunk;
+    });
+
+    const timeoutMs = this.options.readyTimeoutMs ?? 60_000;
+    const ready = await this.waitForLine((line) => READY_MESSAGES.has(line.msg ?? ""), timeoutMs, startMark);
+    this.port = Number(ready.httpPort);
+    const health = await fetch(`http://127.0.0.1:${this.port}/healthz`);
+    if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+  }
+
+  /** Resolves with the first log line (since `from`) matching; rejects if the child exits first. */
+  waitForLine(predicate: (line: LogLine) => boolean, timeoutMs = 10_000, from = 0): Promise<LogLine> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.lines.slice(from).find(predicate);
+        if (found) {
+          finish();
+          resolve(found);
+          return true;
+        }
+        if (!this.running && this.child) {
+          finish();
+          reject(new Error(`the process exited (code ${this.child.exitCode}, signal ${this.child.signalCode}):\n${this.transcript()}`));
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`no matching log line within ${timeoutMs} ms:\n${this.transcript()}`));
+      }, timeoutMs);
+      const onExit = () => void check();
+      const finish = () => {
+        clearTimeout(timer);
+        this.lineWaiters.delete(waiter);
+        this.child?.off("exit", onExit);
+      };
+      const waiter = () => void check();
+      if (check()) return;
+      this.lineWaiters.add(waiter);
+      this.child?.once("exit", onExit);
+    });
+  }
+
+  /** A crash: SIGKILL, no chance to clean up. Resolves once the process is gone. */
+  async kill(): Promise<void> {
+    await this.signal("SIGKILL");
+  }
+
+  /** An orderly stop (SIGTERM); resolves with the exit code. */
+  async stop(timeoutMs = 20_000): Promise<number | null> {
+    const result = await this.signal("SIGTERM", timeoutMs);
+    return result?.code ?? null;
+  }
+
+  async restart(extraArgs: string[] = []): Promise<void> {
+    await this.kill();
+    await this.start(extraArgs);
+  }
+
+  private async signal(signal: NodeJS.Signals, timeoutMs = 20_000) {
+    if (!this.child || !this.exited) return undefined;
+    if (this.running) this.child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the process did not exit within ${timeoutMs} ms after ${signal}`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private addLine(text: string): void {
+    if (!text.trim()) return;
+    try {
+      this.lines.push(JSON.parse(text) as LogLine);
+    } catch {
+      this.lines.push({ msg: text });
+    }
+    for (const waiter of [...this.lineWaiters]) waiter();
+  }
+}
