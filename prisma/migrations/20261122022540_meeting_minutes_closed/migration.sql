@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Meeting" ADD COLUMN     "minutesClosedAt" TIMESTAMP(3);
+
