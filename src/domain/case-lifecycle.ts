@@ -23,6 +23,7 @@ export const CASE_ACTIONS = [
   "assign",
   "start_progress",
   "put_on_agenda",
+  "remove_from_agenda",
   "record_resolution",
   "resolve",
   "close",
@@ -42,6 +43,8 @@ export interface CaseActor {
   role: ActorRole;
   /** Producer only: whether the reopen window after resolution/closing is still open. */
   reopenWindowOpen?: boolean;
+  /** Whether the case has agency tasks still running (decides where it returns from an agenda). */
+  hasOpenTasks?: boolean;
 }
 
 export type TransitionResult =
@@ -69,6 +72,8 @@ interface Rule {
   to: CaseStatus | "same";
   /** The producer may reopen only while the reopen window is open. */
   needsReopenWindow?: boolean;
+  /** Where the case goes instead of `to` while agency tasks are still running. */
+  toWhileTasksOpen?: CaseStatus;
 }
 
 type RoleRules = Partial<Record<CaseAction, Rule>>;
@@ -80,6 +85,9 @@ const SECRETARIAT_RULES: RoleRules = {
   ask_info: { from: ["submitted", "assigned", "in_progress", "on_agenda"], to: "needs_info" },
   assign: { from: ["submitted", "needs_info", "on_agenda", "assigned", "in_progress"], to: "assigned" },
   put_on_agenda: { from: ["submitted", "needs_info", "assigned", "in_progress"], to: "on_agenda" },
+  // Taken off the agenda (or its meeting cancelled) before a decision: back to the queue, or
+  // back to the agency if its task is still running.
+  remove_from_agenda: { from: ["on_agenda"], to: "submitted", toWhileTasksOpen: "assigned" },
   record_resolution: { from: ["on_agenda"], to: "assigned" },
   resolve: RESOLVE,
   close: { from: ["resolved"], to: "closed" },
@@ -122,6 +130,7 @@ export function transition(from: CaseStatus, action: CaseAction, actor: CaseActo
   if (rule === undefined) return { ok: false, reason: "forbidden" };
   if (!rule.from.includes(from)) return { ok: false, reason: "illegal_transition" };
   if (rule.needsReopenWindow && actor.reopenWindowOpen !== true) return { ok: false, reason: "forbidden" };
+  if (rule.toWhileTasksOpen && actor.hasOpenTasks) return { ok: true, to: rule.toWhileTasksOpen };
   return { ok: true, to: rule.to === "same" ? from : rule.to };
 }
 

@@ -460,13 +460,29 @@ export async function removeAgendaItem(deps: DbDeps, actorId: number, itemId: nu
   await deps.db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true, caseId: true, _count: { select: { resolutions: true } } } });
     if (!item) throw new MeetingError("not_found");
-    const { meeting } = await scheduledMeetingForUpdate(tx, actorId, item.meetingId);
+    const { meeting, role } = await scheduledMeetingForUpdate(tx, actorId, item.meetingId);
     if (item._count.resolutions > 0) throw new MeetingError("has_resolutions");
     await tx.agendaItem.delete({ where: { id: itemId } });
+    await returnFromAgenda(tx, item.caseId, role);
     const rest = await tx.agendaItem.findMany({ where: { meetingId: item.meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
     await renumber(tx, rest.map((row) => row.id));
     await appendEvent(tx, { caseId: item.caseId, actorId, type: "agenda_removed", data: meetingEventData(meeting) });
   });
+}
+
+/**
+ * A case taken off an agenda (or whose meeting is cancelled) before a decision goes back where
+ * it came from: to the agency while its task runs, else to the queue — unless another
+ * scheduled meeting still has it on its agenda.
+ */
+async function returnFromAgenda(tx: Tx, caseId: number, role: "secretariat" | "admin"): Promise<void> {
+  const item = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { status: true } });
+  if (item.status !== "on_agenda") return;
+  const stillScheduled = await tx.agendaItem.count({ where: { caseId, meeting: { status: "SCHEDULED" } } });
+  if (stillScheduled > 0) return;
+  const openTasks = await tx.task.count({ where: { caseId, status: { in: ["open", "acknowledged", "in_progress", "done_pending_review"] } } });
+  const move = transition(item.status, "remove_from_agenda", { role, hasOpenTasks: openTasks > 0 });
+  if (move.ok) await tx.case.update({ where: { id: caseId }, data: { status: move.to } });
 }
 
 /** Sets (or clears, with null) the time the unit's representative is heard, on the meeting's day. */
@@ -680,8 +696,10 @@ export async function markMeetingHeld(deps: DbDeps, actorId: number, meetingId: 
 /** Cancels a scheduled meeting and tells those invited. Cases stay on_agenda (carried over). */
 export async function cancelMeeting(deps: NoticeDeps, actorId: number, meetingId: number): Promise<void> {
   await deps.db.$transaction(async (tx) => {
-    const { meeting } = await scheduledMeetingForUpdate(tx, actorId, meetingId);
+    const { meeting, role } = await scheduledMeetingForUpdate(tx, actorId, meetingId);
     await tx.meeting.update({ where: { id: meetingId }, data: { status: "CANCELLED" } });
+    const agenda = await tx.agendaItem.findMany({ where: { meetingId }, select: { caseId: true } });
+    for (const { caseId } of agenda) await returnFromAgenda(tx, caseId, role);
     await notify(tx, deps, await expectedAttendees(tx, meetingId), {
       key: "meetings-cancelled-notice",
       args: (locale) => ({ title: meetingTitle(deps.t, locale, meeting), when: meetingWhen(locale, meeting.startsAt) }),

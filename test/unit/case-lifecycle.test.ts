@@ -33,6 +33,7 @@ const SECRETARIAT: Row[] = [
   ["put_on_agenda", "needs_info", "on_agenda"],
   ["put_on_agenda", "assigned", "on_agenda"],
   ["put_on_agenda", "in_progress", "on_agenda"],
+  ["remove_from_agenda", "on_agenda", "submitted"],
   ["record_resolution", "on_agenda", "assigned"],
   ["resolve", "submitted", "resolved"],
   ["resolve", "assigned", "resolved"],
@@ -175,5 +176,18 @@ describe("status classes", () => {
 
   it("terminal statuses accept no further work", () => {
     expect(CASE_STATUSES.filter(isTerminalStatus)).toEqual(["closed", "rejected", "duplicate"]);
+  });
+});
+
+describe("remove_from_agenda", () => {
+  it("returns an agenda case to the queue, or to the agency while a task runs", () => {
+    expect(transition("on_agenda", "remove_from_agenda", { role: "secretariat" })).toEqual({ ok: true, to: "submitted" });
+    expect(transition("on_agenda", "remove_from_agenda", { role: "admin", hasOpenTasks: true })).toEqual({ ok: true, to: "assigned" });
+  });
+
+  it("is refused outside an agenda and to other roles", () => {
+    expect(transition("assigned", "remove_from_agenda", { role: "secretariat" })).toEqual({ ok: false, reason: "illegal_transition" });
+    expect(transition("on_agenda", "remove_from_agenda", { role: "official" })).toEqual({ ok: false, reason: "forbidden" });
+    expect(transition("on_agenda", "remove_from_agenda", { role: "producer" })).toEqual({ ok: false, reason: "forbidden" });
   });
 });

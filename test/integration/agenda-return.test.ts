@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addAgendaItem, cancelMeeting, createMeeting, removeAgendaItem } from "../../src/services/meetings";
+import { createTask } from "../../src/services/tasks";
+import { createTestEnv, TestClock, type TestEnv } from "../support/env";
+import { reportCase, seedTaskWorld, type TaskWorld } from "../support/task-fixtures";
+
+let env: TestEnv;
+let world: TaskWorld;
+
+beforeAll(async () => {
+  env = await createTestEnv({ workingGroups: ["KRM"], clock: new TestClock(new Date("2026-11-22T06:00:00Z")) });
+  world = await seedTaskWorld(env.container, { base: 8_400_000_000, group: "KRM", legalIdPrefix: "1410401234" });
+});
+afterAll(async () => env.cleanup());
+
+const statusOf = async (caseId: number) => (await env.container.db.case.findUniqueOrThrow({ where: { id: caseId } })).status;
+
+async function meeting(day: number) {
+  return createMeeting(env.container, world.secretariat.id, {
+    workingGroupId: world.workingGroupId,
+    kind: "COMMITTEE",
+    date: { year: 1405, month: 9, day },
+    time: { hour: 9, minute: 0 },
+    place: "Hall",
+  });
+}
+
+describe("a case taken off an agenda before a decision", () => {
+  it("goes back to the queue, or to the agency while its task runs, unless another meeting still has it", async () => {
+    const waiting = await reportCase(env.container, world, { category: "bank", subcategory: "guarantee", agencyId: world.bankAgencyId, description: "The bank wants a new guarantee before rescheduling." });
+    const referred = await reportCase(env.container, world, { category: "bank", subcategory: "overdue_loan", agencyId: world.bankAgencyId, description: "Arrears after the power cuts; the bank is threatening legal action." });
+    await env.container.db.$transaction(async (tx) => {
+      await createTask(tx, { caseId: referred.caseId, agencyId: world.bankAgencyId, dueDate: { year: 1405, month: 9, day: 20 }, title: "Reschedule", createdById: world.secretariat.id });
+      await tx.case.update({ where: { id: referred.caseId }, data: { status: "assigned" } });
+    });
+
+    const first = await meeting(9);
+    const second = await meeting(16);
+    const waitingItem = await addAgendaItem(env.container, world.secretariat.id, first.id, { caseId: waiting.caseId });
+    const referredItem = await addAgendaItem(env.container, world.secretariat.id, first.id, { caseId: referred.caseId });
+    await addAgendaItem(env.container, world.secretariat.id, second.id, { caseId: referred.caseId });
+    expect([await statusOf(waiting.caseId), await statusOf(referred.caseId)]).toEqual(["on_agenda", "on_agenda"]);
+
+    await removeAgendaItem(env.container, world.secretariat.id, waitingItem.itemId);
+    expect(await statusOf(waiting.caseId)).toBe("submitted");
+
+    // Still on the second meeting's agenda: stays on_agenda.
+    await removeAgendaItem(env.container, world.secretariat.id, referredItem.itemId);
+    expect(await statusOf(referred.caseId)).toBe("on_agenda");
+
+    // That meeting is cancelled: back to the agency, whose task is still open.
+    await cancelMeeting(env.container, world.secretariat.id, second.id);
+    expect(await statusOf(referred.caseId)).toBe("assigned");
+  });
+});
