@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addAgendaItem, cancelMeeting, createMeeting, removeAgendaItem } from "../../src/services/meetings";
 import { createTask } from "../../src/services/tasks";
+import { createTestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
 import { reportCase, seedTaskWorld, type TaskWorld } from "../support/task-fixtures";
 
@@ -8,7 +9,7 @@ let env: TestEnv;
 let world: TaskWorld;
 
 beforeAll(async () => {
-  env = await createTestEnv({ workingGroups: ["KRM"], clock: new TestClock(new Date("2026-11-22T06:00:00Z")) });
+  env = await createTestEnv({ workingGroups: ["KRM", "QOM"], clock: new TestClock(new Date("2026-11-22T06:00:00Z")) });
   world = await seedTaskWorld(env.container, { base: 8_400_000_000, group: "KRM", legalIdPrefix: "1410401234" });
 });
 afterAll(async () => env.cleanup());
@@ -51,5 +52,25 @@ describe("a case taken off an agenda before a decision", () => {
     // That meeting is cancelled: back to the agency, whose task is still open.
     await cancelMeeting(env.container, world.secretariat.id, second.id);
     expect(await statusOf(referred.caseId)).toBe("assigned");
+  });
+});
+
+describe("putting a case on an agenda from its card", () => {
+  it("lists the group's upcoming meetings and adds the case; another group's secretariat cannot", async () => {
+    const item = await reportCase(env.container, world, { category: "bank", subcategory: "working_capital", agencyId: world.bankAgencyId, description: "Working capital facility stuck at the provincial branch for months." });
+    const upcoming = await meeting(23);
+    const harness = createTestBot(env.container);
+    const secretariat = harness.user(Number(world.secretariat.telegramId), { languageCode: "en" });
+    await secretariat.press(`q:open:${item.caseId}`);
+    await secretariat.tap("Put on a meeting agenda");
+    expect(secretariat.lastText()).toContain(`Which meeting should hear case ${item.trackingCode}`);
+    await secretariat.press(`mtg:add:${upcoming.id}:${item.caseId}`);
+    expect(await statusOf(item.caseId)).toBe("on_agenda");
+
+    const qom = await env.container.db.workingGroup.findUniqueOrThrow({ where: { code: "QOM" } });
+    await env.container.db.user.create({ data: { telegramId: "8499", firstName: "Other", language: "en", memberships: { create: { role: "SECRETARIAT", workingGroupId: qom.id } } } });
+    const outsider = harness.user(8499, { languageCode: "en" });
+    await outsider.press(`mtg:pick:${item.caseId}`);
+    expect(outsider.lastText()).toContain("not found");
   });
 });

@@ -19,7 +19,7 @@ import {
 import { localizeDigits, normalizeInput, normalizeText, splitMessage, truncate } from "../../domain/text";
 import type { MeetingKind, ResolutionType, Rsvp } from "../../generated/prisma/enums";
 import { scheduleMeetingReminders } from "../../jobs/meeting-reminders";
-import { isEmptyScope, secretariatGroups } from "../../services/authz";
+import { isEmptyScope, secretariatGroups, triageRole } from "../../services/authz";
 import {
   addAgendaItem,
   agendaLines,
@@ -529,6 +529,29 @@ chat.callbackQuery(/^mtg:sug:(\d+)$/, async (ctx) => {
   );
   const text = suggestions.length === 0 ? ctx.t("meetings-suggestions-empty") : [ctx.t("meetings-suggestions-title"), ...lines].join("\n");
   await replyLong(ctx, text, keyboard);
+});
+
+// From the secretariat's case card: choose which upcoming meeting hears this case.
+chat.callbackQuery(/^mtg:pick:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const caseId = idFrom(ctx.match[1]);
+  if (!caseId) return;
+  const item = await ctx.deps.db.case.findUnique({ where: { id: caseId }, select: { trackingCode: true, workingGroupId: true } });
+  // Callback data is not trusted: only the case's own secretariat sees its group's meetings.
+  if (!item || !triageRole(ctx.user, item.workingGroupId)) {
+    await ctx.reply(ctx.t("error-not-found"));
+    return;
+  }
+  const { upcoming } = await listMeetings(ctx.deps, [item.workingGroupId]);
+  if (upcoming.length === 0) {
+    await ctx.reply(ctx.t("meetings-pick-none", { code: item.trackingCode }));
+    return;
+  }
+  const keyboard = new InlineKeyboard();
+  for (const m of upcoming) {
+    keyboard.text(truncate(`${titleOf(ctx, m)} — ${formatJalaliDate(m.startsAt, ctx.locale, { monthName: true })}`, 60), cb("mtg:add", m.id, caseId)).row();
+  }
+  await ctx.reply(ctx.t("meetings-pick-title", { code: item.trackingCode }), { reply_markup: keyboard });
 });
 
 chat.callbackQuery(/^mtg:add:(\d+):(\d+)$/, async (ctx) => {

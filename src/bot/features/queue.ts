@@ -215,6 +215,9 @@ export function cardKeyboard(ctx: BotContext, card: CaseCard): InlineKeyboard {
     }
     if (inRow % 2 === 1) keyboard.row();
   }
+  if (role && allowedActions(card.status as CaseStatus, role).includes("put_on_agenda")) {
+    keyboard.text(ctx.t("queue-action-agenda"), cb("mtg:pick", card.id)).row();
+  }
   if (card._count.attachments > 0) keyboard.text(ctx.t("queue-button-files"), cb("q:att", card.id)).row();
   keyboard.text(ctx.t("queue-button-back"), view({ workingGroupId: card.workingGroupId, page: 0 }));
   return keyboard;
