@@ -46,3 +46,15 @@ describe("the secretariat group chat", () => {
     expect((await env.container.db.workingGroup.findUniqueOrThrow({ where: { code: "KRM" } })).secretariatChatId).toBeNull();
   });
 });
+
+describe("/help", () => {
+  it("adds the staff commands of the roles the user holds", async () => {
+    const dabir = harness.user(7100, { languageCode: "en" });
+    await dabir.send("/help");
+    expect(dabir.lastText()).toContain("/queue");
+    const stranger = harness.user(7101, { languageCode: "en" });
+    await stranger.send("/help");
+    expect(stranger.lastText()).toContain("/report");
+    expect(stranger.lastText()).not.toContain("/queue");
+  });
+});

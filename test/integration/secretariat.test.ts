@@ -254,6 +254,14 @@ describe.each([
     expect(officialNotice?.text).toContain(fa ? "مهلت" : "Due");
     expect(officialNotice?.callbacks).toEqual([`t:o:${task.id}`]);
 
+    // The official sees the task in /tasks and opens its card from the notice's button.
+    await official.send("/tasks");
+    expect(JSON.stringify(official.screen().at(-1)?.payload)).toContain(trackingCode);
+    await official.press(`t:o:${task.id}`);
+    const taskCard = official.lastText();
+    expect(taskCard).toContain(trackingCode);
+    expect(taskCard).toContain(fa ? "۱۴۰۵" : "1405");
+
     // 9. Resolve with an outcome.
     await secretariat.press(`q:open:${theCase.id}`);
     await secretariat.tap(L.resolve);

@@ -40,8 +40,15 @@ chat.command("start", async (ctx) => {
   if (staff) await showMainMenu(ctx);
 });
 
+/** Help lists the producer's commands, then those of each staff role the user holds. */
 chat.command("help", async (ctx) => {
-  await ctx.reply(ctx.t("help-text"));
+  const roles = new Set(ctx.user.memberships.map((membership) => membership.role));
+  const sections = [ctx.t("help-text")];
+  if (roles.has("SECRETARIAT") || roles.has("ADMIN")) sections.push(ctx.t("help-secretariat"));
+  if (roles.has("OFFICIAL")) sections.push(ctx.t("help-official"));
+  if (roles.has("CHAIR")) sections.push(ctx.t("help-chair"));
+  if (roles.has("ADMIN")) sections.push(ctx.t("help-admin"));
+  await ctx.reply(sections.join("\n\n"));
 });
 
 chat.command("menu", showMainMenu);
