@@ -20,7 +20,6 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Api } from "grammy";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { parseConfig } from "../src/config";
 import { createContainer, type Container } from "../src/container";
@@ -30,6 +29,7 @@ import { seedReferenceData } from "../src/seed/reference-data";
 import { createBroadcastDraft, startBroadcast } from "../src/services/broadcasts";
 import { FakeBotApi } from "../test/support/fake-bot-api";
 import { legalEntityIdFrom } from "../test/support/identifiers";
+import { clearRedisPrefix } from "../test/support/redis-keys";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 2000);
@@ -56,20 +56,6 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     return await work(client);
   } finally {
     await client.end();
-  }
-}
-
-async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
   }
 }
 
@@ -205,7 +191,7 @@ async function main(): Promise<void> {
       await container.queues.timers.obliterate({ force: true }).catch(() => undefined);
       await container.close().catch(() => undefined);
     }
-    await clearRedisPrefix(prefix).catch(() => undefined);
+    await clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined);
     await admin((client) => client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((error: unknown) => log(`could not drop ${dbName}: ${String(error)}`));
     await fake?.stop();
   }

@@ -46,6 +46,14 @@ command-register = Register a production unit
 command-language = Change language
 command-help = Help
 command-cancel = Cancel what is in progress
+command-queue = Case queue (secretariat)
+command-tasks = My agency's tasks (officials)
+command-meetings = Meetings (secretariat)
+command-resolutions = Resolutions and their follow-up
+command-broadcast = Broadcast (secretariat)
+command-invite = Invite a member (admin, secretariat)
+command-members = Members and roles (admin, secretariat)
+command-invitations = Invitations sent (admin, secretariat)
 
 ## Registration
 expected-text = Please type your answer as text.
@@ -251,3 +259,842 @@ alert-case-unopened =
     Subject: { $category }
 notice-producer-answered = The producer answered the request for information on case { $code }: { $text }
 notice-producer-added-info = The producer added information to case { $code }: { $text }
+
+## Secretariat desk: invitations and members (src/bot/features/invitations.ts)
+invitations-role-SECRETARIAT = Secretariat of the working group
+invitations-role-OFFICIAL = Official of an executive agency
+invitations-role-CHAIR = Chair of the working group
+invitations-role-ADMIN = System administrator
+invitations-menu-invite = ✉ Invite a member
+invitations-menu-members = 👥 Members
+invitations-menu-open = 🔗 Open invitations
+invitations-ask-role = Whom do you want to invite? Choose the role:
+invitations-ask-group = For which working group?
+invitations-pick-group = Choose the working group:
+invitations-ask-agency = Which executive agency will this official represent?
+invitations-ask-head = Is this person the head of the agency (receives escalations of overdue tasks)?
+invitations-head-yes = Yes, head of the agency
+invitations-head-no = No, an official
+invitations-head-label = head of the agency
+invitations-summary =
+    Please check the invitation:
+    Role: { $role }
+    Working group: { $group }
+    Agency: { $agency }
+    The link can be used once and expires in { $hours } hours.
+invitations-created =
+    The invitation is ready. Send this link to the person you invite (only to them: whoever opens it first gets the role):
+    { $link }
+    Valid until { $expires }, for one use.
+invitations-accepted =
+    Welcome! You are now registered as "{ $role }".
+    Working group: { $group }
+    Agency: { $agency }
+invitations-already-member = You already had the role "{ $role }" in { $group }; nothing changed.
+invitations-refused-invalid = This invitation link is not valid. Please ask the secretariat for a new link.
+invitations-refused-expired = This invitation link has expired. Please ask the secretariat for a new link.
+invitations-refused-used = This invitation link has already been used. Each link works only once; please ask the secretariat for a new one.
+invitations-refused-revoked = This invitation has been cancelled by the secretariat.
+invitations-notice-accepted = { $name } accepted your invitation and is now "{ $role }" in { $group }.
+invitations-members-title = Members of { $group } ({ $total }):
+invitations-members-empty = { $group } has no members yet.
+invitations-members-revoke = ✖ { $number }. { $name }
+invitations-members-revoke-confirm = Revoke the role "{ $role }" of { $name }? They will no longer see the working group's cases or tasks.
+invitations-members-revoked = The role of { $name } was revoked.
+invitations-list-title = Open invitations:
+invitations-list-empty = There is no open invitation.
+invitations-list-item = { $number }. { $role } — { $group }; by { $by }; valid until { $expires }
+invitations-list-revoke = ✖ { $number }
+invitations-list-revoked = The invitation was cancelled; its link no longer works.
+invitations-list-revoke-failed = This invitation was already used or cancelled.
+
+## Secretariat desk: the queue and the case card (src/bot/features/queue.ts)
+queue-menu = 🗂 Queue of cases
+queue-pick-group = Which working group's queue?
+queue-title = Queue of { $group }: { $total } cases (page { $page } of { $pages })
+queue-open-only = Showing open cases, most urgent first, then oldest.
+queue-filtered-by = Filter: { $filters }
+queue-empty = No case matches.
+queue-filter-status = Status ▾
+queue-filter-category = Subject ▾
+queue-filter-agency = Agency ▾
+queue-filter-clear = ✖ Clear filters
+queue-filter-all-open = All open cases
+queue-filter-all = All
+queue-filter-pick-s = Show cases with status:
+queue-filter-pick-c = Show cases about:
+queue-filter-pick-a = Show cases of the agency:
+queue-status-submitted = New
+queue-status-needs_info = Waiting for the producer
+queue-status-assigned = Referred
+queue-status-in_progress = In progress
+queue-status-on_agenda = On an agenda
+queue-status-resolved = Resolved
+queue-status-closed = Closed
+queue-status-rejected = Rejected
+queue-status-duplicate = Duplicate
+queue-field-legal-id = Legal-entity national ID: { $legalId }
+queue-field-county = County: { $county }
+queue-field-sector = Sector: { $sector }, { $activity }, { $employees } employees
+queue-field-reporter = Reported by: { $name }
+queue-field-phone = Mobile: { $phone }
+queue-field-taken-by = Handled by: { $name }
+queue-field-urgency-overridden = (urgency set by the secretariat)
+queue-field-duplicate-of = Duplicate of: { $code }
+queue-field-outcome = Outcome: { $outcome }
+queue-field-attachments = Documents: { $count }
+queue-tasks-title = Tasks:
+queue-task-line = • { $agency } — { $official }; due { $due }; { $status }
+queue-task-status-open = open
+queue-task-status-acknowledged = acknowledged
+queue-task-status-in_progress = in progress
+queue-task-status-done_pending_review = done, awaiting review
+queue-task-status-done = done
+queue-task-status-refused = refused by the agency
+queue-task-status-cancelled = cancelled
+queue-read-only = (read only)
+queue-button-files = 📎 Send the documents
+queue-button-back = « Queue
+queue-files-none = This case has no documents.
+queue-files-more = { $count } more documents were not sent; ask the secretariat for them.
+queue-action-take = ✋ Take
+queue-action-ask = ❓ Ask the producer
+queue-action-assign = 📤 Refer to an agency
+queue-action-duplicate = ⧉ Duplicate
+queue-action-reject = ⛔ Reject
+queue-action-category = 🏷 Subject
+queue-action-urgency = ⚡ Urgency
+queue-action-note = 🔒 Internal note
+queue-action-resolve = ✅ Resolved
+queue-action-close = 📁 Close
+queue-action-reopen = ↩ Reopen
+
+## Secretariat desk: triage (src/bot/features/triage.ts, src/services/triage.ts)
+triage-ask-ask = Case { $code }: type your question for the producer (at most { $max } characters). They receive it with an "Answer" button.
+triage-ask-note = Case { $code }: type the internal note (at most { $max } characters). It is never shown to the producer.
+triage-ask-res = Case { $code }: type the outcome: how was the problem resolved (at most { $max } characters)? The producer receives it.
+triage-ask-reject-reason = Case { $code }: why is it rejected?
+triage-ask-reject-responsible = Which authority is responsible for this problem? Type its name (the producer is told where to go).
+triage-ask-reject-text = Type the reason for the rejection (at most { $max } characters). The producer receives it.
+triage-ask-agency = Case { $code }: refer it to which executive agency?
+triage-ask-official = Refer to one official of the agency, or to the agency as a whole (all its officials are told)?
+triage-ask-official-none = This agency has no official registered in the bot yet. The task will wait for them; invite one with /invite.
+triage-official-any = The agency as a whole
+triage-ask-due = Type the due date in the Jalali calendar, e.g. { $example }
+triage-ask-duplicate = Case { $code } duplicates which case? Type that case's tracking code (same working group).
+triage-ask-category = Case { $code }: choose the correct subject:
+triage-ask-subcategory = And the subcategory:
+triage-subcategory-none = No subcategory
+triage-ask-urgency = Case { $code }: set the urgency:
+triage-reject-reason-not_in_remit = Not within this working group's remit
+triage-reject-reason-not_production_obstacle = Not a production obstacle
+triage-reject-reason-insufficient_info = Information or documents insufficient
+triage-reject-reason-already_resolved = Already resolved
+triage-reject-reason-judicial = Before the courts
+triage-reject-reason-other = Another reason
+triage-confirm-ask =
+    Send this question to the producer of case { $code }?
+    { $text }
+triage-confirm-asg =
+    Refer case { $code }:
+    Agency: { $agency }
+    Official: { $official }
+    Due: { $due }
+triage-confirm-dup = Mark case { $code } as a duplicate of { $original }? It is closed and the producer is told to follow { $original }.
+triage-confirm-rej =
+    Reject case { $code }?
+    Reason: { $reason }
+    { $text }
+triage-confirm-cat = Change the subject of case { $code } to: { $category }?
+triage-confirm-urg = Set the urgency of case { $code } to: { $urgency }?
+triage-confirm-note =
+    Add this internal note to case { $code }?
+    { $text }
+triage-confirm-res =
+    Close case { $code } as resolved with this outcome?
+    { $text }
+triage-confirm-cls = Close the resolved case { $code }?
+triage-confirm-reo = Reopen case { $code } and put it back in the queue?
+triage-done-take = You took case { $code }; the producer was told it is being reviewed.
+triage-done-ask = The question was sent to the producer of case { $code }.
+triage-done-asg = Case { $code } was referred; the agency and the producer were told.
+triage-done-dup = Case { $code } was marked as a duplicate; the producer was told.
+triage-done-rej = Case { $code } was rejected; the producer was told the reason.
+triage-done-cat = The subject of case { $code } was changed.
+triage-done-urg = The urgency of case { $code } was changed.
+triage-done-note = The note was added to case { $code }.
+triage-done-res = Case { $code } is resolved; the producer was told.
+triage-done-cls = Case { $code } is closed.
+triage-done-reo = Case { $code } is open again and back in the queue.
+triage-error-not_found = This case was not found or is not in your working group.
+triage-error-forbidden = This case is not in your working group.
+triage-error-illegal_transition = This action is not possible in the case's current status (someone may have acted on it meanwhile). Open the case again.
+triage-error-invalid_text = The text is too short or too long.
+triage-error-text-length = The text must be between { $min } and { $max } characters (yours: { $length }).
+triage-error-invalid_date = This is not a valid Jalali date. Type it as year/month/day, e.g. 1405/09/15.
+triage-error-past_date = The due date cannot be in the past.
+triage-error-far_date = The due date is more than a year away; please check the year.
+triage-error-invalid_agency = This agency is not part of the case's working group.
+triage-error-invalid_official = This person is not an official of the chosen agency.
+triage-error-invalid_category = This subject is not valid.
+triage-error-invalid_urgency = This urgency is not valid.
+triage-error-invalid_reason = This reason is not valid.
+triage-error-duplicate_not_found = No case with this tracking code was found in this working group. Check the code and type it again.
+triage-error-duplicate_self = A case cannot be a duplicate of itself. Type the other case's tracking code.
+triage-button-answer = ✍ Answer
+triage-notice-taken = Your case { $code } is being reviewed by the working group's secretariat.
+triage-notice-info-requested =
+    The secretariat needs more information about your case { $code }:
+    { $question }
+    Please answer with the button below (text, photo or file).
+triage-notice-info-reminder =
+    Reminder: the secretariat is still waiting for your answer on case { $code }:
+    { $question }
+    Your case moves forward once you answer.
+triage-notice-assigned = Your case { $code } was referred to { $agency } for action; due date: { $due }. We will keep you informed.
+triage-notice-task-assigned =
+    New task for { $agency }: case { $code }
+    Unit: { $unit }
+    Subject: { $category }
+    Due: { $due }
+    { $description }
+triage-notice-task-cancelled = The task on case { $code } was cancelled (the case was closed by the secretariat); no further action is needed.
+triage-notice-duplicate = Your case { $code } is a duplicate of case { $original }, which is already being followed up. Please follow case { $original } from now on.
+triage-notice-rejected =
+    Your case { $code } was not accepted by the working group's secretariat.
+    Reason: { $reason }
+    { $text }
+triage-notice-rejected-remit =
+    Your case { $code } is not within this working group's remit.
+    Please turn to: { $text }
+triage-notice-resolved =
+    Your case { $code } was closed as resolved.
+    Outcome: { $outcome }
+    If the problem remains, you can reopen the case within { $days } days from "My cases".
+triage-notice-closed = Your case { $code } was closed.
+triage-notice-reopened = Your case { $code } was reopened and is back in the secretariat's queue.
+triage-notice-category = The subject of your case { $code } was corrected to: { $category }
+event-taken = { $actor } took the case.
+event-info_requested = { $actor } asked the producer: { $question }
+event-assigned = { $actor } referred the case to { $toEn }; due { $due }.
+event-marked_duplicate = { $actor } marked the case as a duplicate of { $original }.
+event-rejected = { $actor } rejected the case: { $reason ->
+        [not_in_remit] not within the remit; responsible: { $text }
+        [not_production_obstacle] not a production obstacle. { $text }
+        [insufficient_info] information insufficient. { $text }
+        [already_resolved] already resolved. { $text }
+        [judicial] before the courts. { $text }
+       *[other] { $text }
+    }
+event-category_changed = { $actor } changed the subject to: { $categoryEn }
+event-urgency_changed = { $actor } set the urgency to: { $urgency }
+event-note = { $actor } (note): { $text }
+event-resolved = { $actor } closed the case as resolved: { $outcome }
+event-closed = { $actor } closed the case.
+event-reopened = { $actor } reopened the case.
+event-task_cancelled = A task was cancelled with the case.
+command-queue = Queue of cases (secretariat)
+command-invite = Invite a member (secretariat, admins)
+command-members = Members of the working group
+command-invitations = Open invitations
+
+## Tasks, reminders, escalation, morning digest and rating (src/bot/features/tasks.ts, rating.ts, src/jobs/reminders.ts, digest.ts)
+menu-tasks = 📋 My agency's tasks
+command-tasks = Tasks of my agency (officials)
+task-due-today = due today
+task-due-days-left = { $days } days left
+task-due-days-overdue = { $days } days overdue
+task-unassigned = not assigned to anyone yet
+task-letter-none = none
+task-status-open = new
+task-status-acknowledged = acknowledged
+task-status-in_progress = in progress
+task-status-done_pending_review = done, awaiting the secretariat's review
+task-status-done = done
+task-status-refused = refused
+task-status-cancelled = cancelled
+task-list-empty = Your agency has no open tasks right now.
+task-not-official = This list is for officials of executive agencies. If you represent an agency, ask the working group's secretariat for an invitation.
+task-list-title = Open tasks of your agency: { $total } (page { $page } of { $pages }). 🔴 overdue · 📌 yours
+task-card-title = 📌 Task: { $title }
+task-card-agency = Executive agency: { $agency }
+task-card-official = Official: { $official }
+task-card-due = Due date: { $due }
+task-card-status = Task status: { $status }
+task-card-contact = Unit's representative: { $name } — { $phone }
+task-card-no-phone = no phone number on file
+task-card-extension-pending = Extension requested to { $date }: { $reason }
+task-card-report =
+    Completion report: { $text }
+    Letter number: { $letter }
+task-card-refusal = Refused. Reasons: { $reason }
+task-card-history = History:
+task-button-open = 📌 Open the task
+task-button-list = 📋 All tasks
+task-button-acknowledge = 👁 Acknowledge
+task-button-progress = 📝 Progress update
+task-button-complete = ✅ Report done
+task-button-extension = ⏳ Ask for more time
+task-button-refuse = ⛔ Refuse with reasons
+task-button-reassign = 👥 Reassign
+task-button-confirm = ✔ Confirm done
+task-button-send-back = ↩ Send back
+task-button-approve = ✔ Approve the extension
+task-button-refuse-extension = ✖ Refuse the extension
+task-button-documents = 📎 Documents ({ $count })
+task-button-send-report = 📤 Send
+task-button-confirm-refusal = ⛔ Confirm the refusal
+task-documents-none = This task has no documents.
+task-prompt-intro = Case { $code } — { $title }
+task-ask-progress-text = Type the progress update (what has been done, what comes next). The producer will read it.
+task-ask-completion-text = Type the completion report: what was done for the unit. The secretariat will review it.
+task-ask-letter = Type the number of the official letter, if there is one, or press "Skip".
+task-ask-files = Send supporting documents (photo, PDF, Word or Excel) if there are any — { $count } of { $limit } so far — then press "Send".
+task-ask-extension-date = Type the new due date you ask for, in the Jalali calendar (e.g. 1405/09/30).
+task-ask-extension-reason = Why is more time needed? Type the reason for the secretariat.
+task-ask-refusal-reason = Type the reasons for refusing, in writing (at least { $min } characters). The secretariat and the producer will read them.
+task-ask-send-back-reason = What is missing? Type the reason; the agency will read it.
+task-confirm-refusal =
+    You are refusing this task with these reasons:
+    { $reason }
+    The secretariat and the producer will be told. Confirm?
+task-text-invalid = The text must be between { $min } and { $max } characters.
+task-letter-invalid = The letter number must be at most { $max } characters.
+task-files-expected = Send a file, or press "Send" to finish.
+task-extension-date-invalid = This is not a valid Jalali date. Type it as year/month/day, e.g. 1405/09/30.
+task-extension-date-not-later = The new date must be after the current due date ({ $due }) and in the future.
+task-done-acknowledge = Acknowledged. The producer has been told that your agency is working on the case.
+task-done-progress = Your update has been recorded and the producer has been told.
+task-done-complete = Your completion report has been sent to the secretariat for review.
+task-done-extension = Your extension request has been sent to the secretariat.
+task-done-refuse = The refusal and its reasons have been recorded; the secretariat and the producer have been told.
+task-done-send-back = The report has been sent back to the agency.
+task-done-confirm = Confirmed: the task is done. The agency and the producer have been told.
+task-done-confirm-all = Confirmed: the task is done. The agency and the producer have been told. No other task of this case is open: the case can now be closed as resolved.
+task-done-extension-approved = The extension is approved; the due date and the reminders have been updated.
+task-done-extension-refused = The extension is refused; the agency has been told.
+task-done-reassign = The task has been reassigned and the official has been told.
+task-reassign-choose = Whom should this task go to?
+task-reassign-nobody = Your agency has no other official in this working group.
+task-error-not_found = This task was not found or is not available to you.
+task-error-forbidden = You are not allowed to do that on this task.
+task-error-illegal_transition = This is not possible in the task's current status; open the task again to see where it stands.
+task-error-invalid_input = Some of what you entered is not valid; please check it.
+task-error-extension_pending = An extension request for this task is already waiting for the secretariat.
+task-error-already_decided = This request has already been decided.
+task-error-not_an_official = That person is not an official of this agency.
+task-notice-producer-acknowledged = Your case { $code }: { $agency } has received the task "{ $title }" and is working on it.
+task-notice-producer-progress =
+    Your case { $code }: an update from { $agency }:
+    { $text }
+task-notice-producer-completed =
+    Your case { $code }: { $agency } reports that the task is done; the secretariat is reviewing the report.
+    { $text }
+task-notice-producer-confirmed =
+    Your case { $code }: the secretariat confirmed that { $agency } has done the task "{ $title }".
+    Did it help? Rate it from 1 (not at all) to 5 (completely).
+task-notice-producer-refused =
+    Your case { $code }: { $agency } refused the task. Their reasons, in writing:
+    { $reason }
+    The working group's secretariat will follow up.
+task-notice-producer-extended = Your case { $code }: the due date of { $agency } has moved to { $requested }. Reason: { $reason }
+task-notice-secretariat-completed =
+    ✅ Case { $code }: { $agency } reports the task done.
+    Task: { $title }
+    Letter number: { $letter }
+    Report: { $text }
+    Documents attached: { $files }
+task-notice-secretariat-extension =
+    ⏳ Case { $code }: { $agency } asks for more time.
+    Task: { $title }
+    Current due date: { $current }
+    Requested due date: { $requested }
+    Reason: { $reason }
+task-notice-secretariat-refused =
+    ⛔ Case { $code }: { $agency } refused the task "{ $title }".
+    Reasons: { $reason }
+task-notice-secretariat-all-done = Case { $code }: every task is done (the last one by { $agency }). The case can now be closed as resolved.
+task-notice-official-confirmed = Case { $code }: the secretariat confirmed your task "{ $title }" as done. Thank you.
+task-notice-official-sent-back =
+    ↩ Case { $code }: the secretariat sent your report on "{ $title }" back.
+    Reason: { $reason }
+task-notice-official-extension-approved = Case { $code }: the extension is approved; the new due date of "{ $title }" is { $requested }.
+task-notice-official-extension-refused = Case { $code }: the extension is refused; "{ $title }" is still due on { $current }.
+task-notice-official-assigned = 📌 Case { $code }: the task "{ $title }" of { $agency } is now yours. Due date: { $due }.
+task-notice-official-unassigned = Case { $code }: the task "{ $title }" has been given to { $official }.
+task-reminder-before = ⏰ Reminder: case { $code } — "{ $title }" ({ $agency }) is due { $due }.
+task-reminder-due = ⏰ Today is the due date: case { $code } — "{ $title }" ({ $agency }). Please report the result or ask for more time.
+task-reminder-overdue = 🔴 Overdue: case { $code } — "{ $title }" ({ $agency }), due { $due }. Please report the result, ask for more time or refuse with reasons.
+task-escalation-agency-head =
+    🔺 Escalation: a task of { $agency } is { $days } working days overdue.
+    Case { $code } — "{ $title }", due { $due }
+    Official: { $official }
+task-escalation-secretariat =
+    🔺 Escalation: a task of { $agency } is { $days } working days overdue.
+    Case { $code } — "{ $title }", due { $due }
+    Official: { $official }
+digest-message =
+    ☀ Good morning. Your tasks: { $overdue } overdue, { $week } due this week.
+    { $tasks }
+digest-more = … and { $count } more
+digest-button-task = 📌 { $code }
+digest-button-all = 📋 All tasks
+rating-score-1 = 1 ⭐
+rating-score-2 = 2 ⭐
+rating-score-3 = 3 ⭐
+rating-score-4 = 4 ⭐
+rating-score-5 = 5 ⭐
+rating-thanks = Thank you for your rating ({ $score } of 5).
+rating-thanks-low = Thank you; we are sorry it did not help. Your rating ({ $score } of 5) has been passed on to the secretariat.
+rating-ask-comment = Would you like to add a comment? Type it, or press "Skip".
+rating-button-reopen = 🔁 Reopen the case
+rating-ask-reopen-reason = Why should the case be reopened? Type the reason (at least { $min } characters).
+rating-reason-invalid = The text must be between { $min } and { $max } characters.
+rating-comment-saved = Your comment has been recorded. Thank you.
+rating-done = Thank you.
+rating-reopened = Case { $code } has been reopened and is back with the working group's secretariat.
+rating-error-not_found = This task was not found.
+rating-error-forbidden = Only the unit's representative can rate a completed task.
+rating-error-invalid_input = This is not a valid answer.
+rating-error-cannot_reopen = The case cannot be reopened now (it is still open, or the reopening period has passed). Your rating has been passed on to the secretariat.
+rating-notice-secretariat-low = ⚠ Case { $code }: the producer rated the work of { $agency } { $score } of 5.
+rating-notice-secretariat-comment = Case { $code }: the producer's comment on their rating ({ $score } of 5): { $comment }
+rating-notice-secretariat-reopened = 🔁 Case { $code } was reopened by the producer. Reason: { $reason }
+event-task_acknowledged = { $actor } acknowledged the task.
+event-task_progress = { $actor } reported progress: { $text }
+event-task_completed = { $actor } reported the task done (letter: { $letter }): { $text }
+event-task_confirmed = { $actor } confirmed the task as done.
+event-task_sent_back = { $actor } sent the completion report back: { $reason }
+event-task_extension_requested = { $actor } asked for the due date to move to { $due }: { $reason }
+event-task_extension_approved = { $actor } approved an extension: due { $previous } → { $due }.
+event-task_extension_refused = { $actor } refused an extension to { $due }.
+event-task_refused = { $actor } refused the task: { $reason }
+event-task_reassigned = { $actor } gave the task to { $official }.
+event-task_escalated = The overdue task was escalated to { $target ->
+        [agency_head] the agency's head
+       *[other] the secretariat and the chair
+    } ({ $days } working days overdue).
+event-task_rated = { $actor } rated the work { $score } of 5.
+event-task_rating_comment = { $actor } commented on the rating: { $comment }
+
+## Meetings (src/bot/features/meetings.ts, src/services/meetings.ts, src/jobs/meeting-reminders.ts)
+meetings-menu = 🗓 Meetings
+meetings-ledger = 📑 Resolutions ledger
+command-meetings = Meetings of the working group
+command-resolutions = Resolutions ledger
+command-broadcast = Broadcast a notice
+meetings-title = { $ordinal } { $kind } meeting of { $year }
+meetings-kind-COMMITTEE = specialist-committee
+meetings-kind-WORKING_GROUP = working-group
+meetings-kind-button-COMMITTEE = Specialist committee (weekly)
+meetings-kind-button-WORKING_GROUP = Working group
+meetings-status-SCHEDULED = scheduled
+meetings-status-HELD = held
+meetings-status-CANCELLED = cancelled
+meetings-list-title = Meetings (upcoming first, then recent):
+meetings-list-empty = No meetings yet. Schedule the first one.
+meetings-new = ➕ Schedule a meeting
+meetings-ask-group = Which working group is the meeting for?
+meetings-ask-kind = What kind of meeting?
+meetings-ask-date = The meeting's date (Solar Hijri), e.g. 1405/09/15:
+meetings-date-default = { $date }
+meetings-ask-time = The time it starts (Tehran), e.g. 09:30:
+meetings-ask-place = Where is it held? ({ $min } to { $max } characters)
+meetings-ask-recurring = Does the committee meet every week at this time? (When a meeting is marked held, next week's is scheduled.)
+meetings-recurring-yes = Yes, every week
+meetings-recurring-no = No, only this once
+meetings-recurring-on = every week
+meetings-recurring-off = once
+meetings-create-review =
+    New meeting:
+    Kind: { $kind }
+    When: { $when }
+    Place: { $place }
+    Repeats: { $recurring }
+meetings-create-confirm = ✔ Schedule it
+meetings-created = Scheduled: { $title }.
+meetings-invalid-date = That is not a valid date. Write it as year/month/day, e.g. 1405/09/15.
+meetings-invalid-time = That is not a valid time. Write it as hour:minute, e.g. 09:30.
+meetings-invalid-place = The place must be { $min } to { $max } characters.
+meetings-card-when = 🗓 { $when }
+meetings-card-place = 📍 { $place }
+meetings-card-status = Status: { $status }
+meetings-card-recurring = 🔁 Repeats every week
+meetings-card-agenda = Agenda:
+meetings-card-not-invited = No invitations sent yet.
+meetings-card-rsvp-summary = Answers: { $attending } attending, { $delegate } sending a delegate, { $declined } cannot attend, { $pending } not answered
+meetings-card-invitee = • { $name }: { $answer }
+meetings-card-invitee-delegate = • { $name }: { $answer } ({ $delegate })
+meetings-card-resolutions = Resolutions recorded: { $count }
+meetings-card-minutes-closed = Minutes closed and sent: { $date }
+meetings-agenda-line = { $n }. { $code } — { $unit }
+meetings-agenda-line-slot = { $n }. { $code } — { $unit } (at { $time })
+meetings-agenda-empty = (no cases on the agenda yet)
+meetings-agenda-title = Agenda of the { $title }:
+meetings-agenda-suggest = ➕ Add from suggested cases
+meetings-agenda-by-code = ➕ Add by tracking code
+meetings-agenda-added = Case { $code } was put on the agenda and its producer was told.
+meetings-button-agenda = 📋 Agenda
+meetings-button-invite = ✉ Send invitations
+meetings-button-invite-more = ✉ Invite newcomers
+meetings-button-held = ✅ Mark as held
+meetings-button-cancel = ✖ Cancel the meeting
+meetings-button-resolutions = 📝 Record resolutions
+meetings-button-close-minutes = 📄 Close and send the minutes
+meetings-button-refresh = 🔄 Refresh
+meetings-button-list = « Meetings
+meetings-button-back-card = « The meeting
+meetings-button-back-agenda = « The agenda
+meetings-suggestions-title = Suggested cases (tap one to put it on the agenda):
+meetings-suggestions-empty = No case needs a meeting right now. You can still add one by its tracking code.
+meetings-suggestion-line = • { $code } — { $unit }: { $reasons }
+meetings-reason-critical = critical
+meetings-reason-overdue_task = a task is overdue
+meetings-reason-needs_decision = needs a decision
+meetings-reason-waiting_long = waiting for long
+meetings-reason-carried_over = carried over from an earlier meeting
+meetings-ask-code = Send the tracking code of the case (e.g. KRM-1405-00012):
+meetings-code-not-found = No case of this working group has that tracking code. Check it and send it again, or /cancel.
+meetings-ask-slot = At what time is the representative of { $code } heard? (e.g. 10:15)
+meetings-slot-clear = No set time
+meetings-slot-none = not set
+meetings-invitations-sent = Invitations sent to { $count } people ({ $total } invited in all). Reminders go out the day before and two hours before.
+meetings-invitations-none-new = Everyone concerned is already invited ({ $total } people).
+meetings-held-confirm = Mark this meeting as held? Resolutions can then be recorded.
+meetings-held-done = The meeting is marked as held. Record its resolutions, then close the minutes.
+meetings-next-created = Next week's meeting was scheduled: { $title }, { $when }.
+meetings-cancel-confirm = Cancel this meeting? Everyone invited will be told.
+meetings-cancel-yes = ✖ Yes, cancel it
+meetings-cancelled = The meeting was cancelled. Its cases stay on the agenda for the next meeting.
+meetings-error-forbidden = Only the working group's secretariat can do that.
+meetings-error-not_found = This meeting or case was not found.
+meetings-error-not_scheduled = This meeting is no longer scheduled (it was held or cancelled).
+meetings-error-in_past = That time has already passed. Choose a later date.
+meetings-error-not_yet = The meeting's day has not come yet.
+meetings-error-invalid_input = Some of the information is not valid; please check it.
+meetings-error-case_not_eligible = This case cannot be put on an agenda in its current status.
+meetings-error-already_on_agenda = This case is already on this meeting's agenda.
+meetings-error-has_resolutions = Resolutions were recorded for this item; it cannot be removed.
+meetings-error-no_agenda = Put at least one case on the agenda first.
+meetings-error-not_held = Mark the meeting as held first.
+meetings-error-minutes_closed = The minutes of this meeting are closed.
+meetings-error-no_resolutions = Record at least one resolution first.
+meetings-invitation =
+    📨 Meeting notice
+    You are invited to the { $title }.
+    🗓 { $when }
+    📍 { $place }
+    Agenda:
+    { $agenda }
+    Please let us know whether you will attend.
+meetings-invitation-unit =
+    📨 Meeting notice
+    Your case { $cases } will be heard at the { $title }.
+    🗓 { $when }
+    📍 { $place }
+    Your unit's time: { $slot }
+    Please attend in person or send an authorised representative, with your documents.
+    Agenda:
+    { $agenda }
+meetings-rsvp-attending = ✅ I will attend
+meetings-rsvp-delegate = 👤 I will send a delegate
+meetings-rsvp-declined = ✖ I cannot attend
+meetings-rsvp-state-PENDING = not answered
+meetings-rsvp-state-ATTENDING = attending
+meetings-rsvp-state-DELEGATE = sending a delegate
+meetings-rsvp-state-DECLINED = cannot attend
+meetings-rsvp-saved-ATTENDING = Thank you. You are expected at the { $title } ({ $when }).
+meetings-rsvp-saved-DELEGATE = Thank you. { $delegate } is expected on your behalf at the { $title } ({ $when }).
+meetings-rsvp-saved-DECLINED = Thank you for letting us know. The secretariat has your answer.
+meetings-ask-delegate = Who will attend on your behalf? Send their full name and position (up to { $max } characters).
+meetings-invalid-delegate = Please send a name of 2 to { $max } characters.
+meetings-producer-on-agenda =
+    Your case { $code } was put on the agenda of the { $title }.
+    🗓 { $when }
+    📍 { $place }
+    The meeting notice will follow.
+meetings-reminder-day-before =
+    ⏰ Reminder: the { $title } is tomorrow.
+    🗓 { $when }
+    📍 { $place }
+    Agenda:
+    { $agenda }
+meetings-reminder-soon =
+    ⏰ The { $title } starts at { $time }.
+    📍 { $place }
+meetings-cancelled-notice = The { $title } ({ $when }) was cancelled. A new date will be announced.
+event-agenda_added = { $actor } put the case on the agenda of the { $kind ->
+        [COMMITTEE] specialist committee
+       *[other] working group
+    } meeting no. { $number } of { $year } ({ $date } { $time }).
+event-agenda_removed = { $actor } took the case off the agenda of the { $kind ->
+        [COMMITTEE] specialist committee
+       *[other] working group
+    } meeting no. { $number } of { $year }.
+event-resolution_recorded = Resolution ({ $type ->
+        [TASK] a task for an agency
+        [INFORMATION] for information
+       *[other] decision
+    }): { $text } — deadline: { $deadline }
+
+## Resolutions and minutes (src/services/resolutions.ts)
+resolutions-type-DECISION = decision
+resolutions-type-TASK = task for an agency
+resolutions-type-INFORMATION = for information
+resolutions-type-button-DECISION = ⚖ Decision
+resolutions-type-button-TASK = 🛠 Task for an agency (followed up with reminders)
+resolutions-type-button-INFORMATION = ℹ For information
+resolutions-choose-item = Resolutions of the { $title }: choose an agenda item.
+resolutions-ask-text = Resolution on case { $code }: write its text ({ $min } to { $max } characters).
+resolutions-invalid-text = The text must be { $min } to { $max } characters.
+resolutions-ask-type = What kind of resolution is it?
+resolutions-ask-agency-task = Which executive agency is responsible?
+resolutions-ask-agency = Which executive agency is responsible? (or skip)
+resolutions-ask-official = Which official of the agency? (or any official of it)
+resolutions-official-any = Any official of the agency
+resolutions-ask-deadline-task = The deadline (Solar Hijri), e.g. 1405/09/30:
+resolutions-ask-deadline = The deadline (Solar Hijri), e.g. 1405/09/30, or skip:
+resolutions-deadline-past = The deadline cannot be in the past.
+resolutions-no-agency = no agency
+resolutions-no-deadline = no deadline
+resolutions-review =
+    Resolution on { $code }:
+    { $text }
+    Kind: { $type }
+    Responsible: { $agency } — { $official }
+    Deadline: { $deadline }
+resolutions-save = ✔ Record the resolution
+resolutions-saved = The resolution on { $code } was recorded and the producer was told.
+resolutions-saved-task = The resolution on { $code } was recorded; a task with reminders was created for the agency and the producer was told.
+resolutions-add-another = ➕ Another resolution on this case
+resolutions-back-to-items = « Agenda items
+resolutions-producer-notice =
+    Decision on your case { $code } at the { $title }:
+    { $text }
+    Kind: { $type }
+    Responsible: { $agency }
+    Deadline: { $deadline }
+resolutions-task-notice =
+    🛠 New task from the { $title }
+    Case { $code } — { $unit }
+    { $text }
+    Deadline: { $deadline }
+    Please act by the deadline and report to the secretariat.
+resolutions-close-confirm = Close the minutes with { $count } resolutions? They become final and go to every attendee.
+resolutions-close-yes = 📄 Close and send
+resolutions-minutes-sent = The minutes were sent to { $count } people.
+resolutions-minutes-message = { $body }
+resolutions-minutes-header =
+    📄 Minutes of the { $title }
+    🗓 { $when } — 📍 { $place }
+    Resolutions:
+resolutions-minutes-case = ▪ { $code } — { $unit }
+resolutions-minutes-line =
+    { $n }. [{ $type }] { $text }
+       Responsible: { $responsible } — deadline: { $deadline }
+resolutions-minutes-caption = Minutes of the { $title }
+resolutions-minutes-delegate = { $name } (on behalf of { $for })
+resolutions-minutes-doc-title = Minutes
+resolutions-minutes-doc-attendees = Attendees
+resolutions-minutes-doc-resolutions = Resolutions
+resolutions-col-case = Case / unit
+resolutions-col-text = Resolution
+resolutions-col-type = Kind
+resolutions-col-responsible = Responsible
+resolutions-col-deadline = Deadline
+resolutions-ledger-title = Resolutions — { $filter } ({ $total }; page { $page } of { $pages }):
+resolutions-ledger-empty = No resolutions here.
+resolutions-ledger-line =
+    { $icon } { $code }: { $text }
+       { $agency } — deadline { $deadline } — { $status } ({ $meeting })
+resolutions-filter-all = all
+resolutions-filter-open = open
+resolutions-filter-overdue = overdue
+resolutions-filter-done = done
+resolutions-status-recorded = recorded
+resolutions-status-open = open
+resolutions-status-overdue = overdue
+resolutions-status-done = done
+resolutions-status-refused = refused by the agency
+resolutions-status-cancelled = cancelled
+
+## Broadcasts (src/bot/features/broadcasts.ts, src/services/broadcasts.ts, src/jobs/broadcast-progress.ts)
+broadcasts-menu = 📢 Broadcast a notice
+broadcasts-ask-group = Which working group is the notice from?
+broadcasts-ask-content = Write the notice ({ $min } to { $max } characters), or send a photo or a document with the notice as its caption (up to { $caption } characters).
+broadcasts-text-short = The notice is too short (at least { $min } characters).
+broadcasts-text-long = The notice is too long (at most { $max } characters).
+broadcasts-ask-audience = Who should receive it?
+broadcasts-audience-everyone = 👥 Everyone in the working group
+broadcasts-audience-officials = 🏛 Officials of chosen agencies
+broadcasts-audience-producers = 🏭 All producers
+broadcasts-audience-meeting = 🗓 Those invited to a meeting
+broadcasts-audience-units = 🏷 Units by sector or activity
+broadcasts-ask-agency-kinds = Choose the kinds of agencies (tap to select), then Done:
+broadcasts-ask-meeting = Choose the meeting:
+broadcasts-no-meetings = No meeting has invitees yet.
+broadcasts-ask-units = Choose a sector and/or an activity status (e.g. idle units), then Done:
+broadcasts-choose-one = Choose at least one option.
+broadcasts-preview =
+    ↑ This is how the notice will look.
+    Audience: { $audience }
+    Recipients: { $count }
+broadcasts-preview-empty =
+    Audience: { $audience }
+    Nobody matches this audience. Choose another one.
+broadcasts-confirm = 📢 Send to { $count } recipients
+broadcasts-change-audience = 👥 Change the audience
+broadcasts-discarded = The notice was not sent.
+broadcasts-header = 📢 Notice from the secretariat of the working group — { $group }
+broadcasts-progress =
+    📢 Broadcast #{ $id } — { $state }
+    Sent: { $sent }
+    Failed: { $failed }
+    Blocked the bot: { $blocked }
+    Cancelled: { $cancelled }
+    Remaining: { $remaining }
+    Recipients: { $total }
+broadcasts-state-DRAFT = draft
+broadcasts-state-SENDING = sending…
+broadcasts-state-DONE = finished
+broadcasts-state-CANCELLED = cancelled
+broadcasts-cancel-button = ✖ Stop sending
+broadcasts-cancelled-toast = Sending stopped.
+broadcasts-report-all-reached =
+    📢 Broadcast #{ $id }: everyone was reached.
+    { $summary }
+broadcasts-report =
+    📢 Broadcast #{ $id }: final report.
+    { $summary }
+    Could not be reached:
+    { $list }
+broadcasts-unreached-blocked = • { $name }: has blocked the bot
+broadcasts-unreached-failed = • { $name }: delivery failed ({ $error })
+broadcasts-unreached-more = … and { $count } more
+broadcasts-error-forbidden = Only the working group's secretariat can send notices.
+broadcasts-error-not_found = This notice was not found.
+broadcasts-error-invalid_input = Some of the information is not valid; please check it.
+broadcasts-error-not_draft = This notice was already sent or discarded.
+broadcasts-error-not_sending = This broadcast is no longer being sent.
+broadcasts-error-empty_audience = Nobody matches this audience.
+broadcasts-agency-kind-BANK = Banks
+broadcasts-agency-kind-ELECTRICITY = Electricity
+broadcasts-agency-kind-GAS = Gas
+broadcasts-agency-kind-WATER = Water
+broadcasts-agency-kind-TELECOM = Telecom
+broadcasts-agency-kind-TAX = Tax
+broadcasts-agency-kind-SOCIAL_SECURITY = Social security
+broadcasts-agency-kind-ENVIRONMENT = Environment
+broadcasts-agency-kind-NATURAL_RESOURCES = Natural resources
+broadcasts-agency-kind-INDUSTRIAL_ESTATES = Industrial estates
+broadcasts-agency-kind-LAND_AFFAIRS = Land affairs
+broadcasts-agency-kind-CUSTOMS = Customs
+broadcasts-agency-kind-INDUSTRY_MINE_TRADE = Industry, mine and trade
+broadcasts-agency-kind-AGRICULTURE = Agriculture
+broadcasts-agency-kind-FUEL = Fuel
+broadcasts-agency-kind-CENTRAL_BANK = Central bank
+broadcasts-agency-kind-GOVERNORATE = Governorate
+broadcasts-agency-kind-OTHER = Other
+
+## Secretariat group
+group-link-not-allowed = Only a secretariat member of one working group can link this group to that secretariat or unlink it.
+group-linked = This group is now the secretariat group of "{ $group }"; new-case alerts are posted here too.
+group-unlinked = This group is no longer linked to the secretariat.
+
+## Statistics (src/bot/features/statistics.ts, src/services/statistics.ts)
+command-stats = Working group statistics and agency performance (chair, secretariat)
+stats-menu = 📊 Statistics
+stats-pick-group = Statistics of which working group?
+stats-title = 📊 Statistics of the { $group } working group for removing production obstacles
+stats-period-month = { $month } { $year }
+stats-period-season = Quarter { $quarter } of { $year } ({ $season })
+stats-period-year = Year { $year }
+stats-quarter-1 = 1
+stats-quarter-2 = 2
+stats-quarter-3 = 3
+stats-quarter-4 = 4
+stats-season-1 = spring
+stats-season-2 = summer
+stats-season-3 = autumn
+stats-season-4 = winter
+stats-period-range = Period: { $period } ({ $from } to { $to })
+stats-as-of = Cases and tasks as of { $now }
+stats-none = —
+stats-percent = { $value }%
+stats-days = { $value } days
+stats-duration-minutes = { $value } minutes
+stats-duration-hours = { $value } hours
+stats-duration-days = { $value } days
+stats-cases-title = 1. Cases
+stats-cases-none = No case was reported in this period.
+stats-cases-reported = Cases reported: { $count } (critical: { $critical })
+stats-cases-by-status = Status now: open { $open } · resolved { $resolved } · closed { $closed } · rejected { $rejected } · duplicate { $duplicate }
+stats-cases-by-category = Topics:
+stats-category-line = • { $category }: { $count }
+stats-cases-units = Production units handled: { $count }
+stats-first-action = Median time from report to the secretariat's first action: { $duration }
+stats-resolution-time = Median time from report to resolution: { $duration }
+stats-meetings-title = 2. Meetings and resolutions
+stats-meetings-held = Meetings held: specialist committee { $committee } · working group { $workingGroup }
+stats-resolutions = Resolutions recorded: { $total } (task { $task } · decision { $decision } · information { $information })
+stats-resolution-tasks = Tasks from resolutions: open { $open } · done { $done } · overdue { $overdue }
+stats-agencies-title = 3. Executive agencies' performance (tasks assigned in this period; most overdue first)
+stats-agencies-none = No task was assigned to an agency in this period.
+stats-agency-line = { $mark } { $rank }. { $agency }
+stats-agency-counts = assigned { $assigned } · done { $done } · refused { $refused } · open { $open } · overdue { $overdue }
+stats-agency-quality = done on time { $rate } · average delay { $late } · extension requests { $extensions }
+stats-agency-refused-unexplained = ⚠ { $count } refused without written reasons
+stats-overdue-title = Overdue resolutions by agency (as of today, all periods):
+stats-overdue-none = No resolution is overdue.
+stats-overdue-line = • { $agency }: { $count } overdue; the oldest { $days } days late
+stats-ratings-title = 4. Producers' satisfaction
+stats-ratings = Average rating: { $average } of 5 ({ $count } ratings)
+stats-ratings-none = No rating was given in this period.
+stats-button-month = This month
+stats-button-season = This quarter
+stats-button-year = This year
+stats-button-file = 📄 Agency table as a file
+stats-button-groups = « Working groups
+stats-file-caption = Executive agencies' performance — { $group } — { $period }
+stats-file-empty = No task was assigned to an agency in this period; there is no table to send.
+stats-csv-agency = Executive agency
+stats-csv-assigned = Tasks assigned
+stats-csv-done = Done
+stats-csv-done-on-time = Done on time
+stats-csv-refused = Refused
+stats-csv-refused-with-reason = Refused with written reasons
+stats-csv-open = Open
+stats-csv-overdue = Overdue
+stats-csv-cancelled = Cancelled
+stats-csv-on-time-rate = On-time rate (%)
+stats-csv-average-days-late = Average days late
+stats-csv-extension-requests = Extension requests
+
+## Agenda from the case card
+queue-action-agenda = 📅 Put on a meeting agenda
+meetings-pick-title = Which meeting should hear case { $code }?
+meetings-pick-none = There is no scheduled meeting to put case { $code } before; create one with /meetings first.
+
+## Help for staff
+help-secretariat =
+    Secretariat:
+    /queue — the case queue (most urgent, then oldest)
+    /meetings — meetings, agendas, invitations and resolutions
+    /resolutions — the resolution ledger
+    /broadcast — a notice to many people
+    /invite — invite an agency official
+    /members and /invitations — members and open invitations
+    /stats — the working group's statistics
+help-official =
+    Agency official:
+    /tasks — your agency's tasks, overdue first
+help-chair =
+    Chair:
+    /queue — read the case queue
+    /stats — statistics and agencies' performance
+help-admin =
+    Administrator:
+    /invite — invite secretariat members, chairs and officials
+
+## Agenda removal (src/services/meetings.ts removeAgendaItem)
+meetings-producer-off-agenda = Your case { $code } was taken off the agenda of the { $title } ({ $when }). The secretariat goes on following it up.

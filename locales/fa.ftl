@@ -46,6 +46,14 @@ command-register = ثبت واحد تولیدی
 command-language = تغییر زبان
 command-help = راهنما
 command-cancel = لغو کار در حال انجام
+command-queue = صف پرونده‌ها (دبیرخانه)
+command-tasks = اقدامات دستگاه من (نماینده دستگاه)
+command-meetings = جلسات (دبیرخانه)
+command-resolutions = مصوبات و پیگیری آن‌ها
+command-broadcast = اطلاع‌رسانی همگانی (دبیرخانه)
+command-invite = دعوت عضو جدید (مدیر سامانه، دبیرخانه)
+command-members = اعضا و نقش‌ها (مدیر سامانه، دبیرخانه)
+command-invitations = دعوت‌نامه‌های صادرشده (مدیر سامانه، دبیرخانه)
 
 ## Registration
 expected-text = لطفاً پاسخ را به صورت متن بنویسید.
@@ -251,3 +259,842 @@ alert-case-unopened =
     موضوع: { $category }
 notice-producer-answered = تولیدکننده به درخواست اطلاعات پرونده { $code } پاسخ داد: { $text }
 notice-producer-added-info = تولیدکننده به پرونده { $code } اطلاعات افزود: { $text }
+
+## Secretariat desk: invitations and members (src/bot/features/invitations.ts)
+invitations-role-SECRETARIAT = دبیرخانه کارگروه
+invitations-role-OFFICIAL = نماینده دستگاه اجرایی
+invitations-role-CHAIR = رئیس کارگروه
+invitations-role-ADMIN = مدیر سامانه
+invitations-menu-invite = ✉ دعوت عضو جدید
+invitations-menu-members = 👥 اعضا
+invitations-menu-open = 🔗 دعوت‌نامه‌های باز
+invitations-ask-role = چه کسی را دعوت می‌کنید؟ نقش را انتخاب کنید:
+invitations-ask-group = برای کدام کارگروه؟
+invitations-pick-group = کارگروه را انتخاب کنید:
+invitations-ask-agency = این نماینده، نماینده کدام دستگاه اجرایی است؟
+invitations-ask-head = آیا این فرد رئیس دستگاه است (ارجاع اقدامات معوق به مقام بالاتر برای او ارسال می‌شود)؟
+invitations-head-yes = بله، رئیس دستگاه
+invitations-head-no = خیر، نماینده دستگاه
+invitations-head-label = رئیس دستگاه
+invitations-summary =
+    لطفاً دعوت‌نامه را بررسی کنید:
+    نقش: { $role }
+    کارگروه: { $group }
+    دستگاه: { $agency }
+    این پیوند فقط یک بار قابل استفاده است و پس از { $hours } ساعت باطل می‌شود.
+invitations-created =
+    دعوت‌نامه آماده است. این پیوند را فقط برای فرد دعوت‌شده بفرستید (نخستین کسی که آن را باز کند این نقش را می‌گیرد):
+    { $link }
+    اعتبار تا { $expires }، برای یک بار استفاده.
+invitations-accepted =
+    خوش آمدید! نقش شما «{ $role }» ثبت شد.
+    کارگروه: { $group }
+    دستگاه: { $agency }
+invitations-already-member = شما پیش از این نقش «{ $role }» را در { $group } داشتید؛ تغییری ایجاد نشد.
+invitations-refused-invalid = این پیوند دعوت معتبر نیست. لطفاً از دبیرخانه کارگروه پیوند جدیدی بخواهید.
+invitations-refused-expired = مهلت این پیوند دعوت به پایان رسیده است. لطفاً از دبیرخانه کارگروه پیوند جدیدی بخواهید.
+invitations-refused-used = از این پیوند دعوت قبلاً استفاده شده است. هر پیوند فقط یک بار کار می‌کند؛ لطفاً از دبیرخانه کارگروه پیوند جدیدی بخواهید.
+invitations-refused-revoked = این دعوت‌نامه از سوی دبیرخانه کارگروه لغو شده است.
+invitations-notice-accepted = { $name } دعوت شما را پذیرفت و اکنون «{ $role }» در { $group } است.
+invitations-members-title = اعضای { $group } ({ $total } نفر):
+invitations-members-empty = { $group } هنوز عضوی ندارد.
+invitations-members-revoke = ✖ { $number }. { $name }
+invitations-members-revoke-confirm = نقش «{ $role }» از { $name } گرفته شود؟ پس از آن پرونده‌ها و اقدامات کارگروه را نخواهد دید.
+invitations-members-revoked = نقش { $name } لغو شد.
+invitations-list-title = دعوت‌نامه‌های باز:
+invitations-list-empty = هیچ دعوت‌نامه بازی وجود ندارد.
+invitations-list-item = { $number }. { $role } — { $group }؛ صادرکننده: { $by }؛ معتبر تا { $expires }
+invitations-list-revoke = ✖ { $number }
+invitations-list-revoked = دعوت‌نامه لغو شد و پیوند آن دیگر کار نمی‌کند.
+invitations-list-revoke-failed = این دعوت‌نامه قبلاً استفاده یا لغو شده است.
+
+## Secretariat desk: the queue and the case card (src/bot/features/queue.ts)
+queue-menu = 🗂 صف پرونده‌ها
+queue-pick-group = صف پرونده‌های کدام کارگروه؟
+queue-title = صف پرونده‌های { $group }: { $total } پرونده (صفحه { $page } از { $pages })
+queue-open-only = پرونده‌های باز، به ترتیب فوریت و سپس قدمت.
+queue-filtered-by = صافی: { $filters }
+queue-empty = پرونده‌ای با این مشخصات وجود ندارد.
+queue-filter-status = وضعیت ▾
+queue-filter-category = موضوع ▾
+queue-filter-agency = دستگاه ▾
+queue-filter-clear = ✖ حذف صافی‌ها
+queue-filter-all-open = همه پرونده‌های باز
+queue-filter-all = همه
+queue-filter-pick-s = نمایش پرونده‌های با وضعیت:
+queue-filter-pick-c = نمایش پرونده‌های با موضوع:
+queue-filter-pick-a = نمایش پرونده‌های دستگاه:
+queue-status-submitted = جدید
+queue-status-needs_info = در انتظار پاسخ تولیدکننده
+queue-status-assigned = ارجاع‌شده
+queue-status-in_progress = در حال اقدام
+queue-status-on_agenda = در دستور جلسه
+queue-status-resolved = حل‌شده
+queue-status-closed = مختومه
+queue-status-rejected = ردشده
+queue-status-duplicate = تکراری
+queue-field-legal-id = شناسه ملی: { $legalId }
+queue-field-county = شهرستان: { $county }
+queue-field-sector = بخش: { $sector }، { $activity }، { $employees } نفر شاغل
+queue-field-reporter = ثبت‌کننده: { $name }
+queue-field-phone = تلفن همراه: { $phone }
+queue-field-taken-by = کارشناس مسئول: { $name }
+queue-field-urgency-overridden = (فوریت را دبیرخانه تعیین کرده است)
+queue-field-duplicate-of = تکراریِ پرونده: { $code }
+queue-field-outcome = نتیجه: { $outcome }
+queue-field-attachments = مستندات: { $count }
+queue-tasks-title = اقدامات:
+queue-task-line = • { $agency } — { $official }؛ مهلت { $due }؛ { $status }
+queue-task-status-open = باز
+queue-task-status-acknowledged = رؤیت‌شده
+queue-task-status-in_progress = در حال اقدام
+queue-task-status-done_pending_review = انجام‌شده، در انتظار تأیید دبیرخانه
+queue-task-status-done = انجام‌شده
+queue-task-status-refused = ردشده از سوی دستگاه
+queue-task-status-cancelled = لغوشده
+queue-read-only = (فقط مشاهده)
+queue-button-files = 📎 ارسال مستندات
+queue-button-back = « صف پرونده‌ها
+queue-files-none = این پرونده مستندی ندارد.
+queue-files-more = { $count } مستند دیگر ارسال نشد؛ آن‌ها را از دبیرخانه بخواهید.
+queue-action-take = ✋ برعهده‌گرفتن
+queue-action-ask = ❓ درخواست اطلاعات
+queue-action-assign = 📤 ارجاع به دستگاه
+queue-action-duplicate = ⧉ تکراری
+queue-action-reject = ⛔ رد پرونده
+queue-action-category = 🏷 موضوع
+queue-action-urgency = ⚡ فوریت
+queue-action-note = 🔒 یادداشت داخلی
+queue-action-resolve = ✅ حل شد
+queue-action-close = 📁 مختومه
+queue-action-reopen = ↩ بازگشایی
+
+## Secretariat desk: triage (src/bot/features/triage.ts, src/services/triage.ts)
+triage-ask-ask = پرونده { $code }: پرسش خود از تولیدکننده را بنویسید (حداکثر { $max } نویسه). پرسش با دکمه «پاسخ» برای او ارسال می‌شود.
+triage-ask-note = پرونده { $code }: یادداشت داخلی را بنویسید (حداکثر { $max } نویسه). این یادداشت هرگز به تولیدکننده نشان داده نمی‌شود.
+triage-ask-res = پرونده { $code }: نتیجه را بنویسید؛ مشکل چگونه حل شد؟ (حداکثر { $max } نویسه) این متن برای تولیدکننده ارسال می‌شود.
+triage-ask-reject-reason = پرونده { $code }: دلیل رد چیست؟
+triage-ask-reject-responsible = رسیدگی به این مشکل با کدام مرجع است؟ نام آن را بنویسید (به تولیدکننده گفته می‌شود به کجا مراجعه کند).
+triage-ask-reject-text = دلیل رد را بنویسید (حداکثر { $max } نویسه). این متن برای تولیدکننده ارسال می‌شود.
+triage-ask-agency = پرونده { $code }: به کدام دستگاه اجرایی ارجاع شود؟
+triage-ask-official = به یکی از نمایندگان دستگاه ارجاع شود یا به کل دستگاه (همه نمایندگان آن مطلع می‌شوند)؟
+triage-ask-official-none = هنوز هیچ نماینده‌ای از این دستگاه در بات ثبت نشده است. اقدام منتظر آنان می‌ماند؛ با /invite نماینده دعوت کنید.
+triage-official-any = کل دستگاه
+triage-ask-due = مهلت را به تاریخ شمسی بنویسید، مثلاً { $example }
+triage-ask-duplicate = پرونده { $code } تکراریِ کدام پرونده است؟ کد رهگیری آن پرونده را بنویسید (از همین کارگروه).
+triage-ask-category = پرونده { $code }: موضوع درست را انتخاب کنید:
+triage-ask-subcategory = و زیرموضوع:
+triage-subcategory-none = بدون زیرموضوع
+triage-ask-urgency = پرونده { $code }: فوریت را تعیین کنید:
+triage-reject-reason-not_in_remit = خارج از حیطه وظایف این کارگروه
+triage-reject-reason-not_production_obstacle = از مصادیق موانع تولید نیست
+triage-reject-reason-insufficient_info = اطلاعات یا مستندات ناکافی
+triage-reject-reason-already_resolved = قبلاً حل شده است
+triage-reject-reason-judicial = در مراجع قضایی در حال رسیدگی است
+triage-reject-reason-other = دلیل دیگر
+triage-confirm-ask =
+    این پرسش برای تولیدکننده پرونده { $code } ارسال شود؟
+    { $text }
+triage-confirm-asg =
+    ارجاع پرونده { $code }:
+    دستگاه: { $agency }
+    نماینده: { $official }
+    مهلت: { $due }
+triage-confirm-dup = پرونده { $code } تکراریِ پرونده { $original } اعلام شود؟ این پرونده بسته می‌شود و به تولیدکننده گفته می‌شود پرونده { $original } را پیگیری کند.
+triage-confirm-rej =
+    پرونده { $code } رد شود؟
+    دلیل: { $reason }
+    { $text }
+triage-confirm-cat = موضوع پرونده { $code } به «{ $category }» تغییر کند؟
+triage-confirm-urg = فوریت پرونده { $code } «{ $urgency }» شود؟
+triage-confirm-note =
+    این یادداشت داخلی به پرونده { $code } افزوده شود؟
+    { $text }
+triage-confirm-res =
+    پرونده { $code } با این نتیجه «حل‌شده» اعلام شود؟
+    { $text }
+triage-confirm-cls = پرونده حل‌شده { $code } مختومه شود؟
+triage-confirm-reo = پرونده { $code } بازگشایی شود و به صف بازگردد؟
+triage-done-take = پرونده { $code } را برعهده گرفتید؛ به تولیدکننده اطلاع داده شد که پرونده در حال بررسی است.
+triage-done-ask = پرسش برای تولیدکننده پرونده { $code } ارسال شد.
+triage-done-asg = پرونده { $code } ارجاع شد؛ به دستگاه و تولیدکننده اطلاع داده شد.
+triage-done-dup = پرونده { $code } تکراری اعلام شد؛ به تولیدکننده اطلاع داده شد.
+triage-done-rej = پرونده { $code } رد شد؛ دلیل آن به تولیدکننده اعلام شد.
+triage-done-cat = موضوع پرونده { $code } تغییر کرد.
+triage-done-urg = فوریت پرونده { $code } تغییر کرد.
+triage-done-note = یادداشت به پرونده { $code } افزوده شد.
+triage-done-res = پرونده { $code } حل‌شده اعلام شد؛ به تولیدکننده اطلاع داده شد.
+triage-done-cls = پرونده { $code } مختومه شد.
+triage-done-reo = پرونده { $code } بازگشایی شد و به صف بازگشت.
+triage-error-not_found = این پرونده پیدا نشد یا متعلق به کارگروه شما نیست.
+triage-error-forbidden = این پرونده متعلق به کارگروه شما نیست.
+triage-error-illegal_transition = این اقدام در وضعیت فعلی پرونده ممکن نیست (شاید همکار دیگری در این فاصله اقدامی کرده باشد). پرونده را دوباره باز کنید.
+triage-error-invalid_text = متن بیش از حد کوتاه یا بلند است.
+triage-error-text-length = متن باید بین { $min } تا { $max } نویسه باشد (متن شما: { $length }).
+triage-error-invalid_date = این تاریخ شمسی معتبر نیست. آن را به صورت سال/ماه/روز بنویسید، مثلاً ۱۴۰۵/۰۹/۱۵.
+triage-error-past_date = مهلت نمی‌تواند در گذشته باشد.
+triage-error-far_date = مهلت بیش از یک سال بعد است؛ لطفاً سال را بررسی کنید.
+triage-error-invalid_agency = این دستگاه عضو کارگروه این پرونده نیست.
+triage-error-invalid_official = این فرد نماینده دستگاه انتخاب‌شده نیست.
+triage-error-invalid_category = این موضوع معتبر نیست.
+triage-error-invalid_urgency = این فوریت معتبر نیست.
+triage-error-invalid_reason = این دلیل معتبر نیست.
+triage-error-duplicate_not_found = پرونده‌ای با این کد رهگیری در این کارگروه پیدا نشد. کد را بررسی کنید و دوباره بنویسید.
+triage-error-duplicate_self = پرونده نمی‌تواند تکراریِ خودش باشد. کد رهگیری پرونده دیگر را بنویسید.
+triage-button-answer = ✍ پاسخ
+triage-notice-taken = پرونده شما به کد رهگیری { $code } در دبیرخانه کارگروه در حال بررسی است.
+triage-notice-info-requested =
+    دبیرخانه کارگروه درباره پرونده { $code } به اطلاعات بیشتری نیاز دارد:
+    { $question }
+    لطفاً با دکمه زیر پاسخ دهید (متن، عکس یا فایل).
+triage-notice-info-reminder =
+    یادآوری: دبیرخانه کارگروه همچنان منتظر پاسخ شما درباره پرونده { $code } است:
+    { $question }
+    پرونده شما پس از پاسخ‌دادن پیگیری می‌شود.
+triage-notice-assigned = پرونده { $code } برای اقدام به { $agency } ارجاع شد؛ مهلت اقدام: { $due }. نتیجه را به شما اطلاع می‌دهیم.
+triage-notice-task-assigned =
+    اقدام جدید برای { $agency }: پرونده { $code }
+    واحد تولیدی: { $unit }
+    موضوع: { $category }
+    مهلت: { $due }
+    { $description }
+triage-notice-task-cancelled = اقدام مربوط به پرونده { $code } لغو شد (پرونده از سوی دبیرخانه بسته شد)؛ اقدام بیشتری لازم نیست.
+triage-notice-duplicate = پرونده { $code } تکراریِ پرونده { $original } است که در حال پیگیری است. لطفاً از این پس پرونده { $original } را پیگیری کنید.
+triage-notice-rejected =
+    پرونده { $code } از سوی دبیرخانه کارگروه پذیرفته نشد.
+    دلیل: { $reason }
+    { $text }
+triage-notice-rejected-remit =
+    رسیدگی به پرونده { $code } در حیطه وظایف این کارگروه نیست.
+    لطفاً به این مرجع مراجعه کنید: { $text }
+triage-notice-resolved =
+    پرونده { $code } با عنوان «حل‌شده» بسته شد.
+    نتیجه: { $outcome }
+    اگر مشکل همچنان باقی است، تا { $days } روز می‌توانید از «پرونده‌های من» پرونده را بازگشایی کنید.
+triage-notice-closed = پرونده { $code } مختومه شد.
+triage-notice-reopened = پرونده { $code } بازگشایی شد و دوباره در صف دبیرخانه کارگروه قرار گرفت.
+triage-notice-category = موضوع پرونده { $code } به «{ $category }» اصلاح شد.
+event-taken = { $actor } پرونده را برعهده گرفت.
+event-info_requested = { $actor } از تولیدکننده پرسید: { $question }
+event-assigned = { $actor } پرونده را به { $toFa } ارجاع داد؛ مهلت { $dueFa }.
+event-marked_duplicate = { $actor } پرونده را تکراریِ { $original } اعلام کرد.
+event-rejected = { $actor } پرونده را رد کرد: { $reason ->
+        [not_in_remit] خارج از حیطه وظایف کارگروه؛ مرجع رسیدگی: { $text }
+        [not_production_obstacle] از مصادیق موانع تولید نیست. { $text }
+        [insufficient_info] اطلاعات ناکافی. { $text }
+        [already_resolved] قبلاً حل شده است. { $text }
+        [judicial] در مراجع قضایی در حال رسیدگی است. { $text }
+       *[other] { $text }
+    }
+event-category_changed = { $actor } موضوع را به «{ $categoryFa }» تغییر داد.
+event-urgency_changed = { $actor } فوریت را «{ $urgency }» تعیین کرد.
+event-note = { $actor } (یادداشت): { $text }
+event-resolved = { $actor } پرونده را حل‌شده اعلام کرد: { $outcome }
+event-closed = { $actor } پرونده را مختومه کرد.
+event-reopened = { $actor } پرونده را بازگشایی کرد.
+event-task_cancelled = یک اقدام همراه با بسته‌شدن پرونده لغو شد.
+command-queue = صف پرونده‌ها (دبیرخانه)
+command-invite = دعوت عضو (دبیرخانه، مدیر سامانه)
+command-members = اعضای کارگروه
+command-invitations = دعوت‌نامه‌های باز
+
+## Tasks, reminders, escalation, morning digest and rating (src/bot/features/tasks.ts, rating.ts, src/jobs/reminders.ts, digest.ts)
+menu-tasks = 📋 اقدامات دستگاه من
+command-tasks = اقدامات دستگاه من (نمایندگان دستگاه‌ها)
+task-due-today = مهلت امروز است
+task-due-days-left = { $days } روز مانده
+task-due-days-overdue = { $days } روز دیرکرد
+task-unassigned = هنوز به کسی سپرده نشده
+task-letter-none = ندارد
+task-status-open = جدید
+task-status-acknowledged = رؤیت‌شده
+task-status-in_progress = در حال انجام
+task-status-done_pending_review = انجام‌شده، در انتظار بررسی دبیرخانه
+task-status-done = انجام‌شده
+task-status-refused = ردشده
+task-status-cancelled = لغوشده
+task-list-empty = دستگاه شما در حال حاضر اقدام بازی ندارد.
+task-not-official = این فهرست ویژه نمایندگان دستگاه‌های اجرایی است. اگر نماینده دستگاهی هستید، از دبیرخانه کارگروه دعوت‌نامه بخواهید.
+task-list-title = اقدامات باز دستگاه شما: { $total } (صفحه { $page } از { $pages }). 🔴 معوق · 📌 سپرده به شما
+task-card-title = 📌 اقدام: { $title }
+task-card-agency = دستگاه اجرایی: { $agency }
+task-card-official = نماینده دستگاه: { $official }
+task-card-due = مهلت: { $due }
+task-card-status = وضعیت اقدام: { $status }
+task-card-contact = نماینده واحد: { $name } — { $phone }
+task-card-no-phone = شماره تماسی ثبت نشده
+task-card-extension-pending = درخواست تمدید مهلت تا { $date }: { $reason }
+task-card-report =
+    گزارش انجام: { $text }
+    شماره نامه: { $letter }
+task-card-refusal = رد شده است. دلایل: { $reason }
+task-card-history = سوابق:
+task-button-open = 📌 مشاهده اقدام
+task-button-list = 📋 همه اقدامات
+task-button-acknowledge = 👁 رؤیت شد
+task-button-progress = 📝 گزارش پیشرفت
+task-button-complete = ✅ اعلام انجام
+task-button-extension = ⏳ درخواست تمدید مهلت
+task-button-refuse = ⛔ رد با ذکر دلایل
+task-button-reassign = 👥 سپردن به همکار دیگر
+task-button-confirm = ✔ تأیید انجام
+task-button-send-back = ↩ بازگرداندن
+task-button-approve = ✔ موافقت با تمدید
+task-button-refuse-extension = ✖ مخالفت با تمدید
+task-button-documents = 📎 مستندات ({ $count })
+task-button-send-report = 📤 ارسال
+task-button-confirm-refusal = ⛔ تأیید رد اقدام
+task-documents-none = این اقدام مستندی ندارد.
+task-prompt-intro = پرونده { $code } — { $title }
+task-ask-progress-text = گزارش پیشرفت را بنویسید (چه کاری انجام شده و گام بعدی چیست). تولیدکننده آن را می‌خواند.
+task-ask-completion-text = گزارش انجام را بنویسید: چه اقدامی برای واحد انجام شد. دبیرخانه کارگروه آن را بررسی می‌کند.
+task-ask-letter = اگر نامه رسمی صادر شده، شماره نامه را بنویسید؛ وگرنه «رد کردن» را بزنید.
+task-ask-files = در صورت وجود، مستندات را بفرستید (عکس، PDF، Word یا Excel) — تاکنون { $count } از { $limit } — سپس «ارسال» را بزنید.
+task-ask-extension-date = مهلت جدید درخواستی را به تاریخ شمسی بنویسید (مثلاً ۱۴۰۵/۰۹/۳۰).
+task-ask-extension-reason = چرا به زمان بیشتری نیاز است؟ دلیل را برای دبیرخانه کارگروه بنویسید.
+task-ask-refusal-reason = دلایل رد را به‌صورت مکتوب بنویسید (دست‌کم { $min } نویسه). دبیرخانه کارگروه و تولیدکننده آن را می‌خوانند.
+task-ask-send-back-reason = چه چیزی کم است؟ دلیل بازگرداندن را بنویسید تا دستگاه اجرایی بخواند.
+task-confirm-refusal =
+    شما این اقدام را با دلایل زیر رد می‌کنید:
+    { $reason }
+    دبیرخانه کارگروه و تولیدکننده مطلع می‌شوند. تأیید می‌کنید؟
+task-text-invalid = متن باید بین { $min } تا { $max } نویسه باشد.
+task-letter-invalid = شماره نامه حداکثر { $max } نویسه است.
+task-files-expected = یک فایل بفرستید، یا برای پایان «ارسال» را بزنید.
+task-extension-date-invalid = این تاریخ شمسی معتبر نیست. آن را به‌صورت سال/ماه/روز بنویسید، مثلاً ۱۴۰۵/۰۹/۳۰.
+task-extension-date-not-later = مهلت جدید باید پس از مهلت فعلی ({ $due }) و در آینده باشد.
+task-done-acknowledge = رؤیت ثبت شد. به تولیدکننده اطلاع داده شد که دستگاه شما پیگیر پرونده است.
+task-done-progress = گزارش پیشرفت ثبت و به تولیدکننده اطلاع داده شد.
+task-done-complete = گزارش انجام برای بررسی به دبیرخانه کارگروه فرستاده شد.
+task-done-extension = درخواست تمدید مهلت برای دبیرخانه کارگروه فرستاده شد.
+task-done-refuse = رد اقدام و دلایل آن ثبت شد و به دبیرخانه کارگروه و تولیدکننده اطلاع داده شد.
+task-done-send-back = گزارش به دستگاه اجرایی بازگردانده شد.
+task-done-confirm = انجام اقدام تأیید شد و به دستگاه اجرایی و تولیدکننده اطلاع داده شد.
+task-done-confirm-all = انجام اقدام تأیید شد و به دستگاه اجرایی و تولیدکننده اطلاع داده شد. اقدام باز دیگری برای این پرونده نمانده است؛ اکنون می‌توانید پرونده را با نتیجه «حل‌شده» ببندید.
+task-done-extension-approved = با تمدید موافقت شد؛ مهلت و یادآوری‌ها به‌روز شد.
+task-done-extension-refused = با تمدید مخالفت شد و به دستگاه اجرایی اطلاع داده شد.
+task-done-reassign = اقدام به همکار دیگر سپرده شد و به او اطلاع داده شد.
+task-reassign-choose = این اقدام به کدام همکار سپرده شود؟
+task-reassign-nobody = دستگاه شما در این کارگروه نماینده دیگری ندارد.
+task-error-not_found = این اقدام پیدا نشد یا در دسترس شما نیست.
+task-error-forbidden = شما اجازه این کار را روی این اقدام ندارید.
+task-error-illegal_transition = در وضعیت کنونی اقدام، این کار ممکن نیست؛ اقدام را دوباره باز کنید تا وضعیتش را ببینید.
+task-error-invalid_input = بخشی از اطلاعات واردشده معتبر نیست؛ لطفاً بررسی کنید.
+task-error-extension_pending = یک درخواست تمدید برای این اقدام در انتظار تصمیم دبیرخانه کارگروه است.
+task-error-already_decided = درباره این درخواست پیش‌تر تصمیم گرفته شده است.
+task-error-not_an_official = این فرد نماینده این دستگاه نیست.
+task-notice-producer-acknowledged = پرونده { $code }: { $agency } اقدام «{ $title }» را رؤیت کرد و پیگیر آن است.
+task-notice-producer-progress =
+    پرونده { $code }: گزارش پیشرفت از { $agency }:
+    { $text }
+task-notice-producer-completed =
+    پرونده { $code }: { $agency } انجام اقدام را اعلام کرد؛ گزارش در دست بررسی دبیرخانه کارگروه است.
+    { $text }
+task-notice-producer-confirmed =
+    پرونده { $code }: دبیرخانه کارگروه انجام اقدام «{ $title }» از سوی { $agency } را تأیید کرد.
+    آیا مشکل شما برطرف شد؟ از ۱ (اصلاً) تا ۵ (کاملاً) امتیاز دهید.
+task-notice-producer-refused =
+    پرونده { $code }: { $agency } اقدام را رد کرد. دلایل مکتوب:
+    { $reason }
+    دبیرخانه کارگروه موضوع را پیگیری می‌کند.
+task-notice-producer-extended = پرونده { $code }: مهلت { $agency } تا { $requested } تمدید شد. دلیل: { $reason }
+task-notice-secretariat-completed =
+    ✅ پرونده { $code }: { $agency } انجام اقدام را اعلام کرد.
+    اقدام: { $title }
+    شماره نامه: { $letter }
+    گزارش: { $text }
+    مستندات پیوست: { $files }
+task-notice-secretariat-extension =
+    ⏳ پرونده { $code }: { $agency } درخواست تمدید مهلت دارد.
+    اقدام: { $title }
+    مهلت فعلی: { $current }
+    مهلت درخواستی: { $requested }
+    دلیل: { $reason }
+task-notice-secretariat-refused =
+    ⛔ پرونده { $code }: { $agency } اقدام «{ $title }» را رد کرد.
+    دلایل: { $reason }
+task-notice-secretariat-all-done = پرونده { $code }: همه اقدامات انجام شد (آخرین مورد از سوی { $agency }). اکنون می‌توانید پرونده را با نتیجه «حل‌شده» ببندید.
+task-notice-official-confirmed = پرونده { $code }: دبیرخانه کارگروه انجام اقدام «{ $title }» را تأیید کرد. سپاسگزاریم.
+task-notice-official-sent-back =
+    ↩ پرونده { $code }: دبیرخانه کارگروه گزارش اقدام «{ $title }» را بازگرداند.
+    دلیل: { $reason }
+task-notice-official-extension-approved = پرونده { $code }: با تمدید موافقت شد؛ مهلت جدید اقدام «{ $title }»: { $requested }.
+task-notice-official-extension-refused = پرونده { $code }: با تمدید مخالفت شد؛ مهلت اقدام «{ $title }» همچنان { $current } است.
+task-notice-official-assigned = 📌 پرونده { $code }: اقدام «{ $title }» ({ $agency }) به شما سپرده شد. مهلت: { $due }.
+task-notice-official-unassigned = پرونده { $code }: اقدام «{ $title }» به { $official } سپرده شد.
+task-reminder-before = ⏰ یادآوری: پرونده { $code } — اقدام «{ $title }» ({ $agency })، مهلت: { $due }.
+task-reminder-due = ⏰ امروز مهلت اقدام است: پرونده { $code } — «{ $title }» ({ $agency }). لطفاً نتیجه را گزارش کنید یا درخواست تمدید مهلت بدهید.
+task-reminder-overdue = 🔴 اقدام معوق: پرونده { $code } — «{ $title }» ({ $agency })، مهلت: { $due }. لطفاً نتیجه را گزارش کنید، درخواست تمدید بدهید یا با ذکر دلایل رد کنید.
+task-escalation-agency-head =
+    🔺 ارجاع به مقام بالاتر: اقدام { $agency } { $days } روز کاری دیرکرد دارد.
+    پرونده { $code } — «{ $title }»، مهلت: { $due }
+    نماینده دستگاه: { $official }
+task-escalation-secretariat =
+    🔺 ارجاع به مقام بالاتر: اقدام { $agency } { $days } روز کاری دیرکرد دارد.
+    پرونده { $code } — «{ $title }»، مهلت: { $due }
+    نماینده دستگاه: { $official }
+digest-message =
+    ☀ صبح بخیر. اقدامات شما: { $overdue } معوق، { $week } با مهلت این هفته.
+    { $tasks }
+digest-more = … و { $count } مورد دیگر
+digest-button-task = 📌 { $code }
+digest-button-all = 📋 همه اقدامات
+rating-score-1 = ۱ ⭐
+rating-score-2 = ۲ ⭐
+rating-score-3 = ۳ ⭐
+rating-score-4 = ۴ ⭐
+rating-score-5 = ۵ ⭐
+rating-thanks = از امتیاز شما ({ $score } از ۵) سپاسگزاریم.
+rating-thanks-low = سپاسگزاریم؛ متأسفیم که مشکل برطرف نشد. امتیاز شما ({ $score } از ۵) به دبیرخانه کارگروه اعلام شد.
+rating-ask-comment = اگر توضیحی دارید بنویسید، یا «رد کردن» را بزنید.
+rating-button-reopen = 🔁 بازگشایی پرونده
+rating-ask-reopen-reason = چرا پرونده باید بازگشایی شود؟ دلیل را بنویسید (دست‌کم { $min } نویسه).
+rating-reason-invalid = متن باید بین { $min } تا { $max } نویسه باشد.
+rating-comment-saved = توضیح شما ثبت شد. سپاسگزاریم.
+rating-done = سپاسگزاریم.
+rating-reopened = پرونده { $code } بازگشایی شد و دوباره در اختیار دبیرخانه کارگروه است.
+rating-error-not_found = این اقدام پیدا نشد.
+rating-error-forbidden = تنها نماینده واحد می‌تواند به اقدام انجام‌شده امتیاز دهد.
+rating-error-invalid_input = این پاسخ معتبر نیست.
+rating-error-cannot_reopen = اکنون نمی‌توان پرونده را بازگشایی کرد (پرونده هنوز باز است یا مهلت بازگشایی گذشته است). امتیاز شما به دبیرخانه کارگروه اعلام شده است.
+rating-notice-secretariat-low = ⚠ پرونده { $code }: تولیدکننده به کار { $agency } امتیاز { $score } از ۵ داد.
+rating-notice-secretariat-comment = پرونده { $code }: توضیح تولیدکننده درباره امتیاز ({ $score } از ۵): { $comment }
+rating-notice-secretariat-reopened = 🔁 پرونده { $code } به درخواست تولیدکننده بازگشایی شد. دلیل: { $reason }
+event-task_acknowledged = { $actor } اقدام را رؤیت کرد.
+event-task_progress = { $actor } گزارش پیشرفت داد: { $text }
+event-task_completed = { $actor } انجام اقدام را اعلام کرد (شماره نامه: { $letter }): { $text }
+event-task_confirmed = { $actor } انجام اقدام را تأیید کرد.
+event-task_sent_back = { $actor } گزارش انجام را بازگرداند: { $reason }
+event-task_extension_requested = { $actor } تمدید مهلت تا { $due } را درخواست کرد: { $reason }
+event-task_extension_approved = { $actor } با تمدید مهلت موافقت کرد: { $previous } ← { $due }.
+event-task_extension_refused = { $actor } با تمدید مهلت تا { $due } مخالفت کرد.
+event-task_refused = { $actor } اقدام را رد کرد: { $reason }
+event-task_reassigned = { $actor } اقدام را به { $official } سپرد.
+event-task_escalated = اقدام معوق به { $target ->
+        [agency_head] رئیس دستگاه
+       *[other] دبیرخانه کارگروه و رئیس کارگروه
+    } ارجاع شد ({ $days } روز کاری دیرکرد).
+event-task_rated = { $actor } به کار انجام‌شده امتیاز { $score } از ۵ داد.
+event-task_rating_comment = { $actor } درباره امتیاز توضیح داد: { $comment }
+
+## Meetings (src/bot/features/meetings.ts, src/services/meetings.ts, src/jobs/meeting-reminders.ts)
+meetings-menu = 🗓 جلسات
+meetings-ledger = 📑 دفتر مصوبات
+command-meetings = جلسات کارگروه
+command-resolutions = دفتر مصوبات
+command-broadcast = اطلاع‌رسانی همگانی
+meetings-title = { $ordinal } جلسه { $kind } در سال { $year }
+meetings-kind-COMMITTEE = کمیته تخصصی
+meetings-kind-WORKING_GROUP = کارگروه
+meetings-kind-button-COMMITTEE = کمیته تخصصی (هفتگی)
+meetings-kind-button-WORKING_GROUP = کارگروه تسهیل و رفع موانع تولید
+meetings-status-SCHEDULED = برنامه‌ریزی‌شده
+meetings-status-HELD = برگزارشده
+meetings-status-CANCELLED = لغوشده
+meetings-list-title = جلسات (ابتدا جلسات پیش رو، سپس جلسات اخیر):
+meetings-list-empty = هنوز جلسه‌ای ثبت نشده است. نخستین جلسه را برنامه‌ریزی کنید.
+meetings-new = ➕ برنامه‌ریزی جلسه
+meetings-ask-group = جلسه مربوط به کدام کارگروه است؟
+meetings-ask-kind = نوع جلسه را انتخاب کنید:
+meetings-ask-date = تاریخ جلسه (هجری شمسی)، مثلاً ۱۴۰۵/۰۹/۱۵:
+meetings-date-default = { $date }
+meetings-ask-time = ساعت شروع جلسه (به وقت تهران)، مثلاً ۰۹:۳۰:
+meetings-ask-place = محل برگزاری جلسه را بنویسید ({ $min } تا { $max } نویسه):
+meetings-ask-recurring = آیا کمیته هر هفته در همین زمان تشکیل می‌شود؟ (با ثبت برگزاری هر جلسه، جلسه هفته بعد خودکار برنامه‌ریزی می‌شود.)
+meetings-recurring-yes = بله، هر هفته
+meetings-recurring-no = خیر، فقط همین یک بار
+meetings-recurring-on = هفتگی
+meetings-recurring-off = یک‌باره
+meetings-create-review =
+    جلسه جدید:
+    نوع: { $kind }
+    زمان: { $when }
+    محل: { $place }
+    تکرار: { $recurring }
+meetings-create-confirm = ✔ ثبت جلسه
+meetings-created = { $title } برنامه‌ریزی شد.
+meetings-invalid-date = تاریخ معتبر نیست. آن را به صورت سال/ماه/روز بنویسید، مثلاً ۱۴۰۵/۰۹/۱۵.
+meetings-invalid-time = ساعت معتبر نیست. آن را به صورت ساعت:دقیقه بنویسید، مثلاً ۰۹:۳۰.
+meetings-invalid-place = محل جلسه باید بین { $min } تا { $max } نویسه باشد.
+meetings-card-when = 🗓 { $when }
+meetings-card-place = 📍 { $place }
+meetings-card-status = وضعیت: { $status }
+meetings-card-recurring = 🔁 هر هفته تکرار می‌شود
+meetings-card-agenda = دستور جلسه:
+meetings-card-not-invited = هنوز دعوت‌نامه‌ای ارسال نشده است.
+meetings-card-rsvp-summary = پاسخ‌ها: { $attending } حضور، { $delegate } معرفی نماینده، { $declined } عدم امکان حضور، { $pending } بی‌پاسخ
+meetings-card-invitee = • { $name }: { $answer }
+meetings-card-invitee-delegate = • { $name }: { $answer } ({ $delegate })
+meetings-card-resolutions = مصوبات ثبت‌شده: { $count }
+meetings-card-minutes-closed = صورت‌جلسه نهایی و ارسال شد: { $date }
+meetings-agenda-line = { $n }. { $code } — { $unit }
+meetings-agenda-line-slot = { $n }. { $code } — { $unit } (ساعت { $time })
+meetings-agenda-empty = (هنوز پرونده‌ای در دستور جلسه نیست)
+meetings-agenda-title = دستور { $title }:
+meetings-agenda-suggest = ➕ افزودن از پرونده‌های پیشنهادی
+meetings-agenda-by-code = ➕ افزودن با کد رهگیری
+meetings-agenda-added = پرونده { $code } در دستور جلسه قرار گرفت و به تولیدکننده اطلاع داده شد.
+meetings-button-agenda = 📋 دستور جلسه
+meetings-button-invite = ✉ ارسال دعوت‌نامه
+meetings-button-invite-more = ✉ دعوت از افراد جدید
+meetings-button-held = ✅ ثبت برگزاری جلسه
+meetings-button-cancel = ✖ لغو جلسه
+meetings-button-resolutions = 📝 ثبت مصوبات
+meetings-button-close-minutes = 📄 نهایی‌کردن و ارسال صورت‌جلسه
+meetings-button-refresh = 🔄 به‌روزرسانی
+meetings-button-list = « فهرست جلسات
+meetings-button-back-card = « بازگشت به جلسه
+meetings-button-back-agenda = « بازگشت به دستور جلسه
+meetings-suggestions-title = پرونده‌های پیشنهادی (برای افزودن به دستور جلسه، روی هر کدام بزنید):
+meetings-suggestions-empty = در حال حاضر پرونده‌ای نیازمند طرح در جلسه نیست. همچنان می‌توانید با کد رهگیری پرونده‌ای را اضافه کنید.
+meetings-suggestion-line = • { $code } — { $unit }: { $reasons }
+meetings-reason-critical = بحرانی
+meetings-reason-overdue_task = اقدام معوق دارد
+meetings-reason-needs_decision = نیازمند تصمیم‌گیری
+meetings-reason-waiting_long = مدت طولانی در انتظار
+meetings-reason-carried_over = باقی‌مانده از جلسه قبل
+meetings-ask-code = کد رهگیری پرونده را بفرستید (مثلاً KRM-1405-00012):
+meetings-code-not-found = پرونده‌ای با این کد رهگیری در این کارگروه یافت نشد. کد را بررسی و دوباره ارسال کنید، یا /cancel را بزنید.
+meetings-ask-slot = نماینده واحد در پرونده { $code } چه ساعتی در جلسه حاضر شود؟ (مثلاً ۱۰:۱۵)
+meetings-slot-clear = بدون ساعت مشخص
+meetings-slot-none = تعیین نشده
+meetings-invitations-sent = دعوت‌نامه برای { $count } نفر ارسال شد (در مجموع { $total } نفر دعوت شده‌اند). یادآوری یک روز قبل و دو ساعت پیش از جلسه ارسال می‌شود.
+meetings-invitations-none-new = همه افراد مرتبط پیش‌تر دعوت شده‌اند ({ $total } نفر).
+meetings-held-confirm = برگزاری این جلسه ثبت شود؟ پس از آن می‌توانید مصوبات را ثبت کنید.
+meetings-held-done = برگزاری جلسه ثبت شد. مصوبات را ثبت و سپس صورت‌جلسه را نهایی کنید.
+meetings-next-created = جلسه هفته بعد برنامه‌ریزی شد: { $title }، { $when }.
+meetings-cancel-confirm = این جلسه لغو شود؟ به همه دعوت‌شدگان اطلاع داده می‌شود.
+meetings-cancel-yes = ✖ بله، لغو شود
+meetings-cancelled = جلسه لغو شد. پرونده‌های آن برای جلسه بعد در دستور باقی می‌مانند.
+meetings-error-forbidden = این کار فقط از دبیرخانه کارگروه ساخته است.
+meetings-error-not_found = این جلسه یا پرونده یافت نشد.
+meetings-error-not_scheduled = این جلسه دیگر در برنامه نیست (برگزار یا لغو شده است).
+meetings-error-in_past = این زمان گذشته است. تاریخ دیرتری انتخاب کنید.
+meetings-error-not_yet = هنوز روز برگزاری جلسه نرسیده است.
+meetings-error-invalid_input = برخی اطلاعات معتبر نیست؛ لطفاً بررسی کنید.
+meetings-error-case_not_eligible = این پرونده در وضعیت فعلی قابل طرح در جلسه نیست.
+meetings-error-already_on_agenda = این پرونده هم‌اکنون در دستور همین جلسه است.
+meetings-error-has_resolutions = برای این بند مصوبه ثبت شده و حذف آن ممکن نیست.
+meetings-error-no_agenda = ابتدا دست‌کم یک پرونده در دستور جلسه قرار دهید.
+meetings-error-not_held = ابتدا برگزاری جلسه را ثبت کنید.
+meetings-error-minutes_closed = صورت‌جلسه این جلسه نهایی شده است.
+meetings-error-no_resolutions = ابتدا دست‌کم یک مصوبه ثبت کنید.
+meetings-invitation =
+    📨 دعوت‌نامه جلسه
+    از شما برای حضور در { $title } دعوت می‌شود.
+    🗓 { $when }
+    📍 { $place }
+    دستور جلسه:
+    { $agenda }
+    لطفاً اعلام کنید در جلسه حضور خواهید داشت یا خیر.
+meetings-invitation-unit =
+    📨 دعوت‌نامه جلسه
+    پرونده { $cases } شما در { $title } بررسی می‌شود.
+    🗓 { $when }
+    📍 { $place }
+    ساعت حضور نماینده واحد: { $slot }
+    لطفاً شخصاً یا با معرفی نماینده تام‌الاختیار، همراه با مستندات، در جلسه حاضر شوید.
+    دستور جلسه:
+    { $agenda }
+meetings-rsvp-attending = ✅ حضور می‌یابم
+meetings-rsvp-delegate = 👤 نماینده معرفی می‌کنم
+meetings-rsvp-declined = ✖ امکان حضور ندارم
+meetings-rsvp-state-PENDING = بی‌پاسخ
+meetings-rsvp-state-ATTENDING = حضور
+meetings-rsvp-state-DELEGATE = معرفی نماینده
+meetings-rsvp-state-DECLINED = عدم امکان حضور
+meetings-rsvp-saved-ATTENDING = سپاس. حضور شما در { $title } ({ $when }) ثبت شد.
+meetings-rsvp-saved-DELEGATE = سپاس. حضور { $delegate } به نمایندگی از شما در { $title } ({ $when }) ثبت شد.
+meetings-rsvp-saved-DECLINED = سپاس از اطلاع‌رسانی. پاسخ شما به دبیرخانه کارگروه اعلام شد.
+meetings-ask-delegate = چه کسی به نمایندگی از شما در جلسه حاضر می‌شود؟ نام کامل و سمت او را بفرستید (حداکثر { $max } نویسه).
+meetings-invalid-delegate = لطفاً نامی بین ۲ تا { $max } نویسه بفرستید.
+meetings-producer-on-agenda =
+    پرونده { $code } شما در دستور { $title } قرار گرفت.
+    🗓 { $when }
+    📍 { $place }
+    دعوت‌نامه جلسه جداگانه ارسال می‌شود.
+meetings-reminder-day-before =
+    ⏰ یادآوری: { $title } فردا برگزار می‌شود.
+    🗓 { $when }
+    📍 { $place }
+    دستور جلسه:
+    { $agenda }
+meetings-reminder-soon =
+    ⏰ { $title } ساعت { $time } آغاز می‌شود.
+    📍 { $place }
+meetings-cancelled-notice = { $title } ({ $when }) لغو شد. زمان جدید اعلام خواهد شد.
+event-agenda_added = { $actor } پرونده را در دستور جلسه شماره { $number } { $kind ->
+        [COMMITTEE] کمیته تخصصی
+       *[other] کارگروه
+    } سال { $year } ({ $date } ساعت { $time }) قرار داد.
+event-agenda_removed = { $actor } پرونده را از دستور جلسه شماره { $number } { $kind ->
+        [COMMITTEE] کمیته تخصصی
+       *[other] کارگروه
+    } سال { $year } خارج کرد.
+event-resolution_recorded = مصوبه ({ $type ->
+        [TASK] اقدام دستگاه اجرایی
+        [INFORMATION] جهت اطلاع
+       *[other] تصمیم
+    }): { $text } — مهلت: { $deadline }
+
+## Resolutions and minutes (src/services/resolutions.ts)
+resolutions-type-DECISION = تصمیم
+resolutions-type-TASK = اقدام دستگاه اجرایی
+resolutions-type-INFORMATION = جهت اطلاع
+resolutions-type-button-DECISION = ⚖ تصمیم
+resolutions-type-button-TASK = 🛠 اقدام دستگاه اجرایی (با پیگیری و یادآوری)
+resolutions-type-button-INFORMATION = ℹ جهت اطلاع
+resolutions-choose-item = مصوبات { $title }: یک بند از دستور جلسه را انتخاب کنید.
+resolutions-ask-text = مصوبه درباره پرونده { $code }: متن آن را بنویسید ({ $min } تا { $max } نویسه).
+resolutions-invalid-text = متن مصوبه باید بین { $min } تا { $max } نویسه باشد.
+resolutions-ask-type = نوع مصوبه چیست؟
+resolutions-ask-agency-task = کدام دستگاه اجرایی مسئول اجراست؟
+resolutions-ask-agency = کدام دستگاه اجرایی مسئول است؟ (یا رد شوید)
+resolutions-ask-official = کدام نماینده دستگاه؟ (یا هر یک از نمایندگان دستگاه)
+resolutions-official-any = هر یک از نمایندگان دستگاه
+resolutions-ask-deadline-task = مهلت اجرا (هجری شمسی)، مثلاً ۱۴۰۵/۰۹/۳۰:
+resolutions-ask-deadline = مهلت (هجری شمسی)، مثلاً ۱۴۰۵/۰۹/۳۰، یا رد شوید:
+resolutions-deadline-past = مهلت نمی‌تواند در گذشته باشد.
+resolutions-no-agency = بدون دستگاه مسئول
+resolutions-no-deadline = بدون مهلت
+resolutions-review =
+    مصوبه درباره پرونده { $code }:
+    { $text }
+    نوع: { $type }
+    مسئول: { $agency } — { $official }
+    مهلت: { $deadline }
+resolutions-save = ✔ ثبت مصوبه
+resolutions-saved = مصوبه پرونده { $code } ثبت شد و به تولیدکننده اطلاع داده شد.
+resolutions-saved-task = مصوبه پرونده { $code } ثبت شد؛ اقدامی با یادآوری برای دستگاه اجرایی ایجاد و به تولیدکننده اطلاع داده شد.
+resolutions-add-another = ➕ مصوبه دیگر برای همین پرونده
+resolutions-back-to-items = « بندهای دستور جلسه
+resolutions-producer-notice =
+    تصمیم { $title } درباره پرونده { $code } شما:
+    { $text }
+    نوع: { $type }
+    مسئول: { $agency }
+    مهلت: { $deadline }
+resolutions-task-notice =
+    🛠 اقدام جدید بر اساس مصوبه { $title }
+    پرونده { $code } — { $unit }
+    { $text }
+    مهلت: { $deadline }
+    لطفاً تا پایان مهلت اقدام و نتیجه را به دبیرخانه کارگروه گزارش کنید.
+resolutions-close-confirm = صورت‌جلسه با { $count } مصوبه نهایی شود؟ پس از آن مصوبات قطعی شده و برای همه حاضران ارسال می‌شود.
+resolutions-close-yes = 📄 نهایی‌کردن و ارسال
+resolutions-minutes-sent = صورت‌جلسه برای { $count } نفر ارسال شد.
+resolutions-minutes-message = { $body }
+resolutions-minutes-header =
+    📄 صورت‌جلسه { $title }
+    🗓 { $when } — 📍 { $place }
+    مصوبات:
+resolutions-minutes-case = ▪ { $code } — { $unit }
+resolutions-minutes-line =
+    { $n }. [{ $type }] { $text }
+       مسئول: { $responsible } — مهلت: { $deadline }
+resolutions-minutes-caption = صورت‌جلسه { $title }
+resolutions-minutes-delegate = { $name } (به نمایندگی از { $for })
+resolutions-minutes-doc-title = صورت‌جلسه
+resolutions-minutes-doc-attendees = حاضران
+resolutions-minutes-doc-resolutions = مصوبات
+resolutions-col-case = پرونده / واحد
+resolutions-col-text = متن مصوبه
+resolutions-col-type = نوع
+resolutions-col-responsible = مسئول
+resolutions-col-deadline = مهلت
+resolutions-ledger-title = دفتر مصوبات — { $filter } ({ $total } مورد؛ صفحه { $page } از { $pages }):
+resolutions-ledger-empty = مصوبه‌ای در این فهرست نیست.
+resolutions-ledger-line =
+    { $icon } { $code }: { $text }
+       { $agency } — مهلت { $deadline } — { $status } ({ $meeting })
+resolutions-filter-all = همه
+resolutions-filter-open = در حال پیگیری
+resolutions-filter-overdue = معوق
+resolutions-filter-done = انجام‌شده
+resolutions-status-recorded = ثبت‌شده
+resolutions-status-open = در حال پیگیری
+resolutions-status-overdue = معوق
+resolutions-status-done = انجام‌شده
+resolutions-status-refused = رد شده از سوی دستگاه
+resolutions-status-cancelled = لغوشده
+
+## Broadcasts (src/bot/features/broadcasts.ts, src/services/broadcasts.ts, src/jobs/broadcast-progress.ts)
+broadcasts-menu = 📢 اطلاع‌رسانی همگانی
+broadcasts-ask-group = اطلاعیه از طرف کدام کارگروه است؟
+broadcasts-ask-content = متن اطلاعیه را بنویسید ({ $min } تا { $max } نویسه)، یا یک عکس یا سند با متن اطلاعیه در توضیح آن بفرستید (حداکثر { $caption } نویسه).
+broadcasts-text-short = متن اطلاعیه بسیار کوتاه است (دست‌کم { $min } نویسه).
+broadcasts-text-long = متن اطلاعیه بسیار بلند است (حداکثر { $max } نویسه).
+broadcasts-ask-audience = اطلاعیه برای چه کسانی ارسال شود؟
+broadcasts-audience-everyone = 👥 همه اعضای کارگروه و واحدها
+broadcasts-audience-officials = 🏛 نمایندگان دستگاه‌های منتخب
+broadcasts-audience-producers = 🏭 همه تولیدکنندگان
+broadcasts-audience-meeting = 🗓 دعوت‌شدگان یک جلسه
+broadcasts-audience-units = 🏷 واحدها بر اساس بخش یا وضعیت فعالیت
+broadcasts-ask-agency-kinds = نوع دستگاه‌ها را انتخاب کنید (با زدن روی هر کدام)، سپس «تمام»:
+broadcasts-ask-meeting = جلسه را انتخاب کنید:
+broadcasts-no-meetings = هنوز جلسه‌ای با دعوت‌شده وجود ندارد.
+broadcasts-ask-units = بخش و/یا وضعیت فعالیت را انتخاب کنید (مثلاً واحدهای راکد)، سپس «تمام»:
+broadcasts-choose-one = دست‌کم یک گزینه را انتخاب کنید.
+broadcasts-preview =
+    ↑ اطلاعیه به این شکل ارسال می‌شود.
+    مخاطبان: { $audience }
+    تعداد گیرندگان: { $count }
+broadcasts-preview-empty =
+    مخاطبان: { $audience }
+    هیچ گیرنده‌ای با این انتخاب وجود ندارد. مخاطبان دیگری انتخاب کنید.
+broadcasts-confirm = 📢 ارسال برای { $count } گیرنده
+broadcasts-change-audience = 👥 تغییر مخاطبان
+broadcasts-discarded = اطلاعیه ارسال نشد.
+broadcasts-header = 📢 اطلاعیه دبیرخانه کارگروه تسهیل و رفع موانع تولید — { $group }
+broadcasts-progress =
+    📢 اطلاع‌رسانی همگانی شماره { $id } — { $state }
+    ارسال‌شده: { $sent }
+    ناموفق: { $failed }
+    ربات را مسدود کرده‌اند: { $blocked }
+    لغوشده: { $cancelled }
+    باقی‌مانده: { $remaining }
+    تعداد گیرندگان: { $total }
+broadcasts-state-DRAFT = پیش‌نویس
+broadcasts-state-SENDING = در حال ارسال…
+broadcasts-state-DONE = پایان‌یافته
+broadcasts-state-CANCELLED = متوقف‌شده
+broadcasts-cancel-button = ✖ توقف ارسال
+broadcasts-cancelled-toast = ارسال متوقف شد.
+broadcasts-report-all-reached =
+    📢 اطلاع‌رسانی همگانی شماره { $id }: به همه گیرندگان رسید.
+    { $summary }
+broadcasts-report =
+    📢 اطلاع‌رسانی همگانی شماره { $id }: گزارش پایانی.
+    { $summary }
+    این افراد دریافت نکردند:
+    { $list }
+broadcasts-unreached-blocked = • { $name }: ربات را مسدود کرده است
+broadcasts-unreached-failed = • { $name }: ارسال ناموفق ({ $error })
+broadcasts-unreached-more = … و { $count } نفر دیگر
+broadcasts-error-forbidden = ارسال اطلاعیه فقط از دبیرخانه کارگروه ساخته است.
+broadcasts-error-not_found = این اطلاعیه یافت نشد.
+broadcasts-error-invalid_input = برخی اطلاعات معتبر نیست؛ لطفاً بررسی کنید.
+broadcasts-error-not_draft = این اطلاعیه پیش‌تر ارسال یا کنار گذاشته شده است.
+broadcasts-error-not_sending = ارسال این اطلاعیه دیگر در جریان نیست.
+broadcasts-error-empty_audience = هیچ گیرنده‌ای با این انتخاب وجود ندارد.
+broadcasts-agency-kind-BANK = بانک‌ها
+broadcasts-agency-kind-ELECTRICITY = برق
+broadcasts-agency-kind-GAS = گاز
+broadcasts-agency-kind-WATER = آب
+broadcasts-agency-kind-TELECOM = مخابرات
+broadcasts-agency-kind-TAX = امور مالیاتی
+broadcasts-agency-kind-SOCIAL_SECURITY = تأمین اجتماعی
+broadcasts-agency-kind-ENVIRONMENT = محیط زیست
+broadcasts-agency-kind-NATURAL_RESOURCES = منابع طبیعی
+broadcasts-agency-kind-INDUSTRIAL_ESTATES = شهرک‌های صنعتی
+broadcasts-agency-kind-LAND_AFFAIRS = امور اراضی
+broadcasts-agency-kind-CUSTOMS = گمرک
+broadcasts-agency-kind-INDUSTRY_MINE_TRADE = صنعت، معدن و تجارت
+broadcasts-agency-kind-AGRICULTURE = جهاد کشاورزی
+broadcasts-agency-kind-FUEL = سوخت
+broadcasts-agency-kind-CENTRAL_BANK = بانک مرکزی
+broadcasts-agency-kind-GOVERNORATE = استانداری
+broadcasts-agency-kind-OTHER = سایر
+
+## Secretariat group
+group-link-not-allowed = فقط عضو دبیرخانه یک کارگروه می‌تواند این گروه را به دبیرخانه همان کارگروه متصل یا از آن جدا کند.
+group-linked = این گروه به عنوان گروه دبیرخانه «{ $group }» ثبت شد؛ اعلان پرونده‌های جدید اینجا هم ارسال می‌شود.
+group-unlinked = اتصال این گروه به دبیرخانه برداشته شد.
+
+## Statistics (src/bot/features/statistics.ts, src/services/statistics.ts)
+command-stats = آمار کارگروه و عملکرد دستگاه‌ها (رئیس کارگروه، دبیرخانه)
+stats-menu = 📊 آمار و عملکرد
+stats-pick-group = آمار کدام کارگروه؟
+stats-title = 📊 آمار کارگروه تسهیل و رفع موانع تولید { $group }
+stats-period-month = { $month } { $year }
+stats-period-season = سه‌ماهه { $quarter } سال { $year } ({ $season })
+stats-period-year = سال { $year }
+stats-quarter-1 = نخست
+stats-quarter-2 = دوم
+stats-quarter-3 = سوم
+stats-quarter-4 = چهارم
+stats-season-1 = بهار
+stats-season-2 = تابستان
+stats-season-3 = پاییز
+stats-season-4 = زمستان
+stats-period-range = دوره: { $period } (از { $from } تا { $to })
+stats-as-of = وضعیت پرونده‌ها و اقدامات تا { $now }
+stats-none = —
+stats-percent = { $value }٪
+stats-days = { $value } روز
+stats-duration-minutes = { $value } دقیقه
+stats-duration-hours = { $value } ساعت
+stats-duration-days = { $value } روز
+stats-cases-title = ۱. پرونده‌ها
+stats-cases-none = در این دوره پرونده‌ای ثبت نشده است.
+stats-cases-reported = پرونده‌های ثبت‌شده: { $count } (بحرانی: { $critical })
+stats-cases-by-status = وضعیت کنونی: باز { $open } · حل‌شده { $resolved } · مختومه { $closed } · ردشده { $rejected } · تکراری { $duplicate }
+stats-cases-by-category = موضوعات پرونده‌ها:
+stats-category-line = • { $category }: { $count } مورد
+stats-cases-units = واحدهای تولیدی رسیدگی‌شده: { $count }
+stats-first-action = میانه زمان از ثبت تا نخستین اقدام دبیرخانه: { $duration }
+stats-resolution-time = میانه زمان از ثبت تا حل پرونده: { $duration }
+stats-meetings-title = ۲. جلسات و مصوبات
+stats-meetings-held = جلسات برگزارشده: کمیته تخصصی { $committee } · کارگروه { $workingGroup }
+stats-resolutions = مصوبات ثبت‌شده: { $total } (اقدام { $task } · تصمیم { $decision } · اطلاع { $information })
+stats-resolution-tasks = اقدامات مصوبات: باز { $open } · انجام‌شده { $done } · معوق { $overdue }
+stats-agencies-title = ۳. عملکرد دستگاه‌های اجرایی (اقدامات ارجاع‌شده در این دوره؛ بیشترین دیرکرد در ابتدا)
+stats-agencies-none = در این دوره اقدامی به دستگاه‌های اجرایی ارجاع نشده است.
+stats-agency-line = { $mark } { $rank }. { $agency }
+stats-agency-counts = ارجاع { $assigned } · انجام { $done } · رد { $refused } · باز { $open } · معوق { $overdue }
+stats-agency-quality = انجام در مهلت { $rate } · میانگین دیرکرد { $late } · درخواست تمدید مهلت { $extensions }
+stats-agency-refused-unexplained = ⚠ { $count } مورد رد بدون دلیل مکتوب
+stats-overdue-title = مصوبات معوق به تفکیک دستگاه (تا امروز، همه دوره‌ها):
+stats-overdue-none = مصوبه معوقی وجود ندارد.
+stats-overdue-line = • { $agency }: { $count } مصوبه معوق؛ قدیمی‌ترین { $days } روز دیرکرد
+stats-ratings-title = ۴. رضایت تولیدکنندگان
+stats-ratings = میانگین امتیاز: { $average } از ۵ ({ $count } امتیاز)
+stats-ratings-none = در این دوره امتیازی ثبت نشده است.
+stats-button-month = این ماه
+stats-button-season = سه‌ماهه جاری
+stats-button-year = امسال
+stats-button-file = 📄 دریافت جدول دستگاه‌ها به صورت فایل
+stats-button-groups = « کارگروه‌ها
+stats-file-caption = عملکرد دستگاه‌های اجرایی — { $group } — { $period }
+stats-file-empty = در این دوره اقدامی به دستگاه‌های اجرایی ارجاع نشده است؛ جدولی برای ارسال وجود ندارد.
+stats-csv-agency = دستگاه اجرایی
+stats-csv-assigned = اقدامات ارجاع‌شده
+stats-csv-done = انجام‌شده
+stats-csv-done-on-time = انجام‌شده در مهلت
+stats-csv-refused = ردشده
+stats-csv-refused-with-reason = ردشده با دلیل مکتوب
+stats-csv-open = باز
+stats-csv-overdue = معوق
+stats-csv-cancelled = لغوشده
+stats-csv-on-time-rate = درصد انجام در مهلت
+stats-csv-average-days-late = میانگین روزهای دیرکرد
+stats-csv-extension-requests = درخواست‌های تمدید مهلت
+
+## Agenda from the case card
+queue-action-agenda = 📅 طرح در جلسه
+meetings-pick-title = پرونده { $code } در کدام جلسه مطرح شود؟
+meetings-pick-none = جلسه برنامه‌ریزی‌شده‌ای برای طرح پرونده { $code } وجود ندارد؛ ابتدا با /meetings جلسه‌ای تعریف کنید.
+
+## Help for staff
+help-secretariat =
+    دبیرخانه کارگروه:
+    /queue — صف پرونده‌ها (فوری‌ترین، سپس قدیمی‌ترین)
+    /meetings — جلسات، دستور جلسه، دعوت‌نامه و مصوبات
+    /resolutions — فهرست مصوبات و وضعیت آن‌ها
+    /broadcast — اطلاع‌رسانی همگانی
+    /invite — دعوت نماینده دستگاه
+    /members و /invitations — اعضا و دعوت‌نامه‌ها
+    /stats — آمار کارگروه
+help-official =
+    نماینده دستگاه اجرایی:
+    /tasks — اقدامات دستگاه شما، معوق‌ها در ابتدا
+help-chair =
+    رئیس کارگروه:
+    /queue — مشاهده صف پرونده‌ها
+    /stats — آمار و عملکرد دستگاه‌ها
+help-admin =
+    مدیر سامانه:
+    /invite — دعوت دبیرخانه، رئیس کارگروه و نماینده دستگاه
+
+## Agenda removal (src/services/meetings.ts removeAgendaItem)
+meetings-producer-off-agenda = پرونده { $code } شما از دستور { $title } ({ $when }) خارج شد. پیگیری آن در دبیرخانه کارگروه ادامه دارد.

@@ -18,6 +18,11 @@ export function localeFromTelegram(languageCode: string | undefined, fallback: L
   return languageCode.toLowerCase().startsWith("en") ? "en" : "fa";
 }
 
+/** A name kept in both languages (working groups, agencies, counties), in the reader's. */
+export function localName(named: { nameFa: string; nameEn: string }, locale: Locale): string {
+  return locale === "fa" ? named.nameFa : named.nameEn;
+}
+
 export type Translator = (locale: Locale, key: string, variables?: Record<string, string | number>) => string;
 
 export function createI18n<C extends Context>(defaultLocale: Locale): I18n<C> {

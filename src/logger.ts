@@ -19,12 +19,12 @@ const REDACTED_PATHS = [
   "*.BOT_TOKEN",
   "DATABASE_URL",
   "*.DATABASE_URL",
+  // A failed Bot API call (GrammyError) carries the request it failed with: a case card's
+  // text holds the reporter's phone number.
+  "err.payload",
 ];
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
-  return pino({
-    level,
-    base: { service: "tashil", ...base },
-    redact: { paths: REDACTED_PATHS, censor: "***" },
-  });
+export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
+  const options = { level, base: { service: "tashil", ...base }, redact: { paths: REDACTED_PATHS, censor: "***" } };
+  return destination ? pino(options, destination) : pino(options);
 }

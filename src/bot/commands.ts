@@ -7,7 +7,7 @@ import type { Locale, Translator } from "../i18n";
  * "not allowed" to anyone without the role, so showing them costs nothing and keeps one list.
  * Each description is the Fluent message `command-<name>`.
  */
-export const BOT_COMMANDS = ["start", "report", "cases", "register", "queue", "tasks", "invite", "members", "invitations", "meetings", "resolutions", "broadcast", "language", "help", "cancel"] as const;
+export const BOT_COMMANDS = ["start", "report", "cases", "register", "queue", "tasks", "invite", "members", "invitations", "meetings", "resolutions", "broadcast", "stats", "language", "help", "cancel"] as const;
 
 export type BotCommandName = (typeof BOT_COMMANDS)[number];
 

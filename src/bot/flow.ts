@@ -53,6 +53,39 @@ export async function repromptFlow(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
+async function ask(ctx: BotContext, flow: Flow): Promise<void> {
+  const reprompt = reprompts.get(flow.name);
+  if (!reprompt) throw new Error(`flow ${flow.name} has no registered prompt (registerFlow)`);
+  await reprompt(ctx, flow);
+}
+
+/** Moves the flow to `step` and asks that step's question (the flow's registered prompt). */
+export async function advanceFlow(ctx: BotContext, flow: Flow, step: string): Promise<void> {
+  goTo(ctx, flow, step);
+  await ask(ctx, flow);
+}
+
+/**
+ * A flow's back button: the previous step's question; at the first step the flow ends and
+ * `leave` shows where the user came from (a card, a list, "cancelled").
+ */
+export function backButton(name: string, leave: (ctx: BotContext, flow: Flow) => Promise<unknown>) {
+  return async (ctx: BotContext): Promise<void> => {
+    await ctx.answerCallbackQuery();
+    const flow = currentFlow(ctx, name);
+    if (!flow) return;
+    if (goBack(ctx, flow)) return ask(ctx, flow);
+    endFlow(ctx);
+    await leave(ctx, flow);
+  };
+}
+
+/** Says what was wrong with an answer, then asks the same question again; nothing typed is lost. */
+export async function retryFlow(ctx: BotContext, flow: Flow, errorKey: string, args?: Record<string, string | number>): Promise<void> {
+  await ctx.reply(ctx.t(errorKey, args));
+  await ask(ctx, flow);
+}
+
 /** Commands pass through a flow's text handlers to their own features (the flow is kept). */
 export function isCommand(text: string | undefined): boolean {
   return typeof text === "string" && /^\/[A-Za-z]/.test(text);

@@ -100,6 +100,11 @@ export function truncate(text: string, max: number): string {
   return codePoints.slice(0, max - 1).join("").trimEnd() + "…";
 }
 
+/** "Reza Karimi": a person's name as shown everywhere (the last name is optional). */
+export function fullName(person: { firstName: string; lastName?: string | null }): string {
+  return person.lastName ? `${person.firstName} ${person.lastName}` : person.firstName;
+}
+
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 
 // A chunk boundary earlier than this fraction of `max` would waste too much of a message,

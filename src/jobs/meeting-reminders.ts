@@ -6,7 +6,7 @@
  * itself may be on any day). A reminder that would land at or after the meeting is dropped.
  */
 import type { Deps } from "../container";
-import { agendaLines, clockTime, expectedAttendees, meetingTitle, meetingWhen } from "../services/meetings";
+import { agendaLines, agendaSeenBy, clockTime, expectedAttendees, meetingTitle, meetingWhen } from "../services/meetings";
 import { notify } from "../services/notifications";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
 import type { TimerData } from "./timers";
@@ -65,26 +65,32 @@ export async function remindMeeting(data: TimerData<"meeting-reminder">, deps: D
     include: {
       agenda: {
         orderBy: [{ position: "asc" }, { id: "asc" }],
-        select: { position: true, slotStartsAt: true, case: { select: { trackingCode: true, unit: { select: { name: true } } } } },
+        select: { position: true, slotStartsAt: true, case: { select: { trackingCode: true, unitId: true, unit: { select: { name: true } } } } },
       },
     },
   });
   if (!meeting || meeting.status !== "SCHEDULED") return;
   const [name, stamp] = data.key.split("@");
   if (Number(stamp) !== meeting.startsAt.getTime()) return; // scheduled for a time the meeting no longer has
-  const written = await deps.db.$transaction(async (tx) =>
-    notify(tx, deps, await expectedAttendees(tx, meeting.id), {
-      key: name === "day-before" ? "meetings-reminder-day-before" : "meetings-reminder-soon",
-      args: (locale) => ({
-        title: meetingTitle(deps.t, locale, meeting),
-        when: meetingWhen(locale, meeting.startsAt),
-        time: clockTime(locale, meeting.startsAt),
-        place: meeting.place,
-        agenda: agendaLines(deps.t, locale, meeting.agenda).join("\n"),
-      }),
-      dedupeKey: `meeting:${meeting.id}:reminder:${data.key}`,
-      kind: "MEETING",
-    }),
-  );
+  const written = await deps.db.$transaction(async (tx) => {
+    let count = 0;
+    // One notice each: a unit's representative reads only the agenda items of their units.
+    for (const attendee of await expectedAttendees(tx, meeting.id)) {
+      const agenda = agendaSeenBy(meeting.agenda, attendee.units);
+      count += await notify(tx, deps, [attendee], {
+        key: name === "day-before" ? "meetings-reminder-day-before" : "meetings-reminder-soon",
+        args: (locale) => ({
+          title: meetingTitle(deps.t, locale, meeting),
+          when: meetingWhen(locale, meeting.startsAt),
+          time: clockTime(locale, meeting.startsAt),
+          place: meeting.place,
+          agenda: agendaLines(deps.t, locale, agenda).join("\n"),
+        }),
+        dedupeKey: `meeting:${meeting.id}:reminder:${data.key}`,
+        kind: "MEETING",
+      });
+    }
+    return count;
+  });
   if (written > 0) deps.flushOutbox();
 }

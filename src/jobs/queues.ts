@@ -28,6 +28,14 @@ export interface Queues {
   timers: Queue<TimerJobData>;
 }
 
+/**
+ * Schedules a timer job for `at` (at once if that has passed; `now` is the injected clock). The
+ * id is deterministic, so scheduling the same job again is a no-op.
+ */
+export async function addTimer(queues: Pick<Queues, "timers">, data: TimerJobData, jobId: string, at: Date, now: Date): Promise<void> {
+  await queues.timers.add(data.type, data, { jobId, delay: Math.max(0, at.getTime() - now.getTime()) });
+}
+
 export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
   const queuePrefix = `${prefix}:bull`;
   return {

@@ -25,16 +25,16 @@ import {
   type ReminderPolicy,
 } from "../domain/reminder-schedule";
 import { needsReminders } from "../domain/task-lifecycle";
-import { localizeDigits } from "../domain/text";
+import { fullName, localizeDigits } from "../domain/text";
 import { isWorkingMoment, nextWorkingMoment, workingDaysBetween } from "../domain/working-calendar";
-import type { Locale } from "../i18n";
+import { type Locale, localName } from "../i18n";
 import type { TaskStatus } from "../generated/prisma/enums";
 import type { Policies } from "../policies";
 import { enqueueOutbound } from "../services/outbox";
 import { notify, renderNotice, secretariatOf, type Notice, type Recipient } from "../services/notifications";
 import { agencyOfficials, chairsOf, dueDateOf, dueLabel, REMINDED_TASK_STATUSES, taskAssignees, taskTitleBesideCode } from "../services/tasks";
 import { appendEvent } from "../services/timeline";
-import type { TimerJobData } from "./queues";
+import { addTimer, type TimerJobData } from "./queues";
 
 export type ReminderDeps = Pick<Deps, "db" | "queues" | "policies" | "now" | "logger">;
 type HandlerDeps = ReminderDeps & Pick<Deps, "t" | "flushOutbox">;
@@ -282,7 +282,7 @@ export async function fireTaskReminder(data: TaskReminderJob, deps: HandlerDeps)
   if (outcome === "deferred") {
     const at = nextWorkingMoment(now, deps.policies.calendar);
     const jobId = `${reminderJobId(data.taskId, data.scheduleVersion, data.key)}-at-${at.getTime()}`;
-    await deps.queues.timers.add(JOB_NAME, data, { jobId, delay: Math.max(0, at.getTime() - now.getTime()) });
+    await addTimer(deps.queues, data, jobId, at, now);
   }
   if (outcome === "sent") deps.flushOutbox();
   return outcome;
@@ -304,11 +304,11 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
   const args = (locale: Locale) => ({
     code: task.case.trackingCode,
     title: taskTitleBesideCode(task.title, task.case.trackingCode),
-    agency: locale === "fa" ? task.agency.nameFa : task.agency.nameEn,
+    agency: localName(task.agency, locale),
     due: dueLabel(deps.t, locale, task.dueAt, now),
     days: localizeDigits(String(overdueWorkingDays), locale),
     official: task.official
-      ? [task.official.firstName, task.official.lastName].filter(Boolean).join(" ")
+      ? fullName(task.official)
       : deps.t(locale, "task-unassigned"),
   });
   const openTask = [[{ labelKey: "task-button-open", callback: `t:o:${task.id}` }]];

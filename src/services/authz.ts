@@ -104,16 +104,8 @@ export function officialAgencies(user: WithMemberships): number[] {
   return [...new Set(rolesIn(user, "OFFICIAL").flatMap((m) => (m.agencyId === null ? [] : [m.agencyId])))];
 }
 
-export function isOfficialOf(user: WithMemberships, agencyId: number): boolean {
-  return officialAgencies(user).includes(agencyId);
-}
-
 export function isAgencyHead(user: WithMemberships, agencyId: number): boolean {
   return rolesIn(user, "OFFICIAL").some((m) => m.agencyId === agencyId && m.isAgencyHead);
-}
-
-export function isStaff(user: WithMemberships): boolean {
-  return user.memberships.length > 0;
 }
 
 /**

@@ -8,9 +8,9 @@
 import { z } from "zod";
 import type { Deps } from "../container";
 import type { Prisma, Tx } from "../db";
-import { localizeDigits, normalizeText, truncate } from "../domain/text";
+import { fullName, localizeDigits, normalizeText, truncate } from "../domain/text";
 import { ActivityStatus, AgencyKind, Sector, type BroadcastStatus, type DeliveryStatus } from "../generated/prisma/enums";
-import type { Locale, Translator } from "../i18n";
+import { type Locale, localName, type Translator } from "../i18n";
 import { isLocale } from "../i18n";
 import { requireSecretariat } from "./meetings";
 import { notify, recipientOf } from "./notifications";
@@ -202,7 +202,7 @@ export async function startBroadcast(
     const audience = BroadcastAudienceSchema.parse(broadcast.audience);
     const recipients = await recipientsFor(tx, broadcast.workingGroupId, audience, broadcast.createdById);
     if (recipients.length === 0) throw new BroadcastError("empty_audience");
-    const groupName = (locale: Locale) => (locale === "fa" ? broadcast.workingGroup.nameFa : broadcast.workingGroup.nameEn);
+    const groupName = (locale: Locale) => localName(broadcast.workingGroup, locale);
     await insertBroadcastRows(tx, broadcast.id, recipients, (locale) => broadcastPayload(deps.t, locale, broadcast, groupName(locale)));
     await tx.broadcast.update({
       where: { id: broadcast.id },
@@ -323,7 +323,7 @@ export async function finishBroadcastIfDone(deps: Pick<Deps, "db" | "t" | "now" 
           list: [
             ...unreached.map((row) =>
               deps.t(locale, row.status === "BLOCKED" ? "broadcasts-unreached-blocked" : "broadcasts-unreached-failed", {
-                name: row.user ? [row.user.firstName, row.user.lastName].filter(Boolean).join(" ") : row.chatId,
+                name: row.user ? fullName(row.user) : row.chatId,
                 error: truncate(row.lastError ?? "-", 80),
               }),
             ),

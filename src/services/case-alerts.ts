@@ -2,6 +2,7 @@ import type { Deps } from "../container";
 import type { Tx } from "../db";
 import type { Locale } from "../i18n";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
+import { addTimer } from "../jobs/queues";
 import { enqueueOutbound } from "./outbox";
 import { notify, renderNotice, secretariatOf, type Notice } from "./notifications";
 
@@ -67,11 +68,7 @@ type RealertDeps = Pick<Deps, "queues" | "config" | "policies" | "now">;
 export async function scheduleCriticalRealert(deps: RealertDeps, caseId: number, round: number): Promise<Date> {
   const now = deps.now();
   const at = criticalRealertAt(now, deps.config.CRITICAL_REALERT_MINUTES, deps.policies.calendar);
-  await deps.queues.timers.add(
-    "critical-realert",
-    { type: "critical-realert", caseId, round },
-    { jobId: realertJobId(caseId, round), delay: Math.max(0, at.getTime() - now.getTime()) },
-  );
+  await addTimer(deps.queues, { type: "critical-realert", caseId, round }, realertJobId(caseId, round), at, now);
   return at;
 }
 

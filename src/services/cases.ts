@@ -7,11 +7,15 @@ import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
 import { appendEvent } from "./timeline";
 import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
-import { transition } from "../domain/case-lifecycle";
+import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
+import { lockCase } from "./case-status";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
 
 export const ATTACHMENT_LIMIT = 10;
+
+/** Statuses in which a case still waits for something to happen. */
+export const OPEN_CASE_STATUSES = CASE_STATUSES.filter(isOpenStatus);
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 2000;
 
@@ -136,24 +140,19 @@ export function producerCaseScope(userId: number) {
   return { unit: { representatives: { some: { userId } } } };
 }
 
+/** One page of a producer's cases (a page past the end shows the last one). */
 export async function listProducerCases(deps: Pick<Deps, "db">, userId: number, page: number, pageSize: number) {
   const where = producerCaseScope(userId);
-  const [total, open, closed] = await Promise.all([
-    deps.db.case.count({ where }),
+  const select = { id: true, trackingCode: true, status: true, urgency: true, category: true, submittedAt: true } as const;
+  const [open, closed] = await Promise.all([
     // Open cases first, most urgent then newest; finished ones after, newest first.
-    deps.db.case.findMany({
-      where: { ...where, status: { notIn: ["resolved", "closed", "rejected", "duplicate"] } },
-      orderBy: [{ urgency: "asc" }, { submittedAt: "desc" }],
-      select: { id: true, trackingCode: true, status: true, urgency: true, category: true, submittedAt: true },
-    }),
-    deps.db.case.findMany({
-      where: { ...where, status: { in: ["resolved", "closed", "rejected", "duplicate"] } },
-      orderBy: [{ submittedAt: "desc" }],
-      select: { id: true, trackingCode: true, status: true, urgency: true, category: true, submittedAt: true },
-    }),
+    deps.db.case.findMany({ where: { ...where, status: { in: OPEN_CASE_STATUSES } }, orderBy: [{ urgency: "asc" }, { submittedAt: "desc" }], select }),
+    deps.db.case.findMany({ where: { ...where, status: { notIn: OPEN_CASE_STATUSES } }, orderBy: [{ submittedAt: "desc" }], select }),
   ]);
   const all = [...open, ...closed];
-  return { total, items: all.slice(page * pageSize, page * pageSize + pageSize) };
+  const pages = Math.max(1, Math.ceil(all.length / pageSize));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  return { total: all.length, page: current, pages, items: all.slice(current * pageSize, (current + 1) * pageSize) };
 }
 
 export const ADD_INFO_MAX = 2000;
@@ -175,6 +174,8 @@ export async function addProducerInformation(
   addition: ProducerAddition,
 ): Promise<{ trackingCode: string; answeredRequest: boolean }> {
   const result = await deps.db.$transaction(async (tx) => {
+    // The secretariat may be acting on the case right now: its change lands first, or ours does.
+    await lockCase(tx, caseId);
     const item = await tx.case.findFirst({
       where: { id: caseId, ...producerCaseScope(userId) },
       select: { id: true, status: true, trackingCode: true, workingGroupId: true, takenById: true },

@@ -14,8 +14,10 @@ import {
   scopeWhere,
   type GroupScope,
 } from "./authz";
+import { fullName } from "../domain/text";
 import { notify, recipientOf } from "./notifications";
 import type { SessionUser } from "./users";
+import { localName } from "../i18n";
 
 export const INVITATION_PAYLOAD_PREFIX = "inv_";
 /** 24 random bytes → 32 url-safe characters (the deep-link payload allows [A-Za-z0-9_-], ≤ 64). */
@@ -168,7 +170,7 @@ export async function redeemInvitation(
       args: (locale) => ({
         name: fullName(user),
         role: deps.t(locale, `invitations-role-${invitation.role}`),
-        group: locale === "fa" ? invitation.workingGroup.nameFa : invitation.workingGroup.nameEn,
+        group: localName(invitation.workingGroup, locale),
       }),
       dedupeKey: `invitation:${invitation.id}:accepted`,
     });
@@ -188,10 +190,6 @@ export async function redeemInvitation(
   });
   if (result.ok) deps.flushOutbox();
   return result;
-}
-
-export function fullName(user: { firstName: string; lastName?: string | null }): string {
-  return user.lastName ? `${user.firstName} ${user.lastName}` : user.firstName;
 }
 
 /** Invitations that can still be used, in the groups the user manages. */

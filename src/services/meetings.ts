@@ -26,7 +26,9 @@ import { localizeDigits, normalizeText } from "../domain/text";
 import type { InviteeRole, MeetingKind, Rsvp } from "../generated/prisma/enums";
 import type { Locale, Translator } from "../i18n";
 import { triageRole } from "./authz";
+import { moveCaseStatus } from "./case-status";
 import { notify, recipientOf, type Recipient } from "./notifications";
+import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "./tasks";
 import { appendEvent } from "./timeline";
 
 export const PLACE_MIN = 2;
@@ -310,7 +312,8 @@ export interface AgendaSuggestion {
 }
 
 const AGENDA_ELIGIBLE: CaseStatus[] = ["submitted", "needs_info", "assigned", "in_progress"];
-const WORKING_TASK_STATUSES = ["open", "acknowledged", "in_progress"] as const;
+/** The producer who reported a case on the agenda, as a notice recipient. */
+const reporterSelect = { id: true, telegramId: true, language: true } as const;
 const URGENCY_ORDER: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
 
 /**
@@ -333,7 +336,7 @@ export async function suggestAgendaCases(deps: DbDeps, actorId: number, meetingI
           OR: [
             { urgency: "critical" },
             { needsDecision: true },
-            { tasks: { some: { status: { in: [...WORKING_TASK_STATUSES] }, dueAt: { lt: now } } } },
+            { tasks: { some: { status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } } } },
             { status: { in: ["submitted", "needs_info"] }, submittedAt: { lt: longAgo } },
           ],
         },
@@ -349,7 +352,7 @@ export async function suggestAgendaCases(deps: DbDeps, actorId: number, meetingI
       needsDecision: true,
       submittedAt: true,
       unit: { select: { name: true } },
-      tasks: { where: { status: { in: [...WORKING_TASK_STATUSES] }, dueAt: { lt: now } }, select: { id: true }, take: 1 },
+      tasks: { where: { status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } }, select: { id: true }, take: 1 },
     },
     orderBy: [{ submittedAt: "asc" }],
     take: 200,
@@ -395,16 +398,14 @@ export async function addAgendaItem(
     const { meeting, role } = await scheduledMeetingForUpdate(tx, actorId, meetingId);
     const theCase = await tx.case.findFirst({
       where: { workingGroupId: meeting.workingGroupId, ...("caseId" in caseRef ? { id: caseRef.caseId } : { trackingCode: caseRef.trackingCode }) },
-      select: { id: true, trackingCode: true, status: true, reporter: { select: { id: true, telegramId: true, language: true } } },
+      select: { id: true, trackingCode: true, status: true, reporter: { select: reporterSelect } },
     });
     if (!theCase) throw new MeetingError("not_found");
     const existing = await tx.agendaItem.findUnique({ where: { meetingId_caseId: { meetingId, caseId: theCase.id } } });
     if (existing) throw new MeetingError("already_on_agenda");
     if (theCase.status !== "on_agenda") {
-      const step = transition(theCase.status as CaseStatus, "put_on_agenda", { role });
-      if (!step.ok) throw new MeetingError("case_not_eligible");
-      const moved = await tx.case.updateMany({ where: { id: theCase.id, status: theCase.status }, data: { status: step.to } });
-      if (moved.count !== 1) throw new MeetingError("case_not_eligible");
+      const step = transition(theCase.status, "put_on_agenda", { role });
+      if (!step.ok || !(await moveCaseStatus(tx, theCase.id, theCase.status, step.to))) throw new MeetingError("case_not_eligible");
     }
     const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
     const item = await tx.agendaItem.create({
@@ -452,13 +453,16 @@ async function renumber(tx: Tx, orderedIds: number[]): Promise<void> {
 }
 
 /**
- * Takes a case off a scheduled meeting's agenda. The case lifecycle has no way back from
- * on_agenda, so the case keeps that status: it is suggested again for the next meeting
- * ("carried over") and the secretariat can still assign, ask for information or resolve it.
+ * Takes a case off a scheduled meeting's agenda (not once it has resolutions); the case goes
+ * back where it came from (returnFromAgenda) and the producer, told it would be heard there,
+ * is told it will not.
  */
-export async function removeAgendaItem(deps: DbDeps, actorId: number, itemId: number): Promise<void> {
+export async function removeAgendaItem(deps: NoticeDeps, actorId: number, itemId: number): Promise<void> {
   await deps.db.$transaction(async (tx) => {
-    const item = await tx.agendaItem.findUnique({ where: { id: itemId }, select: { meetingId: true, caseId: true, _count: { select: { resolutions: true } } } });
+    const item = await tx.agendaItem.findUnique({
+      where: { id: itemId },
+      select: { meetingId: true, caseId: true, case: { select: { trackingCode: true, reporter: { select: reporterSelect } } }, _count: { select: { resolutions: true } } },
+    });
     if (!item) throw new MeetingError("not_found");
     const { meeting, role } = await scheduledMeetingForUpdate(tx, actorId, item.meetingId);
     if (item._count.resolutions > 0) throw new MeetingError("has_resolutions");
@@ -466,8 +470,15 @@ export async function removeAgendaItem(deps: DbDeps, actorId: number, itemId: nu
     await returnFromAgenda(tx, item.caseId, role);
     const rest = await tx.agendaItem.findMany({ where: { meetingId: item.meetingId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
     await renumber(tx, rest.map((row) => row.id));
-    await appendEvent(tx, { caseId: item.caseId, actorId, type: "agenda_removed", data: meetingEventData(meeting) });
+    const event = await appendEvent(tx, { caseId: item.caseId, actorId, type: "agenda_removed", data: meetingEventData(meeting) });
+    await notify(tx, deps, [recipientOf(item.case.reporter)], {
+      key: "meetings-producer-off-agenda",
+      args: (locale) => ({ code: item.case.trackingCode, title: meetingTitle(deps.t, locale, meeting), when: meetingWhen(locale, meeting.startsAt) }),
+      dedupeKey: `case:${item.caseId}:event:${event.id}`,
+      kind: "NOTICE",
+    });
   });
+  deps.flushOutbox();
 }
 
 /**
@@ -480,9 +491,10 @@ async function returnFromAgenda(tx: Tx, caseId: number, role: "secretariat" | "a
   if (item.status !== "on_agenda") return;
   const stillScheduled = await tx.agendaItem.count({ where: { caseId, meeting: { status: "SCHEDULED" } } });
   if (stillScheduled > 0) return;
-  const openTasks = await tx.task.count({ where: { caseId, status: { in: ["open", "acknowledged", "in_progress", "done_pending_review"] } } });
+  const openTasks = await tx.task.count({ where: { caseId, status: { in: OPEN_TASK_STATUSES } } });
   const move = transition(item.status, "remove_from_agenda", { role, hasOpenTasks: openTasks > 0 });
-  if (move.ok) await tx.case.update({ where: { id: caseId }, data: { status: move.to } });
+  // Only the meeting is locked: a triage action on the case committed meanwhile stands.
+  if (move.ok) await moveCaseStatus(tx, caseId, item.status, move.to);
 }
 
 /** Sets (or clears, with null) the time the unit's representative is heard, on the meeting's day. */
@@ -518,7 +530,7 @@ async function plannedInvitees(tx: Tx, meetingId: number, workingGroupId: number
         select: {
           unitId: true,
           agencyId: true,
-          tasks: { where: { status: { in: [...WORKING_TASK_STATUSES, "done_pending_review"] } }, select: { agencyId: true } },
+          tasks: { where: { status: { in: OPEN_TASK_STATUSES } }, select: { agencyId: true } },
         },
       },
     },
@@ -571,8 +583,9 @@ export interface InvitationResult {
 /**
  * Invites everyone the meeting concerns who is not invited yet (so sending again after the
  * agenda grew reaches only the newcomers): a MEETING notice with the date, time, place and
- * agenda, and RSVP buttons. The caller schedules the reminders after the commit
- * (scheduleMeetingReminders in src/jobs/meeting-reminders.ts).
+ * agenda (a unit's representative: their own unit's items only), and RSVP buttons. The
+ * caller schedules the reminders after the commit (scheduleMeetingReminders in
+ * src/jobs/meeting-reminders.ts).
  */
 export async function sendInvitations(deps: NoticeDeps, actorId: number, meetingId: number): Promise<InvitationResult> {
   const result = await deps.db.$transaction(async (tx) => {
@@ -590,17 +603,19 @@ export async function sendInvitations(deps: NoticeDeps, actorId: number, meeting
     await tx.meetingInvitee.createMany({ data: fresh.map((p) => ({ meetingId, ...p })), skipDuplicates: true });
     const invitees = await tx.meetingInvitee.findMany({
       where: { meetingId, userId: { in: fresh.map((p) => p.userId) } },
-      select: { id: true, role: true, unitId: true, user: { select: { id: true, telegramId: true, language: true } } },
+      select: { id: true, role: true, userId: true, user: { select: { id: true, telegramId: true, language: true } } },
     });
+    const units = await representedUnits(tx, invitees);
     for (const invitee of invitees) {
-      const own = agenda.filter((item) => item.case.unitId === invitee.unitId);
+      const visible = agendaSeenBy(agenda, units.get(invitee.userId));
+      const own = invitee.role === "UNIT_REPRESENTATIVE" ? visible : [];
       await notify(tx, deps, [recipientOf(invitee.user)], {
         key: invitee.role === "UNIT_REPRESENTATIVE" ? "meetings-invitation-unit" : "meetings-invitation",
         args: (locale) => ({
           title: meetingTitle(deps.t, locale, meeting),
           when: meetingWhen(locale, meeting.startsAt),
           place: meeting.place,
-          agenda: agendaLines(deps.t, locale, agenda).join("\n"),
+          agenda: agendaLines(deps.t, locale, visible).join("\n"),
           cases: own.map((item) => item.case.trackingCode).join("، "),
           slot: own.find((item) => item.slotStartsAt)?.slotStartsAt
             ? clockTime(locale, own.find((item) => item.slotStartsAt)?.slotStartsAt as Date)
@@ -653,14 +668,34 @@ export async function inviteeOf(deps: Pick<Deps, "db">, userId: number, inviteeI
   return invitee && invitee.userId === userId ? invitee : null;
 }
 
-/** Invitees who have not declined, as notice recipients (reminders go to them). */
-export async function expectedAttendees(tx: Tx, meetingId: number): Promise<Recipient[]> {
+/**
+ * The units whose cases each unit representative among `invitees` may read: those they
+ * represent. Members are not in the map: they read everything. A producer never sees another
+ * unit's case, on an invitation, a reminder or the minutes.
+ */
+export async function representedUnits(tx: Tx, invitees: ReadonlyArray<{ userId: number; role: InviteeRole }>): Promise<Map<number, Set<number>>> {
+  const representatives = [...new Set(invitees.filter((i) => i.role === "UNIT_REPRESENTATIVE").map((i) => i.userId))];
+  const units = new Map(representatives.map((userId) => [userId, new Set<number>()]));
+  if (representatives.length === 0) return units;
+  const rows = await tx.unitRepresentative.findMany({ where: { userId: { in: representatives } }, select: { userId: true, unitId: true } });
+  for (const row of rows) units.get(row.userId)?.add(row.unitId);
+  return units;
+}
+
+/** The agenda items a reader may see: all (`units` undefined), or those of their units. */
+export function agendaSeenBy<T extends { case: { unitId: number } }>(agenda: readonly T[], units: ReadonlySet<number> | undefined): T[] {
+  return units ? agenda.filter((item) => units.has(item.case.unitId)) : [...agenda];
+}
+
+/** Invitees who have not declined (reminders go to them), with the units they may read about. */
+export async function expectedAttendees(tx: Tx, meetingId: number): Promise<Array<Recipient & { units: ReadonlySet<number> | undefined }>> {
   const rows = await tx.meetingInvitee.findMany({
     where: { meetingId, rsvp: { not: "DECLINED" } },
-    select: { user: { select: { id: true, telegramId: true, language: true } } },
+    select: { userId: true, role: true, user: { select: { id: true, telegramId: true, language: true } } },
     orderBy: { id: "asc" },
   });
-  return rows.map((row) => recipientOf(row.user));
+  const units = await representedUnits(tx, rows);
+  return rows.map((row) => ({ ...recipientOf(row.user), units: units.get(row.userId) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -693,14 +728,23 @@ export async function markMeetingHeld(deps: DbDeps, actorId: number, meetingId: 
   });
 }
 
-/** Cancels a scheduled meeting and tells those invited. Cases stay on_agenda (carried over). */
+/**
+ * Cancels a scheduled meeting; its cases go back where they came from (on their timelines too).
+ * Told: those invited, and the producers whose cases were on its agenda (they were told so
+ * even before any invitation went out).
+ */
 export async function cancelMeeting(deps: NoticeDeps, actorId: number, meetingId: number): Promise<void> {
   await deps.db.$transaction(async (tx) => {
     const { meeting, role } = await scheduledMeetingForUpdate(tx, actorId, meetingId);
     await tx.meeting.update({ where: { id: meetingId }, data: { status: "CANCELLED" } });
-    const agenda = await tx.agendaItem.findMany({ where: { meetingId }, select: { caseId: true } });
-    for (const { caseId } of agenda) await returnFromAgenda(tx, caseId, role);
-    await notify(tx, deps, await expectedAttendees(tx, meetingId), {
+    const agenda = await tx.agendaItem.findMany({ where: { meetingId }, select: { caseId: true, case: { select: { reporter: { select: reporterSelect } } } } });
+    for (const { caseId } of agenda) {
+      await returnFromAgenda(tx, caseId, role);
+      await appendEvent(tx, { caseId, actorId, type: "agenda_removed", data: meetingEventData(meeting) });
+    }
+    const told = new Map<number, Recipient>((await expectedAttendees(tx, meetingId)).map((r) => [r.userId, r]));
+    for (const { case: c } of agenda) if (!told.has(c.reporter.id)) told.set(c.reporter.id, recipientOf(c.reporter));
+    await notify(tx, deps, [...told.values()], {
       key: "meetings-cancelled-notice",
       args: (locale) => ({ title: meetingTitle(deps.t, locale, meeting), when: meetingWhen(locale, meeting.startsAt) }),
       dedupeKey: `meeting:${meetingId}:cancelled`,

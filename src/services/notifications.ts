@@ -3,6 +3,7 @@ import type { Deps } from "../container";
 import type { Tx } from "../db";
 import type { OutboxKind } from "../generated/prisma/enums";
 import { isLocale, type Locale } from "../i18n";
+import { cb } from "../bot/callback-data";
 import { splitMessage } from "../domain/text";
 import { enqueueOutbound, type OutboundMessage } from "./outbox";
 
@@ -40,7 +41,8 @@ export function renderNotice(deps: NoticeDeps, chatId: string, locale: Locale, u
   const args = typeof notice.args === "function" ? notice.args(locale) : notice.args;
   const text = deps.t(locale, notice.key, args);
   const keyboard: InlineKeyboardButton[][] | undefined = notice.buttons?.map((row) =>
-    row.map((button) => ({ text: deps.t(locale, button.labelKey, button.args), callback_data: button.callback })),
+    // cb(): a callback over Telegram's 64 bytes fails here, with the change, not at delivery.
+    row.map((button) => ({ text: deps.t(locale, button.labelKey, button.args), callback_data: cb(button.callback) })),
   );
   const parts = splitMessage(text);
   return parts.map((part, index) => ({

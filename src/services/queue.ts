@@ -3,15 +3,14 @@
  * the full case card. Every read re-checks the reader's role in the case's working group.
  */
 import type { Deps } from "../container";
-import { CASE_STATUSES, isOpenStatus, type CaseStatus } from "../domain/case-lifecycle";
+import { CASE_STATUSES, type CaseStatus } from "../domain/case-lifecycle";
 import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
 import type { Prisma } from "../generated/prisma/client";
 import { canSeeReporterPhone, canViewCase, canWorkCase, inScope, queueGroups } from "./authz";
+import { OPEN_CASE_STATUSES } from "./cases";
 import type { SessionUser } from "./users";
 
 export const QUEUE_PAGE_SIZE = 8;
-
-export const OPEN_CASE_STATUSES: CaseStatus[] = CASE_STATUSES.filter(isOpenStatus);
 
 export interface QueueFilter {
   status?: CaseStatus | null;

@@ -9,8 +9,10 @@ import type { Tx } from "../db";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";
 import { normalizeText } from "../domain/text";
 import { producerCaseScope } from "./cases";
+import { lockCase } from "./case-status";
 import { notify, secretariatOf } from "./notifications";
 import { appendEvent } from "./timeline";
+import { localName } from "../i18n";
 
 export type RatingDeps = Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "config">;
 
@@ -84,7 +86,7 @@ export async function rateTask(deps: RatingDeps, userId: number, taskId: number,
     if (isLowRating(score)) {
       await notify(tx, deps, await secretariatOf(tx, task.case.workingGroupId), {
         key: "rating-notice-secretariat-low",
-        args: (locale) => ({ code: task.case.trackingCode, score, agency: locale === "fa" ? task.agency.nameFa : task.agency.nameEn }),
+        args: (locale) => ({ code: task.case.trackingCode, score, agency: localName(task.agency, locale) }),
         dedupeKey: `rating:${rating.id}:ev:${event.id}`,
         buttons: [[{ labelKey: "button-open-case", callback: `q:open:${caseId}` }]],
       });
@@ -136,7 +138,7 @@ export async function reopenAfterRating(deps: RatingDeps, userId: number, taskId
   const text = parsed.data;
   const result = await deps.db.$transaction(async (tx) => {
     const task = await ratableTask(tx, userId, taskId);
-    await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${task.case.id} FOR UPDATE`;
+    await lockCase(tx, task.case.id);
     const theCase = await tx.case.findUniqueOrThrow({ where: { id: task.case.id }, select: caseSelect });
     const windowOpen = reopenWindowOpen(theCase, deps.now(), deps.config.REOPEN_WINDOW_DAYS);
     const moved = transition(theCase.status, "reopen", { role: "producer", reopenWindowOpen: windowOpen });

@@ -1,13 +1,14 @@
 /**
  * Resolutions (مصوبات) and minutes (صورت‌جلسه). After a meeting is held the secretariat
  * records, per agenda item, one or more resolutions; a task-type resolution becomes a task for
- * the responsible agency in the same transaction. Closing the minutes sends every resolution
- * of the meeting to the attendees, as a message and as an HTML document. The ledger lists a
+ * the responsible agency in the same transaction. Closing the minutes sends the resolutions of
+ * the meeting to the attendees, as a message and as an HTML document (a unit's representative
+ * gets only the part about their own unit). The ledger lists a
  * working group's resolutions with their follow-up status, read from their tasks.
  */
 import type { Deps } from "../container";
 import type { Prisma, Tx } from "../db";
-import { transition, type CaseStatus } from "../domain/case-lifecycle";
+import { transition } from "../domain/case-lifecycle";
 import {
   compareJalali,
   endOfJalaliDay,
@@ -16,14 +17,15 @@ import {
   todayInTehran,
   type JalaliDate,
 } from "../domain/jalali";
-import { localizeDigits, normalizeText, truncate } from "../domain/text";
+import { fullName, localizeDigits, normalizeText, truncate } from "../domain/text";
 import type { ResolutionType, TaskStatus } from "../generated/prisma/enums";
-import type { Locale, Translator } from "../i18n";
+import { type Locale, localName, type Translator } from "../i18n";
 import { syncTaskRemindersSafely } from "../jobs/reminders";
-import { lockMeeting, MeetingError, meetingTitle, meetingWhen, requireSecretariat } from "./meetings";
+import { moveCaseStatus } from "./case-status";
+import { agendaSeenBy, lockMeeting, MeetingError, meetingTitle, meetingWhen, representedUnits, requireSecretariat } from "./meetings";
 import { notify, recipientOf, secretariatOf, type Recipient } from "./notifications";
 import { enqueueOutbound, type InlineDocument, type OutboundMessage } from "./outbox";
-import { createTask, taskAssignees } from "./tasks";
+import { createTask, OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES, taskAssignees } from "./tasks";
 import { appendEvent } from "./timeline";
 
 export const RESOLUTION_TEXT_MIN = 5;
@@ -132,8 +134,8 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
     }
 
     if (item.case.status === "on_agenda") {
-      const step = transition(item.case.status as CaseStatus, "record_resolution", { role });
-      if (step.ok) await tx.case.updateMany({ where: { id: item.case.id, status: "on_agenda" }, data: { status: step.to } });
+      const step = transition(item.case.status, "record_resolution", { role });
+      if (step.ok) await moveCaseStatus(tx, item.case.id, item.case.status, step.to);
     }
     await appendEvent(tx, {
       caseId: item.case.id,
@@ -149,7 +151,7 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
       },
     });
 
-    const agencyLabel = (locale: Locale) => (agency ? (locale === "fa" ? agency.nameFa : agency.nameEn) : deps.t(locale, "resolutions-no-agency"));
+    const agencyLabel = (locale: Locale) => (agency ? localName(agency, locale) : deps.t(locale, "resolutions-no-agency"));
     const deadlineLabel = (locale: Locale) => (deadline ? formatJalaliDate(endOfDeadline(deadline), locale, { monthName: true }) : deps.t(locale, "resolutions-no-deadline"));
     await notify(tx, deps, [recipientOf(item.case.reporter)], {
       key: "resolutions-producer-notice",
@@ -198,13 +200,13 @@ const minutesInclude = {
   workingGroup: { select: { nameFa: true, nameEn: true, code: true } },
   invitees: {
     orderBy: { id: "asc" },
-    select: { rsvp: true, role: true, delegateName: true, user: { select: { firstName: true, lastName: true } }, unit: { select: { name: true } } },
+    select: { rsvp: true, role: true, unitId: true, delegateName: true, user: { select: { firstName: true, lastName: true } }, unit: { select: { name: true } } },
   },
   agenda: {
     orderBy: [{ position: "asc" }, { id: "asc" }],
     select: {
       id: true,
-      case: { select: { trackingCode: true, unit: { select: { name: true } } } },
+      case: { select: { trackingCode: true, unitId: true, unit: { select: { name: true } } } },
       resolutions: {
         orderBy: { id: "asc" },
         select: {
@@ -225,8 +227,6 @@ async function loadMinutes(tx: Pick<Tx, "meeting">, meetingId: number) {
 }
 export type MinutesData = Awaited<ReturnType<typeof loadMinutes>>;
 
-const fullName = (person: { firstName: string; lastName: string | null }) => [person.firstName, person.lastName].filter(Boolean).join(" ");
-
 function attendeeLabel(t: Translator, locale: Locale, invitee: MinutesData["invitees"][number]): string {
   const name = fullName(invitee.user);
   const unit = invitee.unit ? ` (${invitee.unit.name})` : "";
@@ -237,7 +237,7 @@ function attendeeLabel(t: Translator, locale: Locale, invitee: MinutesData["invi
 
 function responsibleLabel(t: Translator, locale: Locale, r: MinutesData["agenda"][number]["resolutions"][number]): string {
   if (!r.agency) return t(locale, "resolutions-no-agency");
-  const agency = locale === "fa" ? r.agency.nameFa : r.agency.nameEn;
+  const agency = localName(r.agency, locale);
   return r.official ? `${agency} — ${fullName(r.official)}` : agency;
 }
 
@@ -279,7 +279,7 @@ export function minutesFileName(m: { jalaliYear: number; kind: string; number: n
 /** The minutes as a standalone UTF-8 HTML file (right-to-left in Persian), for printing and filing. */
 export function minutesHtml(t: Translator, locale: Locale, m: MinutesData): string {
   const title = meetingTitle(t, locale, m);
-  const group = locale === "fa" ? m.workingGroup.nameFa : m.workingGroup.nameEn;
+  const group = localName(m.workingGroup, locale);
   const attendees = m.invitees.filter((i) => i.rsvp === "ATTENDING" || i.rsvp === "DELEGATE");
   const rows: string[] = [];
   let n = 0;
@@ -317,22 +317,38 @@ export function minutesDocument(t: Translator, locale: Locale, m: MinutesData): 
   return { filename: minutesFileName(m), contentBase64: Buffer.from(minutesHtml(t, locale, m), "utf8").toString("base64") };
 }
 
-/** Who gets the minutes: invitees who attended (or sent a delegate), every member invited, the secretariat. */
-async function minutesRecipients(tx: Tx, meetingId: number, workingGroupId: number): Promise<Recipient[]> {
+/** The minutes as a reader may see them: a unit's representative only their units' cases (and attendees). */
+export function minutesSeenBy(m: MinutesData, units: ReadonlySet<number> | undefined): MinutesData {
+  if (!units) return m;
+  return {
+    ...m,
+    agenda: agendaSeenBy(m.agenda, units),
+    invitees: m.invitees.filter((i) => i.role === "MEMBER" || (i.unitId !== null && units.has(i.unitId))),
+  };
+}
+
+type MinutesReader = Recipient & { units: ReadonlySet<number> | undefined };
+
+/**
+ * Who gets the minutes: invitees who attended (or sent a delegate), every member invited, the
+ * secretariat; with the units a representative may read about (undefined: everything).
+ */
+async function minutesRecipients(tx: Tx, meetingId: number, workingGroupId: number): Promise<MinutesReader[]> {
   const invitees = await tx.meetingInvitee.findMany({
     where: { meetingId, OR: [{ role: "MEMBER" }, { rsvp: { in: ["ATTENDING", "DELEGATE"] } }] },
-    select: { user: { select: { id: true, telegramId: true, language: true } } },
+    select: { userId: true, role: true, user: { select: { id: true, telegramId: true, language: true } } },
     orderBy: { id: "asc" },
   });
-  const all = new Map<number, Recipient>();
-  for (const row of invitees) all.set(row.user.id, recipientOf(row.user));
-  for (const member of await secretariatOf(tx, workingGroupId)) all.set(member.userId, member);
+  const units = await representedUnits(tx, invitees);
+  const all = new Map<number, MinutesReader>();
+  for (const row of invitees) all.set(row.user.id, { ...recipientOf(row.user), units: units.get(row.userId) });
+  for (const member of await secretariatOf(tx, workingGroupId)) all.set(member.userId, { ...member, units: undefined });
   return [...all.values()];
 }
 
 /**
  * Closes the minutes of a held meeting: from now on its resolutions are final, and every
- * attendee gets them as a message and as a document (one HTML file per language).
+ * attendee gets them as a message and as a document (an HTML file per language and view).
  */
 export async function closeMinutes(deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox">, actorId: number, meetingId: number): Promise<{ recipients: number; resolutions: number }> {
   const result = await deps.db.$transaction(async (tx) => {
@@ -345,18 +361,23 @@ export async function closeMinutes(deps: Pick<Deps, "db" | "t" | "now" | "flushO
     await tx.meeting.update({ where: { id: meetingId }, data: { minutesClosedAt: deps.now() } });
     const minutes = await loadMinutes(tx, meetingId);
     const recipients = await minutesRecipients(tx, meetingId, meeting.workingGroupId);
-    const documents = new Map<Locale, InlineDocument>();
-    const documentFor = (locale: Locale) => {
-      let doc = documents.get(locale);
-      if (!doc) documents.set(locale, (doc = minutesDocument(deps.t, locale, minutes)));
+    // One document per language and view (the whole minutes, or a unit's part of them).
+    const documents = new Map<string, InlineDocument>();
+    const documentFor = (locale: Locale, units: ReadonlySet<number> | undefined) => {
+      const key = `${locale}:${units ? [...units].sort((a, b) => a - b).join(",") : "*"}`;
+      let doc = documents.get(key);
+      if (!doc) documents.set(key, (doc = minutesDocument(deps.t, locale, minutesSeenBy(minutes, units))));
       return doc;
     };
-    await notify(tx, deps, recipients, {
-      key: "resolutions-minutes-message",
-      args: (locale) => ({ body: minutesText(deps.t, locale, minutes) }),
-      dedupeKey: `meeting:${meetingId}:minutes`,
-      kind: "MEETING",
-    });
+    for (const reader of recipients) {
+      const seen = minutesSeenBy(minutes, reader.units);
+      await notify(tx, deps, [reader], {
+        key: "resolutions-minutes-message",
+        args: (locale) => ({ body: minutesText(deps.t, locale, seen) }),
+        dedupeKey: `meeting:${meetingId}:minutes`,
+        kind: "MEETING",
+      });
+    }
     const documentsOut: OutboundMessage[] = recipients.map((r) => ({
       dedupeKey: `meeting:${meetingId}:minutes-document:${r.telegramId}`,
       kind: "MEETING",
@@ -364,7 +385,7 @@ export async function closeMinutes(deps: Pick<Deps, "db" | "t" | "now" | "flushO
       userId: r.userId,
       payload: {
         method: "sendDocument",
-        params: { document: documentFor(r.language), caption: deps.t(r.language, "resolutions-minutes-caption", { title: meetingTitle(deps.t, r.language, minutes) }) },
+        params: { document: documentFor(r.language, r.units), caption: deps.t(r.language, "resolutions-minutes-caption", { title: meetingTitle(deps.t, r.language, minutes) }) },
       },
     }));
     await enqueueOutbound(tx, documentsOut);
@@ -381,16 +402,13 @@ export type ResolutionStatus = "recorded" | "open" | "overdue" | "done" | "refus
 export type LedgerFilter = "all" | "open" | "overdue" | "done";
 export const LEDGER_FILTERS: readonly LedgerFilter[] = ["all", "open", "overdue", "done"];
 
-const AGENCY_TURN: TaskStatus[] = ["open", "acknowledged", "in_progress"];
-const UNFINISHED: TaskStatus[] = [...AGENCY_TURN, "done_pending_review"];
-
 /** A resolution's follow-up status: from its task; decisions and information are just recorded. */
 export function resolutionStatus(task: { status: TaskStatus; dueAt: Date } | null, now: Date): ResolutionStatus {
   if (!task) return "recorded";
   if (task.status === "done") return "done";
   if (task.status === "refused") return "refused";
   if (task.status === "cancelled") return "cancelled";
-  if (AGENCY_TURN.includes(task.status) && task.dueAt.getTime() < now.getTime()) return "overdue";
+  if (REMINDED_TASK_STATUSES.includes(task.status) && task.dueAt.getTime() < now.getTime()) return "overdue";
   return "open";
 }
 
@@ -398,9 +416,9 @@ function ledgerWhere(workingGroupIds: number[], filter: LedgerFilter, now: Date)
   const base = { meeting: { workingGroupId: { in: workingGroupIds } } };
   switch (filter) {
     case "open":
-      return { ...base, task: { OR: [{ status: { in: UNFINISHED }, dueAt: { gte: now } }, { status: "done_pending_review" as const }] } };
+      return { ...base, task: { OR: [{ status: { in: OPEN_TASK_STATUSES }, dueAt: { gte: now } }, { status: "done_pending_review" as const }] } };
     case "overdue":
-      return { ...base, task: { status: { in: AGENCY_TURN }, dueAt: { lt: now } } };
+      return { ...base, task: { status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } } };
     case "done":
       return { ...base, task: { status: "done" as const } };
     default:

@@ -11,10 +11,11 @@ import type { TaskStatus } from "../generated/prisma/enums";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";
 import { endOfJalaliDay, formatJalaliDate, formatJalaliYMD, type JalaliDate } from "../domain/jalali";
 import { taskTransition, type TaskAction, type TaskRole } from "../domain/task-lifecycle";
-import { normalizeInput, normalizeText } from "../domain/text";
-import type { Locale } from "../i18n";
+import { fullName, normalizeInput, normalizeText } from "../domain/text";
+import { type Locale, localName } from "../i18n";
 import { syncTaskRemindersSafely } from "../jobs/reminders";
 import { DraftAttachmentSchema, type DraftAttachment } from "./cases";
+import { moveCaseStatus } from "./case-status";
 import { notify, recipientOf, secretariatOf, type NoticeButton } from "./notifications";
 import { dueDateOf, OPEN_TASK_STATUSES, producerOfCase, taskTitleBesideCode, taskActorFor, taskAssignees, type TaskActor } from "./tasks";
 import { appendEvent } from "./timeline";
@@ -119,12 +120,10 @@ async function runTaskAction<T>(
   return result;
 }
 
-const agencyName = (task: LockedTask, locale: Locale) => (locale === "fa" ? task.agency.nameFa : task.agency.nameEn);
-
 /** Arguments every task notice has (code, title, agency), plus locale-dependent extras. */
 function noticeArgs(task: LockedTask, extra: (locale: Locale) => Record<string, string | number> = () => ({})) {
   const title = taskTitleBesideCode(task.title, task.case.trackingCode);
-  return (locale: Locale) => ({ code: task.case.trackingCode, title, agency: agencyName(task, locale), ...extra(locale) });
+  return (locale: Locale) => ({ code: task.case.trackingCode, title, agency: localName(task.agency, locale), ...extra(locale) });
 }
 
 const openTaskButton = (taskId: number): NoticeButton => ({ labelKey: "task-button-open", callback: `t:o:${taskId}` });
@@ -140,12 +139,14 @@ function claimIfUnassigned(ctx: ActionContext): { officialId?: number } {
   return { officialId: ctx.actor.userId };
 }
 
-/** The agency started working: an assigned case moves to in_progress (case state machine). */
+/**
+ * The agency started working: an assigned case moves to in_progress (case state machine). The
+ * case row is not locked here (the task's is): if the secretariat moved the case meanwhile
+ * (e.g. onto an agenda), its status stands.
+ */
 async function startCaseProgress(ctx: ActionContext): Promise<void> {
   const moved = transition(ctx.task.case.status, "start_progress", { role: "official" });
-  if (moved.ok && moved.to !== ctx.task.case.status) {
-    await ctx.tx.case.update({ where: { id: ctx.task.caseId }, data: { status: moved.to } });
-  }
+  if (moved.ok) await moveCaseStatus(ctx.tx, ctx.task.caseId, ctx.task.case.status, moved.to);
 }
 
 async function saveAttachments(ctx: ActionContext, eventId: number, files: DraftAttachment[]): Promise<void> {
@@ -336,7 +337,7 @@ export async function reassignTask(deps: TaskActionDeps, userId: number, taskId:
     const previous = ctx.task.officialId;
     if (previous === officialId) return;
     await ctx.tx.task.update({ where: { id: taskId }, data: { officialId } });
-    const name = [target.user.firstName, target.user.lastName].filter(Boolean).join(" ");
+    const name = fullName(target.user);
     const event = await appendEvent(ctx.tx, {
       caseId: ctx.task.caseId,
       actorId: userId,

@@ -1,5 +1,6 @@
 import type { Deps } from "../container";
 import type { Tx } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { TaskStatus } from "../generated/prisma/enums";
 import {
   daysBetweenTehranDates,
@@ -10,7 +11,7 @@ import {
   type JalaliDate,
 } from "../domain/jalali";
 import { isTaskOpen, needsReminders, TASK_STATUSES } from "../domain/task-lifecycle";
-import { localizeDigits, truncate } from "../domain/text";
+import { fullName, localizeDigits, truncate } from "../domain/text";
 import type { Locale, Translator } from "../i18n";
 import { recipientOf, type Recipient } from "./notifications";
 import { appendEvent } from "./timeline";
@@ -328,43 +329,18 @@ const cardSelect = {
     orderBy: { id: "desc" as const },
     take: 1,
   },
-} as const;
+} as const satisfies Prisma.TaskSelect;
+
+type TaskCardRow = Prisma.TaskGetPayload<{ select: typeof cardSelect }>;
 
 export interface TaskCard {
-  task: {
-    id: number;
-    caseId: number;
-    workingGroupId: number;
-    agencyId: number;
-    officialId: number | null;
-    title: string;
-    status: TaskStatus;
-    dueAt: Date;
-    refusalReason: string | null;
-    completionNote: string | null;
-    letterNumber: string | null;
-    agency: { nameFa: string; nameEn: string };
-    official: { id: number; firstName: string; lastName: string | null } | null;
-  };
-  case: {
-    id: number;
-    trackingCode: string;
-    status: string;
-    urgency: string;
-    category: string;
-    subcategory: string | null;
-    irreversibleAt: Date | null;
-    amountRials: bigint | null;
-    description: string;
-    submittedAt: Date;
-    unit: { name: string };
-    agency: { nameFa: string; nameEn: string } | null;
-  };
+  task: Omit<TaskCardRow, "case" | "extensions">;
+  case: Omit<TaskCardRow["case"], "reporter">;
   /** The unit's representative: only for officials of the assigned agency. */
   contact: { name: string; phone: string | null } | null;
   documentCount: number;
   events: Array<{ type: string; data: unknown; internal: boolean; createdAt: Date; actor: { firstName: string } | null }>;
-  pendingExtension: { id: number; newDueAt: Date; reason: string } | null;
+  pendingExtension: TaskCardRow["extensions"][number] | null;
   actor: TaskActor;
 }
 
@@ -388,7 +364,7 @@ export async function loadTaskCard(deps: Pick<Deps, "db">, userId: number, taskI
     task,
     case: theCase,
     contact: actor.official
-      ? { name: [reporter.firstName, reporter.lastName].filter(Boolean).join(" "), phone: reporter.phone }
+      ? { name: fullName(reporter), phone: reporter.phone }
       : null,
     documentCount,
     events,

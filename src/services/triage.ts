@@ -18,15 +18,16 @@ import {
   type JalaliDate,
 } from "../domain/jalali";
 import { needsReminders, taskTransition, type TaskStatus } from "../domain/task-lifecycle";
-import { normalizeText, toPersianDigits, truncate } from "../domain/text";
+import { fullName, normalizeText, toPersianDigits, truncate } from "../domain/text";
 import { parseTrackingCode, formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, URGENCIES, type Urgency } from "../domain/urgency";
 import { nextWorkingMoment } from "../domain/working-calendar";
-import type { Locale } from "../i18n";
+import { type Locale, localName } from "../i18n";
 import { triageRole } from "./authz";
-import { addProducerInformation, type DraftAttachment } from "./cases";
+import { lockCase } from "./case-status";
 import { notify, recipientOf, type Notice, type NoticeButton, type Recipient } from "./notifications";
 import { createTask, taskAssignees } from "./tasks";
+import { addTimer } from "../jobs/queues";
 import { syncTaskRemindersSafely } from "../jobs/reminders";
 import { appendEvent } from "./timeline";
 import type { SessionUser } from "./users";
@@ -144,7 +145,7 @@ async function act<T extends object>(
 ): Promise<TriageResult & T> {
   const touchedTasks: number[] = [];
   const result = await deps.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ${caseId} FOR UPDATE`;
+    await lockCase(tx, caseId);
     const row = (await tx.case.findUnique({ where: { id: caseId }, select: caseSelect })) as LockedCase | null;
     if (!row) throw new TriageError("not_found");
     const role = triageRole(actor, row.workingGroupId);
@@ -186,7 +187,6 @@ async function tellProducer(
   await notify(tx, deps, [recipientOf(row.reporter)], notice);
 }
 
-const localName = (named: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? named.nameFa : named.nameEn);
 const dueLabel = (dueAt: Date, locale: Locale) => formatJalaliDate(dueAt, locale, { weekday: true, monthName: true });
 
 // ---------------------------------------------------------------------------------------------
@@ -237,11 +237,7 @@ export async function scheduleNeedsInfoReminder(
 ): Promise<Date> {
   const now = deps.now();
   const at = needsInfoReminderAt(now, deps.config.NEEDS_INFO_REMINDER_DAYS, deps.policies.calendar);
-  await deps.queues.timers.add(
-    "needs-info-reminder",
-    { type: "needs-info-reminder", caseId, eventId },
-    { jobId: needsInfoReminderJobId(caseId, eventId), delay: Math.max(0, at.getTime() - now.getTime()) },
-  );
+  await addTimer(deps.queues, { type: "needs-info-reminder", caseId, eventId }, needsInfoReminderJobId(caseId, eventId), at, now);
   return at;
 }
 
@@ -276,26 +272,6 @@ export async function handleNeedsInfoReminder(
     return true;
   });
   if (sent) deps.flushOutbox();
-}
-
-/**
- * The producer's answer to the secretariat's question (needs_info → submitted; the secretariat
- * is told). Also accepts additional information on a case that is not waiting for an answer.
- * The producer's side (src/bot/features/cases.ts) may call this or addProducerInformation
- * directly: this is that function, for several files at once.
- */
-export async function answerInformationRequest(
-  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox">,
-  userId: number,
-  caseId: number,
-  input: { text: string; attachments?: DraftAttachment[] },
-): Promise<{ trackingCode: string; answeredRequest: boolean }> {
-  const [first, ...rest] = input.attachments ?? [];
-  const answer = await addProducerInformation(deps, userId, caseId, { text: normalizeText(input.text), attachment: first ?? null });
-  for (const attachment of rest) {
-    await addProducerInformation(deps, userId, caseId, { text: "", attachment });
-  }
-  return answer;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,10 +378,6 @@ export async function assignCase(
   });
   await syncTaskRemindersSafely(deps, result.taskId);
   return result;
-}
-
-export function fullName(user: { firstName: string; lastName?: string | null }): string {
-  return user.lastName ? `${user.firstName} ${user.lastName}` : user.firstName;
 }
 
 // ---------------------------------------------------------------------------------------------

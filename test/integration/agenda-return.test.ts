@@ -3,7 +3,7 @@ import { addAgendaItem, cancelMeeting, createMeeting, removeAgendaItem } from ".
 import { createTask } from "../../src/services/tasks";
 import { createTestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
-import { reportCase, seedTaskWorld, type TaskWorld } from "../support/task-fixtures";
+import { noticesTo, reportCase, seedTaskWorld, type TaskWorld } from "../support/task-fixtures";
 
 let env: TestEnv;
 let world: TaskWorld;
@@ -52,6 +52,28 @@ describe("a case taken off an agenda before a decision", () => {
     // That meeting is cancelled: back to the agency, whose task is still open.
     await cancelMeeting(env.container, world.secretariat.id, second.id);
     expect(await statusOf(referred.caseId)).toBe("assigned");
+  });
+});
+
+describe("the producer told a case would be heard at a meeting", () => {
+  it("is told when it is taken off the agenda, or the meeting is cancelled; both are on the timeline", async () => {
+    const removed = await reportCase(env.container, world, { category: "bank", subcategory: "guarantee", agencyId: world.bankAgencyId, description: "The guarantee the bank asks for is twice the loan." });
+    const cancelled = await reportCase(env.container, world, { category: "bank", subcategory: "rescheduling", agencyId: world.bankAgencyId, description: "Rescheduling refused without a written reason." });
+    const hall = await meeting(10);
+    const removedItem = await addAgendaItem(env.container, world.secretariat.id, hall.id, { caseId: removed.caseId });
+    await addAgendaItem(env.container, world.secretariat.id, hall.id, { caseId: cancelled.caseId });
+    const told = async (code: string) => (await noticesTo(env.container, world.producer.telegramId)).filter((n) => n.text.includes(code)).map((n) => n.text);
+    const timeline = async (caseId: number) => (await env.container.db.caseEvent.findMany({ where: { caseId }, orderBy: { id: "asc" } })).map((e) => e.type);
+
+    await removeAgendaItem(env.container, world.secretariat.id, removedItem.itemId);
+    expect((await told(removed.trackingCode)).at(-1)).toContain("از دستور");
+    expect((await timeline(removed.caseId)).at(-1)).toBe("agenda_removed");
+
+    // No invitation went out yet: the producer still hears of the cancellation.
+    await cancelMeeting(env.container, world.secretariat.id, hall.id);
+    expect((await noticesTo(env.container, world.producer.telegramId)).at(-1)?.text).toContain("لغو شد");
+    expect(await statusOf(cancelled.caseId)).toBe("submitted");
+    expect((await timeline(cancelled.caseId)).at(-1)).toBe("agenda_removed");
   });
 });
 

@@ -5,9 +5,6 @@
  * missed, every row ends in a recorded final state, the progress message is edited as it goes
  * and the author gets a final report. A second case stops a broadcast half-way.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -16,15 +13,14 @@ import { startWorkers, type RunningWorkers } from "../../src/jobs/workers";
 import { cancelBroadcast, createBroadcastDraft, startBroadcast } from "../../src/services/broadcasts";
 import { FakeBotApi, type FakeCall } from "../support/fake-bot-api";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
+import { FAST_RECOVERY, killWorkerChildren, spawnFrozenWorker, spawnWorker } from "../support/worker-child";
 import { legalEntityIdFrom } from "../support/identifiers";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WAIT = { timeout: 30_000, interval: 100 };
 
 let fake: FakeBotApi;
 let env: TestEnv;
 let workers: RunningWorkers | undefined;
-const children = new Set<ChildProcess>();
 let workingGroupId: number;
 let author: { id: number; telegramId: string };
 let nextTelegramId = 7_400_000_000;
@@ -44,8 +40,7 @@ beforeAll(async () => {
 afterEach(async () => {
   await workers?.close();
   workers = undefined;
-  for (const child of children) child.kill("SIGKILL");
-  children.clear();
+  killWorkerChildren();
 });
 
 afterAll(async () => {
@@ -100,62 +95,6 @@ const rowsOf = (broadcastId: number) => env.container.db.outboxMessage.findMany(
 const progressEdits = (messageId: number): FakeCall[] =>
   fake.callsTo("editMessageText").filter((call) => String(call.params.chat_id) === author.telegramId && call.params.message_id === messageId && call.response.ok);
 
-interface WorkerChild {
-  process: ChildProcess;
-  exited: Promise<number | null>;
-  waitForLine(line: string, timeout?: number): Promise<void>;
-  output(): string;
-}
-
-/** Starts the real workers in a child process with this env's configuration. */
-function spawnWorker(extraEnv: Record<string, string>): WorkerChild {
-  const lines: string[] = [];
-  let stderr = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/support/worker-process.ts")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ENV_FILE: "",
-      NODE_ENV: "test",
-      BOT_TOKEN: env.config.BOT_TOKEN,
-      BOT_API_ROOT: env.config.BOT_API_ROOT,
-      DATABASE_URL: env.config.DATABASE_URL,
-      REDIS_URL: env.config.REDIS_URL,
-      REDIS_PREFIX: env.config.REDIS_PREFIX,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  let buffer = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    lines.push(...parts.map((line) => line.trim()));
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    process: child,
-    exited,
-    output: () => `stdout:\n${lines.join("\n")}\nstderr:\n${stderr.slice(-4000)}`,
-    async waitForLine(line, timeout = 30_000) {
-      await vi.waitFor(
-        () => {
-          if (child.exitCode !== null) throw new Error(`worker process exited (${child.exitCode}) before printing ${line}\n${stderr.slice(-4000)}`);
-          expect(lines).toContain(line);
-        },
-        { timeout, interval: 25 },
-      );
-    },
-  };
-}
-
 // ---------------------------------------------------------------- tests
 
 describe("a broadcast to 120 producers", () => {
@@ -174,16 +113,10 @@ describe("a broadcast to 120 producers", () => {
     expect(rows.every((r) => r.kind === "BROADCAST" && r.priority === 10 && r.dedupeKey === `broadcast:${broadcastId}:${r.userId}`)).toBe(true);
 
     const sentCount = () => producers.reduce((n, p) => n + noticesTo(p.chatId, marker).length, 0);
-    const lockTiming = { WORKER_LOCK_MS: "1500", WORKER_STALLED_MS: "500", WORKER_RELAY_MS: "200" };
 
     // The first worker's Bot API calls hang after 40, as in a process killed while its jobs
     // are active; once what went out is recorded, it is killed.
-    const first = spawnWorker({ ...lockTiming, WORKER_FREEZE_AFTER_CALLS: "40" });
-    try {
-      await first.waitForLine("FROZEN");
-    } catch (error) {
-      throw new Error(`${String(error)}\n${first.output()}`);
-    }
+    const first = await spawnFrozenWorker(env.config, 40);
     await vi.waitFor(async () => {
       const sent = await env.container.db.outboxMessage.count({ where: { broadcastId, status: "SENT" } });
       expect(sent).toBe(sentCount());
@@ -196,7 +129,7 @@ describe("a broadcast to 120 producers", () => {
     // Progress was shown while the first worker ran.
     expect(progressEdits(progressMessageId).length).toBeGreaterThan(0);
 
-    const second = spawnWorker(lockTiming);
+    const second = spawnWorker(env.config, FAST_RECOVERY);
     await second.waitForLine("READY");
     try {
       await vi.waitFor(async () => {

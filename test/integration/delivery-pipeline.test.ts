@@ -3,10 +3,6 @@
  * BullMQ on the real Redis, sent by the real workers to a fake Bot API over HTTP (with
  * Telegram's flood limits and injected faults), results recorded in the real PostgreSQL.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OutboxKind } from "../../src/generated/prisma/enums";
 import { deliveryJobId, relayOutbox } from "../../src/jobs/outbox-relay";
@@ -16,15 +12,14 @@ import { deliveryLimiter, startWorkers, type RunningWorkers, type StartWorkersOp
 import { enqueueOutbound, type OutboundPayload } from "../../src/services/outbox";
 import { loadUser } from "../../src/services/users";
 import { FakeBotApi, type FakeCall, type UploadedFile } from "../support/fake-bot-api";
-import { createTestEnv, REDIS_URL, TestClock, type TestEnv } from "../support/env";
+import { clearRedisPrefix, createTestEnv, TestClock, type TestEnv } from "../support/env";
+import { FAST_RECOVERY, killWorkerChildren, spawnFrozenWorker, spawnWorker } from "../support/worker-child";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const WAIT = { timeout: 15_000, interval: 50 };
 
 let fake: FakeBotApi;
 let env: TestEnv;
 let workers: RunningWorkers | undefined;
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   fake = new FakeBotApi({ floodLimits: true, latencyMs: 5 });
@@ -37,8 +32,7 @@ beforeAll(async () => {
 afterEach(async () => {
   await workers?.close();
   workers = undefined;
-  for (const child of children) child.kill("SIGKILL");
-  children.clear();
+  killWorkerChildren();
 });
 
 afterAll(async () => {
@@ -121,74 +115,7 @@ async function jobState(outboxId: number): Promise<{ state: string; attemptsMade
 }
 
 /** Deletes this test's BullMQ keys only: what Redis losing its data looks like to us. */
-async function flushQueueKeys(): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${env.config.REDIS_PREFIX}:bull:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
-}
-
-interface WorkerChild {
-  process: ChildProcess;
-  waitForLine(line: string, timeout?: number): Promise<void>;
-  exited: Promise<number | null>;
-  output(): string;
-}
-
-/** Starts test/support/worker-process.ts with this env's configuration. */
-function spawnWorker(extraEnv: Record<string, string>): WorkerChild {
-  const lines: string[] = [];
-  let stderr = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test/support/worker-process.ts")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? "",
-      ENV_FILE: "",
-      NODE_ENV: "test",
-      BOT_TOKEN: env.config.BOT_TOKEN,
-      BOT_API_ROOT: env.config.BOT_API_ROOT,
-      DATABASE_URL: env.config.DATABASE_URL,
-      REDIS_URL: env.config.REDIS_URL,
-      REDIS_PREFIX: env.config.REDIS_PREFIX,
-      SEND_RATE_PER_SECOND: String(env.config.SEND_RATE_PER_SECOND),
-      SENDER_CONCURRENCY: String(env.config.SENDER_CONCURRENCY),
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  let buffer = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    buffer += chunk.toString("utf8");
-    const parts = buffer.split("\n");
-    buffer = parts.pop() ?? "";
-    lines.push(...parts.map((line) => line.trim()));
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
-    process: child,
-    exited,
-    output: () => `stdout:\n${lines.join("\n")}\nstderr:\n${stderr.slice(-4000)}`,
-    async waitForLine(line, timeout = 20_000) {
-      await vi.waitFor(() => {
-        if (child.exitCode !== null) throw new Error(`worker process exited (${child.exitCode}) before printing ${line}\n${stderr.slice(-4000)}`);
-        expect(lines).toContain(line);
-      }, { timeout, interval: 25 });
-    },
-  };
-}
+const flushQueueKeys = () => clearRedisPrefix(`${env.config.REDIS_PREFIX}:bull`);
 
 /** The largest number of timestamps inside any window of `windowMs`. */
 function maxInWindow(times: number[], windowMs: number): number {
@@ -439,16 +366,10 @@ describe("recovery", () => {
     const ids = await enqueue(users);
     const chats = new Set(users.map((u) => u.chatId));
     const sentCount = () => fake.sentMessages().filter((call) => chats.has(String(call.params.chat_id))).length;
-    const lockTiming = { WORKER_LOCK_MS: "1500", WORKER_STALLED_MS: "500", WORKER_RELAY_MS: "200" };
 
     // The first worker's Bot API calls hang after 20 sends, as in a process killed while its
     // jobs are active; once the sends that went out are recorded, it is killed.
-    const first = spawnWorker({ ...lockTiming, WORKER_FREEZE_AFTER_CALLS: "20" });
-    try {
-      await first.waitForLine("FROZEN");
-    } catch (error) {
-      throw new Error(`${String(error)}\n${first.output()}`);
-    }
+    const first = await spawnFrozenWorker(env.config, 20);
     await vi.waitFor(async () => {
       expect(await env.container.db.outboxMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(sentCount());
     }, WAIT);
@@ -458,7 +379,7 @@ describe("recovery", () => {
     // It died holding jobs: they are active in Redis with nobody working on them.
     expect(await env.container.queues.deliveries.getActiveCount()).toBeGreaterThan(0);
 
-    const second = spawnWorker(lockTiming);
+    const second = spawnWorker(env.config, FAST_RECOVERY);
     await second.waitForLine("READY");
     try {
       await waitForStatus(ids, "SENT", 30_000);

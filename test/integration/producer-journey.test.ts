@@ -139,6 +139,32 @@ describe("guards", () => {
     expect(intruder.lastText()).toContain("not found");
   });
 
+  it("adding a document to a case accepts the files a report accepts, and no others", async () => {
+    const { db } = env.container;
+    const producer = harness.user(5002, { languageCode: "en" });
+    const own = await db.case.findFirstOrThrow({ where: { reporter: { telegramId: "5002" } } });
+    const files = () => db.attachment.count({ where: { caseId: own.id } });
+    const before = await files();
+    await producer.press(`cases:addinfo:${own.id}`);
+    expect(producer.lastText()).toContain("Send additional information");
+
+    await producer.sendDocument({ fileName: "setup.exe", mimeType: "application/x-msdownload", sizeBytes: 40_000 });
+    expect(producer.lastText()).toContain("This file type is not accepted");
+    expect(await files()).toBe(before);
+
+    await producer.sendDocument({ fileName: "letter.pdf", mimeType: "application/pdf", sizeBytes: 40_000 });
+    expect(producer.lastText()).toContain(`The information was added to case ${own.trackingCode}`);
+    expect(await files()).toBe(before + 1);
+  });
+
+  it("a page of /cases past the end (a stale or forged button) shows the last page", async () => {
+    const producer = harness.user(5002, { languageCode: "en" });
+    const own = await env.container.db.case.findFirstOrThrow({ where: { reporter: { telegramId: "5002" } } });
+    await producer.press("cases:list:7");
+    expect(producer.lastText()).toContain("page 1 of 1");
+    expect(producer.buttonData(own.trackingCode)).toBe(`cases:view:${own.id}`);
+  });
+
   it("/start in the middle of the wizard keeps the draft and asks the same question again", async () => {
     const producer = harness.user(5002, { languageCode: "en" });
     await producer.send("/report");

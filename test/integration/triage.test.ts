@@ -185,6 +185,19 @@ describe("triage actions", () => {
     expect((await env.container.db.case.findUniqueOrThrow({ where: { id: item.caseId } })).status).toBe("rejected");
     expect((await producerTexts()).at(-1)).toContain("Before the courts");
   });
+
+  it("back at a flow's first question leaves it and offers the case again", async () => {
+    const item = await newCase();
+    const bot = harness.user(7700, { languageCode: "en" });
+    await bot.press(`q:open:${item.caseId}`);
+    await bot.tap("Reject");
+    await bot.tap("Back");
+    expect(bot.lastText()).toContain("Cancelled");
+    expect(bot.buttonData("Open the case")).toBe(`q:open:${item.caseId}`);
+    // The flow is over: its buttons no longer do anything.
+    await bot.press("tr:rr:judicial");
+    expect((await env.container.db.case.findUniqueOrThrow({ where: { id: item.caseId } })).status).toBe("submitted");
+  });
 });
 
 describe("the queue", () => {

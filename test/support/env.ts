@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { inject } from "vitest";
 import { parseConfig, type Config } from "../../src/config";
 import { createContainer, type Container, type ContainerOverrides } from "../../src/container";
 import { seedReferenceData } from "../../src/seed/reference-data";
 import { ADMIN_URL, databaseUrl } from "./global-setup";
+import { clearRedisPrefix as clearKeys } from "./redis-keys";
 
 export const TEST_BOT_TOKEN = "123456789:TEST_token_for_tashil_tests_only";
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -36,17 +36,7 @@ export async function dropTestDatabase(url: string): Promise<void> {
 
 /** Deletes every key under a prefix (sessions, queues) so runs never see each other's data. */
 export async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    redis.disconnect();
-  }
+  await clearKeys(prefix, REDIS_URL);
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cb, idFrom, MAX_CALLBACK_BYTES } from "../../src/bot/callback-data";
+import { renderNotice } from "../../src/services/notifications";
 
 describe("callback data", () => {
   it("joins parts and stays within Telegram's 64 bytes", () => {
@@ -20,5 +21,13 @@ describe("callback data", () => {
     expect(idFrom("1e3")).toBeNull();
     expect(idFrom("9999999999")).toBeNull();
     expect(idFrom(undefined)).toBeNull();
+  });
+
+  it("holds for the buttons of queued notices too, which are not built in a handler", () => {
+    const deps = { t: (_locale: string, key: string) => key };
+    const notice = (callback: string) => ({ key: "notice", dedupeKey: "n:1", buttons: [[{ labelKey: "open", callback }]] });
+    const [row] = renderNotice(deps, "42", "en", 1, notice("q:open:123456789"));
+    expect(row?.payload.params.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({ callback_data: "q:open:123456789" });
+    expect(() => renderNotice(deps, "42", "en", 1, notice(`q:open:${"9".repeat(60)}`))).toThrow(/64 bytes/);
   });
 });

@@ -3,7 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../src/domain/case-lifecycle";
 import { CATEGORIES } from "../../src/domain/categories";
+import { TASK_STATUSES } from "../../src/domain/task-lifecycle";
 import { URGENCIES } from "../../src/domain/urgency";
+import { BOT_COMMANDS } from "../../src/bot/commands";
+import { ActivityStatus, AgencyKind, BroadcastStatus, MeetingKind, MeetingStatus, Role, Rsvp, Sector } from "../../src/generated/prisma/enums";
+import { LEDGER_FILTERS, RESOLUTION_TYPES } from "../../src/services/resolutions";
+import { REJECT_REASONS } from "../../src/services/triage";
 import { LOCALES_DIRECTORY } from "../../src/i18n";
 
 function keysOf(locale: string): Set<string> {
@@ -26,7 +31,7 @@ function keysUsedInCode(): Map<string, string> {
     /\bt\(\s*"([a-z][\w-]*)"/g,
     /\bt\(\s*[\w.]+,\s*"([a-z][\w-]*)"/g,
     /\b(?:labelKey|key|errorKey)\s*:\s*"([a-z][\w-]*)"/g,
-    /\b(?:retry|reply)\(ctx,\s*flow,\s*"([a-z][\w-]*)"/g,
+    /\b(?:retry|retryFlow|reply)\(ctx,\s*flow,\s*"([a-z][\w-]*)"/g,
   ];
   for (const file of sourceFiles(path.resolve(LOCALES_DIRECTORY, "../src"))) {
     const source = readFileSync(file, "utf8");
@@ -59,5 +64,30 @@ describe("locales", () => {
       ...URGENCIES.map((urgency) => `urgency-${urgency}`),
     ];
     expect(dynamic.filter((key) => !fa.has(key))).toEqual([]);
+  });
+
+  // Keys the code builds from a value (`task-status-${status}`…): one label per possible value.
+  it("every key built from a status, kind or role has a label for each value", () => {
+    const families: Record<string, readonly string[]> = {
+      "queue-status-": CASE_STATUSES,
+      "task-status-": TASK_STATUSES,
+      "queue-task-status-": TASK_STATUSES,
+      "sector-": Object.values(Sector),
+      "activity-": Object.values(ActivityStatus),
+      "invitations-role-": Object.values(Role),
+      "meetings-kind-": Object.values(MeetingKind),
+      "meetings-kind-button-": Object.values(MeetingKind),
+      "meetings-status-": Object.values(MeetingStatus),
+      "meetings-rsvp-state-": Object.values(Rsvp),
+      "resolutions-type-": RESOLUTION_TYPES,
+      "resolutions-type-button-": RESOLUTION_TYPES,
+      "resolutions-filter-": LEDGER_FILTERS,
+      "broadcasts-agency-kind-": Object.values(AgencyKind),
+      "broadcasts-state-": Object.values(BroadcastStatus),
+      "triage-reject-reason-": REJECT_REASONS,
+      "command-": BOT_COMMANDS,
+    };
+    const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`).filter((key) => !fa.has(key)));
+    expect(missing).toEqual([]);
   });
 });

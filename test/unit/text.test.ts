@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
+  fullName,
   localizeDigits,
   normalizeDigits,
   normalizeInput,
@@ -165,5 +166,13 @@ describe("splitMessage", () => {
 
   it("rejects a limit that cannot hold a surrogate pair", () => {
     expect(() => splitMessage("abc", 1)).toThrow(RangeError);
+  });
+});
+
+describe("fullName", () => {
+  it("joins the first and the optional last name", () => {
+    expect(fullName({ firstName: "Reza", lastName: "Karimi" })).toBe("Reza Karimi");
+    expect(fullName({ firstName: "رضا", lastName: null })).toBe("رضا");
+    expect(fullName({ firstName: "Reza" })).toBe("Reza");
   });
 });

@@ -8,7 +8,6 @@ import { Composer, InlineKeyboard } from "grammy";
 import { localizeDigits, normalizeText, truncate } from "../../domain/text";
 import { ActivityStatus, Sector, type AgencyKind } from "../../generated/prisma/enums";
 import { cancelKeyboard, dropQueuedDeliveries, startBroadcastProgress } from "../../jobs/broadcast-progress";
-import { inScope, isEmptyScope, secretariatGroups } from "../../services/authz";
 import {
   BROADCAST_CAPTION_MAX,
   BROADCAST_TEXT_MAX,
@@ -27,9 +26,12 @@ import {
 import { meetingTitle } from "../../services/meetings";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
+import { advanceFlow, backButton, currentFlow, endFlow, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
 import { addMenuEntry } from "../menu";
+import { replyRefusal } from "../reply";
+import { isSecretariat, secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../secretariat";
 import { isInfrastructureError } from "../middlewares/errors";
+import { localName } from "../../i18n";
 
 const FLOW = "broadcast";
 const SECTORS = Object.values(Sector);
@@ -51,23 +53,7 @@ const draftOf = (flow: Flow) => flow.data as BroadcastDraft;
 export const broadcasts = new Composer<BotContext>();
 const chat = broadcasts.chatType("private");
 
-function groupsOf(ctx: BotContext): number[] | "all" {
-  const scope = secretariatGroups(ctx.user);
-  return scope.all ? "all" : scope.ids;
-}
-const isSecretariat = (ctx: BotContext) => !isEmptyScope(secretariatGroups(ctx.user));
-
-async function replyError(ctx: BotContext, error: unknown): Promise<void> {
-  if (error instanceof BroadcastError) {
-    await ctx.reply(ctx.t(`broadcasts-error-${error.reason}`));
-    return;
-  }
-  if (isInfrastructureError(error)) {
-    await ctx.reply(ctx.t("error-unavailable"));
-    return;
-  }
-  throw error;
-}
+const replyError = (ctx: BotContext, error: unknown) => replyRefusal(ctx, error, BroadcastError, "broadcasts-error");
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), "bc:back").text(ctx.t("button-cancel"), "flow:cancel");
@@ -93,21 +79,9 @@ function audienceOf(draft: BroadcastDraft): BroadcastAudience | null {
 async function ask(ctx: BotContext, flow: Flow): Promise<void> {
   const draft = draftOf(flow);
   switch (flow.step) {
-    case "group": {
-      const groups = groupsOf(ctx);
-      const rows = await ctx.deps.db.workingGroup.findMany({
-        where: groups === "all" ? {} : { id: { in: groups } },
-        orderBy: { id: "asc" },
-        select: { id: true, nameFa: true, nameEn: true },
-      });
-      const keyboard = new InlineKeyboard();
-      rows.forEach((group, index) => {
-        keyboard.text(ctx.locale === "fa" ? group.nameFa : group.nameEn, cb("bc:wg", group.id));
-        if (index % 2 === 1) keyboard.row();
-      });
-      await ctx.reply(ctx.t("broadcasts-ask-group"), { reply_markup: navigation(ctx, keyboard) });
+    case "group":
+      await ctx.reply(ctx.t("broadcasts-ask-group"), { reply_markup: navigation(ctx, await secretariatGroupKeyboard(ctx, "bc:wg")) });
       return;
-    }
     case "content":
       await ctx.reply(ctx.t("broadcasts-ask-content", { min: BROADCAST_TEXT_MIN, max: BROADCAST_TEXT_MAX, caption: BROADCAST_CAPTION_MAX }), {
         reply_markup: navigation(ctx),
@@ -187,7 +161,7 @@ async function showPreview(ctx: BotContext, flow: Flow): Promise<void> {
     return;
   }
   const group = await ctx.deps.db.workingGroup.findUniqueOrThrow({ where: { id: draft.workingGroupId }, select: { nameFa: true, nameEn: true } });
-  const payload = broadcastPayload(ctx.deps.t, ctx.locale, { text: draft.text, photoFileId: draft.photoFileId ?? null, documentFileId: draft.documentFileId ?? null }, ctx.locale === "fa" ? group.nameFa : group.nameEn);
+  const payload = broadcastPayload(ctx.deps.t, ctx.locale, { text: draft.text, photoFileId: draft.photoFileId ?? null, documentFileId: draft.documentFileId ?? null }, localName(group, ctx.locale));
   // Show exactly what recipients will get (in the author's language).
   if (payload.method === "sendPhoto") await ctx.replyWithPhoto(payload.params.photo, { caption: payload.params.caption ?? "" });
   else if (payload.method === "sendDocument" && typeof payload.params.document === "string") await ctx.replyWithDocument(payload.params.document, { caption: payload.params.caption ?? "" });
@@ -222,8 +196,7 @@ async function startFlowFor(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  const groups = groupsOf(ctx);
-  const single = groups !== "all" && groups.length === 1 ? groups[0] : undefined;
+  const single = soleSecretariatGroup(ctx);
   await ask(ctx, startFlow(ctx, FLOW, single ? "content" : "group", single ? { workingGroupId: single } : {}));
 }
 
@@ -236,30 +209,15 @@ addMenuEntry({ labelKey: "broadcasts-menu", callback: "bc:new", visible: isSecre
 registerFlow(FLOW, ask);
 
 const inFlowChat = chat.filter(inFlow(FLOW));
-async function advance(ctx: BotContext, flow: Flow, next: string): Promise<void> {
-  goTo(ctx, flow, next);
-  await ask(ctx, flow);
-}
 
-inFlowChat.callbackQuery("bc:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    endFlow(ctx);
-    await ctx.reply(ctx.t("cancel-done"));
-    return;
-  }
-  await ask(ctx, flow);
-});
+inFlowChat.callbackQuery("bc:back", backButton(FLOW, (ctx) => ctx.reply(ctx.t("cancel-done"))));
 inFlowChat.callbackQuery(/^bc:wg:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, FLOW);
   const id = idFrom(ctx.match[1]);
-  const groups = groupsOf(ctx);
-  if (!flow || !id || (groups !== "all" && !groups.includes(id))) return;
+  if (!flow || !id || !worksGroup(ctx, id)) return;
   draftOf(flow).workingGroupId = id;
-  await advance(ctx, flow, "content");
+  await advanceFlow(ctx, flow, "content");
 });
 inFlowChat.on(["message:text", "message:photo", "message:document"], async (ctx, next) => {
   if (isCommand(ctx.message.text)) return next();
@@ -287,7 +245,7 @@ inFlowChat.on(["message:text", "message:photo", "message:document"], async (ctx,
   draft.text = text;
   draft.photoFileId = photo;
   draft.documentFileId = photo ? null : documentId;
-  await advance(ctx, flow, "audience");
+  await advanceFlow(ctx, flow, "audience");
 });
 inFlowChat.callbackQuery(/^bc:aud:(everyone|officials|producers|meeting|units)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -296,7 +254,7 @@ inFlowChat.callbackQuery(/^bc:aud:(everyone|officials|producers|meeting|units)$/
   const kind = ctx.match[1] as BroadcastAudience["kind"];
   draftOf(flow).audience = kind;
   const next = kind === "officials" ? "agency_kinds" : kind === "meeting" ? "meeting" : kind === "units" ? "units" : "preview";
-  await advance(ctx, flow, next);
+  await advanceFlow(ctx, flow, next);
 });
 inFlowChat.callbackQuery(/^bc:ak:([A-Z_]+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -319,7 +277,7 @@ inFlowChat.callbackQuery("bc:ak:done", async (ctx) => {
     await ctx.reply(ctx.t("broadcasts-choose-one"));
     return;
   }
-  await advance(ctx, flow, "preview");
+  await advanceFlow(ctx, flow, "preview");
 });
 inFlowChat.callbackQuery(/^bc:mtg:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -327,7 +285,7 @@ inFlowChat.callbackQuery(/^bc:mtg:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!flow || !id) return;
   draftOf(flow).meetingId = id;
-  await advance(ctx, flow, "preview");
+  await advanceFlow(ctx, flow, "preview");
 });
 inFlowChat.callbackQuery(/^bc:(sec|act):([A-Z_]+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -349,7 +307,7 @@ inFlowChat.callbackQuery("bc:units:done", async (ctx) => {
     await ctx.reply(ctx.t("broadcasts-choose-one"));
     return;
   }
-  await advance(ctx, flow, "preview");
+  await advanceFlow(ctx, flow, "preview");
 });
 
 // The preview's buttons carry the draft's id; the services re-check everything.
@@ -364,7 +322,7 @@ chat.callbackQuery(/^bc:drop:(\d+):(aud|x)$/, async (ctx) => {
   }
   const flow = currentFlow(ctx, FLOW);
   if (ctx.match[2] === "aud" && flow) {
-    await advance(ctx, flow, "audience");
+    await advanceFlow(ctx, flow, "audience");
     return;
   }
   endFlow(ctx);
@@ -376,7 +334,7 @@ chat.callbackQuery(/^bc:go:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!id || !ctx.chat) return;
   const draft = await ctx.deps.db.broadcast.findUnique({ where: { id }, select: { status: true, total: true, workingGroupId: true } });
-  if (draft && !inScope(secretariatGroups(ctx.user), draft.workingGroupId)) {
+  if (draft && !worksGroup(ctx, draft.workingGroupId)) {
     await ctx.reply(ctx.t("broadcasts-error-forbidden"));
     return;
   }

@@ -3,19 +3,21 @@
 // information or a document to an open case.
 import { Composer, InlineKeyboard } from "grammy";
 import { isOpenStatus, type CaseStatus } from "../../domain/case-lifecycle";
-import { localizeDigits, normalizeText, splitMessage, truncate } from "../../domain/text";
+import { localizeDigits, normalizeText } from "../../domain/text";
 import { addProducerInformation, ADD_INFO_MAX, listProducerCases, producerCaseScope } from "../../services/cases";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext } from "../context";
 import { currentFlow, endFlow, inFlow, isCommand, registerFlow, startFlow } from "../flow";
 import { caseDetailLines, timelineLines } from "../presenters/case";
+import { replyLong } from "../reply";
 import { isInfrastructureError } from "../middlewares/errors";
+import { attachmentFrom } from "./report";
 
 const PAGE_SIZE = 6;
 const FLOW = "addinfo";
 
 async function showList(ctx: BotContext, page: number): Promise<void> {
-  const { total, items } = await listProducerCases(ctx.deps, ctx.user.id, page, PAGE_SIZE);
+  const { total, page: current, pages, items } = await listProducerCases(ctx.deps, ctx.user.id, page, PAGE_SIZE);
   if (total === 0) {
     await ctx.reply(ctx.t("cases-empty"), { reply_markup: new InlineKeyboard().text(ctx.t("menu-report"), "report:new") });
     return;
@@ -25,13 +27,12 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
     const label = `${item.urgency === "critical" ? "🔴 " : ""}${item.trackingCode} · ${ctx.t(`status-${item.status}`)}`;
     keyboard.text(label, cb("cases:view", item.id)).row();
   }
-  const pages = Math.ceil(total / PAGE_SIZE);
-  if (page > 0) keyboard.text(ctx.t("button-previous"), cb("cases:list", page - 1));
-  if (page < pages - 1) keyboard.text(ctx.t("button-next"), cb("cases:list", page + 1));
+  if (current > 0) keyboard.text(ctx.t("button-previous"), cb("cases:list", current - 1));
+  if (current < pages - 1) keyboard.text(ctx.t("button-next"), cb("cases:list", current + 1));
   await ctx.reply(
     ctx.t("cases-title", {
       total: localizeDigits(String(total), ctx.locale),
-      page: localizeDigits(String(page + 1), ctx.locale),
+      page: localizeDigits(String(current + 1), ctx.locale),
       pages: localizeDigits(String(pages), ctx.locale),
     }),
     { reply_markup: keyboard },
@@ -65,10 +66,7 @@ async function showCase(ctx: BotContext, caseId: number): Promise<void> {
     keyboard.text(ctx.t(item.status === "needs_info" ? "cases-answer" : "cases-add-info"), cb("cases:addinfo", item.id)).row();
   }
   keyboard.text(ctx.t("cases-back-to-list"), cb("cases:list", 0));
-  const parts = splitMessage(text);
-  for (const [index, part] of parts.entries()) {
-    await ctx.reply(part, index === parts.length - 1 ? { reply_markup: keyboard } : {});
-  }
+  await replyLong(ctx, text, keyboard);
 }
 
 export const cases = new Composer<BotContext>();
@@ -77,7 +75,7 @@ const chat = cases.chatType("private");
 chat.command("cases", (ctx) => showList(ctx, 0));
 chat.callbackQuery(/^cases:list:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showList(ctx, Math.min(Number(ctx.match[1]), 10_000));
+  await showList(ctx, Number(ctx.match[1]));
 });
 chat.callbackQuery(/^cases:view:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -124,22 +122,14 @@ inAddInfo.on(["message:text", "message:photo", "message:document"], async (ctx, 
     await ctx.reply(ctx.t("cases-info-too-long", { max: ADD_INFO_MAX }));
     return;
   }
-  const photo = message.photo?.at(-1);
-  const maxBytes = ctx.deps.config.MAX_ATTACHMENT_MB * 1024 * 1024;
-  const file = photo
-    ? { kind: "PHOTO" as const, fileId: photo.file_id, fileUniqueId: photo.file_unique_id, fileName: null, mimeType: "image/jpeg", sizeBytes: photo.file_size ?? null }
-    : message.document
-      ? {
-          kind: "DOCUMENT" as const,
-          fileId: message.document.file_id,
-          fileUniqueId: message.document.file_unique_id,
-          fileName: message.document.file_name ? truncate(message.document.file_name, 200) : null,
-          mimeType: message.document.mime_type ?? null,
-          sizeBytes: message.document.file_size ?? null,
-        }
-      : null;
-  if (file && (file.sizeBytes ?? 0) > maxBytes) {
+  // The same files as the report accepts (size and type).
+  const file = attachmentFrom(message, ctx.deps.config.MAX_ATTACHMENT_MB * 1024 * 1024);
+  if (file === "too_big") {
     await ctx.reply(ctx.t("report-attachment-too-big", { mb: ctx.deps.config.MAX_ATTACHMENT_MB }));
+    return;
+  }
+  if (file === "bad_type") {
+    await ctx.reply(ctx.t("report-attachment-bad-type"));
     return;
   }
   if (!file && text.length === 0) return;

@@ -4,12 +4,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Role } from "../../generated/prisma/enums";
 import { formatJalaliDate } from "../../domain/jalali";
-import { localizeDigits, truncate } from "../../domain/text";
-import type { Locale } from "../../i18n";
+import { fullName, localizeDigits, truncate } from "../../domain/text";
+import { type Locale, localName } from "../../i18n";
 import { canRevokeMembership, invitableRoles, isEmptyScope, managedGroups } from "../../services/authz";
 import {
   createInvitation,
-  fullName,
   InvitationError,
   invitationLink,
   listMembers,
@@ -21,8 +20,9 @@ import {
 } from "../../services/invitations";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, registerFlow, startFlow } from "../flow";
+import { advanceFlow, backButton, currentFlow, endFlow, inFlow, registerFlow, startFlow } from "../flow";
 import { addMenuEntry, showMainMenu } from "../menu";
+import { replyLong } from "../reply";
 import { registerStartPayload } from "./start";
 
 const FLOW = "invite";
@@ -37,7 +37,6 @@ interface InviteData {
 }
 
 const dataOf = (flow: Flow) => flow.data as InviteData;
-const named = (row: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? row.nameFa : row.nameEn);
 
 export function canManageMembers(ctx: BotContext): boolean {
   return !isEmptyScope(managedGroups(ctx.user));
@@ -77,7 +76,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
       const keyboard = new InlineKeyboard();
       const groups = await groupsFor(ctx, data.role);
       groups.forEach((group, index) => {
-        keyboard.text(truncate(named(group, ctx.locale), 30), cb("iv:wg", group.id));
+        keyboard.text(truncate(localName(group, ctx.locale), 30), cb("iv:wg", group.id));
         if (index % 2 === 1) keyboard.row();
       });
       await ctx.reply(ctx.t("invitations-ask-group"), { reply_markup: navigation(ctx, keyboard) });
@@ -90,7 +89,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
         select: { id: true, nameFa: true, nameEn: true },
       });
       const keyboard = new InlineKeyboard();
-      for (const agency of agencies) keyboard.text(truncate(named(agency, ctx.locale), 60), cb("iv:ag", agency.id)).row();
+      for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 60), cb("iv:ag", agency.id)).row();
       await ctx.reply(ctx.t("invitations-ask-agency"), { reply_markup: navigation(ctx, keyboard) });
       return;
     }
@@ -107,8 +106,8 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
       const agency = data.agencyId ? await ctx.deps.db.agency.findUnique({ where: { id: data.agencyId } }) : null;
       const text = ctx.t("invitations-summary", {
         role: ctx.t(`invitations-role-${data.role ?? "OFFICIAL"}`),
-        group: group ? named(group, ctx.locale) : "—",
-        agency: agency ? named(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "") : "—",
+        group: group ? localName(group, ctx.locale) : "—",
+        agency: agency ? localName(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "") : "—",
         hours: localizeDigits(String(ctx.deps.config.INVITATION_TTL_HOURS), ctx.locale),
       });
       await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), "iv:ok")) });
@@ -128,11 +127,6 @@ async function startInvite(ctx: BotContext): Promise<void> {
   await ask(ctx, flow);
 }
 
-async function advance(ctx: BotContext, flow: Flow, step: string): Promise<void> {
-  goTo(ctx, flow, step);
-  await ask(ctx, flow);
-}
-
 export const invitations = new Composer<BotContext>();
 const chat = invitations.chatType("private");
 
@@ -145,17 +139,7 @@ chat.callbackQuery("iv:new", async (ctx) => {
 registerFlow(FLOW, ask);
 const inInvite = chat.filter(inFlow(FLOW));
 
-inInvite.callbackQuery("iv:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    endFlow(ctx);
-    await ctx.reply(ctx.t("cancel-done"));
-    return;
-  }
-  await ask(ctx, flow);
-});
+inInvite.callbackQuery("iv:back", backButton(FLOW, (ctx) => ctx.reply(ctx.t("cancel-done"))));
 
 inInvite.callbackQuery(/^iv:role:(\w+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -175,10 +159,10 @@ inInvite.callbackQuery(/^iv:role:(\w+)$/, async (ctx) => {
   if (only) {
     // A secretariat member invites to their own group: no question to ask.
     data.workingGroupId = only.id;
-    return advance(ctx, flow, role === "OFFICIAL" ? "agency" : "confirm");
+    return advanceFlow(ctx, flow, role === "OFFICIAL" ? "agency" : "confirm");
   }
   delete data.workingGroupId;
-  await advance(ctx, flow, "group");
+  await advanceFlow(ctx, flow, "group");
 });
 
 inInvite.callbackQuery(/^iv:wg:(\d+)$/, async (ctx) => {
@@ -192,7 +176,7 @@ inInvite.callbackQuery(/^iv:wg:(\d+)$/, async (ctx) => {
     return;
   }
   data.workingGroupId = id;
-  await advance(ctx, flow, data.role === "OFFICIAL" ? "agency" : "confirm");
+  await advanceFlow(ctx, flow, data.role === "OFFICIAL" ? "agency" : "confirm");
 });
 
 inInvite.callbackQuery(/^iv:ag:(\d+)$/, async (ctx) => {
@@ -207,7 +191,7 @@ inInvite.callbackQuery(/^iv:ag:(\d+)$/, async (ctx) => {
     return;
   }
   data.agencyId = id;
-  await advance(ctx, flow, "head");
+  await advanceFlow(ctx, flow, "head");
 });
 
 inInvite.callbackQuery(/^iv:head:([01])$/, async (ctx) => {
@@ -215,7 +199,7 @@ inInvite.callbackQuery(/^iv:head:([01])$/, async (ctx) => {
   const flow = currentFlow(ctx, FLOW);
   if (!flow || flow.step !== "head") return;
   dataOf(flow).isAgencyHead = ctx.match[1] === "1";
-  await advance(ctx, flow, "confirm");
+  await advanceFlow(ctx, flow, "confirm");
 });
 
 inInvite.callbackQuery("iv:ok", async (ctx) => {
@@ -271,8 +255,8 @@ registerStartPayload("inv_", async (ctx, code) => {
   await ctx.reply(
     ctx.t(result.alreadyMember ? "invitations-already-member" : "invitations-accepted", {
       role: ctx.t(`invitations-role-${membership.role}`),
-      group: named(result.workingGroup, ctx.locale),
-      agency: result.agency ? named(result.agency, ctx.locale) : "-",
+      group: localName(result.workingGroup, ctx.locale),
+      agency: result.agency ? localName(result.agency, ctx.locale) : "-",
     }),
   );
   await showMainMenu(ctx);
@@ -282,7 +266,8 @@ registerStartPayload("inv_", async (ctx, code) => {
 // ---------------------------------------------------------------------------------------------
 // /members: the members of a group, with revoke buttons
 
-async function pickGroup(ctx: BotContext, prefix: "mb:wg" | "ivl:wg"): Promise<number | null> {
+/** The group whose members to show: the only one, or null after asking which (mb:wg buttons). */
+async function pickGroup(ctx: BotContext): Promise<number | null> {
   const groups = await groupsFor(ctx);
   if (groups.length === 0) {
     await ctx.reply(ctx.t("error-not-allowed"));
@@ -292,7 +277,7 @@ async function pickGroup(ctx: BotContext, prefix: "mb:wg" | "ivl:wg"): Promise<n
   if (only) return only.id;
   const keyboard = new InlineKeyboard();
   groups.forEach((group, index) => {
-    keyboard.text(truncate(named(group, ctx.locale), 30), prefix === "mb:wg" ? cb(prefix, group.id, 0) : cb(prefix, group.id));
+    keyboard.text(truncate(localName(group, ctx.locale), 30), cb("mb:wg", group.id, 0));
     if (index % 2 === 1) keyboard.row();
   });
   await ctx.reply(ctx.t("invitations-pick-group"), { reply_markup: keyboard });
@@ -303,7 +288,7 @@ function roleLabel(ctx: BotContext, member: { role: Role; isAgencyHead: boolean;
   const role = ctx.t(`invitations-role-${member.role}`);
   if (!member.agency) return role;
   const head = member.isAgencyHead ? `, ${ctx.t("invitations-head-label")}` : "";
-  return `${role} — ${named(member.agency, ctx.locale)}${head}`;
+  return `${role} — ${localName(member.agency, ctx.locale)}${head}`;
 }
 
 async function showMembers(ctx: BotContext, workingGroupId: number, page: number): Promise<void> {
@@ -317,7 +302,7 @@ async function showMembers(ctx: BotContext, workingGroupId: number, page: number
   }
   const group = await ctx.deps.db.workingGroup.findUniqueOrThrow({ where: { id: workingGroupId } });
   if (members.length === 0) {
-    await ctx.reply(ctx.t("invitations-members-empty", { group: named(group, ctx.locale) }));
+    await ctx.reply(ctx.t("invitations-members-empty", { group: localName(group, ctx.locale) }));
     return;
   }
   const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PER_PAGE));
@@ -337,14 +322,14 @@ async function showMembers(ctx: BotContext, workingGroupId: number, page: number
   if (current > 0) keyboard.text(ctx.t("button-previous"), cb("mb:wg", workingGroupId, current - 1));
   if (current < pages - 1) keyboard.text(ctx.t("button-next"), cb("mb:wg", workingGroupId, current + 1));
   const title = ctx.t("invitations-members-title", {
-    group: named(group, ctx.locale),
+    group: localName(group, ctx.locale),
     total: localizeDigits(String(members.length), ctx.locale),
   });
   await ctx.reply([title, "", ...lines].join("\n"), { reply_markup: keyboard });
 }
 
 async function startMembers(ctx: BotContext): Promise<void> {
-  const id = await pickGroup(ctx, "mb:wg");
+  const id = await pickGroup(ctx);
   if (id) await showMembers(ctx, id, 0);
 }
 
@@ -433,12 +418,13 @@ async function showInvitations(ctx: BotContext): Promise<void> {
     return ctx.t("invitations-list-item", {
       number,
       role: roleLabel(ctx, invitation),
-      group: named(invitation.workingGroup, ctx.locale),
+      group: localName(invitation.workingGroup, ctx.locale),
       by: fullName(invitation.createdBy),
       expires: formatJalaliDate(invitation.expiresAt, ctx.locale, { monthName: true, time: true }),
     });
   });
-  await ctx.reply([ctx.t("invitations-list-title"), "", ...lines].join("\n"), { reply_markup: keyboard });
+  // Up to 50 invitations: more than one message can hold.
+  await replyLong(ctx, [ctx.t("invitations-list-title"), "", ...lines].join("\n"), keyboard);
 }
 
 chat.command("invitations", showInvitations);

@@ -16,10 +16,10 @@ import {
   parseTimeOfDay,
   type JalaliDate,
 } from "../../domain/jalali";
-import { localizeDigits, normalizeInput, normalizeText, splitMessage, truncate } from "../../domain/text";
+import { fullName, localizeDigits, normalizeInput, normalizeText, truncate } from "../../domain/text";
 import type { MeetingKind, ResolutionType, Rsvp } from "../../generated/prisma/enums";
 import { scheduleMeetingReminders } from "../../jobs/meeting-reminders";
-import { isEmptyScope, secretariatGroups, triageRole } from "../../services/authz";
+import { triageRole } from "../../services/authz";
 import {
   addAgendaItem,
   agendaLines,
@@ -58,11 +58,14 @@ import {
   RESOLUTION_TYPES,
   type LedgerFilter,
 } from "../../services/resolutions";
+import { officialsOfAgency } from "../../services/triage";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
+import { advanceFlow, backButton, currentFlow, endFlow, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
 import { addMenuEntry } from "../menu";
-import { isInfrastructureError } from "../middlewares/errors";
+import { replyLong, replyRefusal } from "../reply";
+import { isSecretariat, secretariatGroupIds, secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../secretariat";
+import { localName } from "../../i18n";
 
 const NEW_FLOW = "meeting-new";
 const SLOT_FLOW = "meeting-slot";
@@ -77,26 +80,8 @@ const chat = meetings.chatType("private");
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** The working groups the user works as secretariat ("all" for a global admin). */
-function groupsOf(ctx: BotContext): number[] | "all" {
-  const scope = secretariatGroups(ctx.user);
-  return scope.all ? "all" : scope.ids;
-}
-
-const isSecretariat = (ctx: BotContext) => !isEmptyScope(secretariatGroups(ctx.user));
-
 /** Shows a refused action in the user's language; unknown errors go to the error boundary. */
-async function replyError(ctx: BotContext, error: unknown): Promise<void> {
-  if (error instanceof MeetingError) {
-    await ctx.reply(ctx.t(`meetings-error-${error.reason}`));
-    return;
-  }
-  if (isInfrastructureError(error)) {
-    await ctx.reply(ctx.t("error-unavailable"));
-    return;
-  }
-  throw error;
-}
+const replyError = (ctx: BotContext, error: unknown) => replyRefusal(ctx, error, MeetingError, "meetings-error");
 
 /** Runs a secretariat action; refusals are shown, not thrown. */
 async function attempt<T>(ctx: BotContext, action: () => Promise<T>): Promise<T | undefined> {
@@ -112,13 +97,6 @@ function titleOf(ctx: BotContext, meeting: { kind: MeetingKind; number: number; 
   return meetingTitle(ctx.deps.t, ctx.locale, meeting);
 }
 
-async function replyLong(ctx: BotContext, text: string, keyboard?: InlineKeyboard): Promise<void> {
-  const parts = splitMessage(text);
-  for (const [index, part] of parts.entries()) {
-    await ctx.reply(part, index === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // List and card
 
@@ -127,7 +105,7 @@ async function showList(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  const { upcoming, recent } = await listMeetings(ctx.deps, groupsOf(ctx));
+  const { upcoming, recent } = await listMeetings(ctx.deps, secretariatGroupIds(ctx));
   const keyboard = new InlineKeyboard();
   const label = (m: (typeof upcoming)[number]) =>
     truncate(`${m.status === "SCHEDULED" ? "🗓" : m.status === "HELD" ? "✅" : "✖"} ${titleOf(ctx, m)} — ${formatJalaliDate(m.startsAt, ctx.locale, { monthName: true })}`, 60);
@@ -150,7 +128,7 @@ function rsvpSummary(ctx: BotContext, meeting: MeetingDetails): string[] {
     }),
   ];
   for (const invitee of meeting.invitees) {
-    const name = [invitee.user.firstName, invitee.user.lastName].filter(Boolean).join(" ");
+    const name = fullName(invitee.user);
     lines.push(
       ctx.t(invitee.delegateName ? "meetings-card-invitee-delegate" : "meetings-card-invitee", {
         name: invitee.unit ? `${name} (${invitee.unit.name})` : name,
@@ -239,21 +217,9 @@ function ymdOf(text: string | undefined): JalaliDate | null {
 async function askNew(ctx: BotContext, flow: Flow): Promise<void> {
   const draft = newDraft(flow);
   switch (flow.step) {
-    case "group": {
-      const groups = groupsOf(ctx);
-      const rows = await ctx.deps.db.workingGroup.findMany({
-        where: groups === "all" ? {} : { id: { in: groups } },
-        orderBy: { id: "asc" },
-        select: { id: true, nameFa: true, nameEn: true },
-      });
-      const keyboard = new InlineKeyboard();
-      rows.forEach((group, index) => {
-        keyboard.text(ctx.locale === "fa" ? group.nameFa : group.nameEn, cb("mtg:n:wg", group.id));
-        if (index % 2 === 1) keyboard.row();
-      });
-      await ctx.reply(ctx.t("meetings-ask-group"), { reply_markup: newNavigation(ctx, keyboard) });
+    case "group":
+      await ctx.reply(ctx.t("meetings-ask-group"), { reply_markup: newNavigation(ctx, await secretariatGroupKeyboard(ctx, "mtg:n:wg")) });
       return;
-    }
     case "kind": {
       const keyboard = new InlineKeyboard()
         .text(ctx.t("meetings-kind-button-COMMITTEE"), "mtg:n:kind:COMMITTEE")
@@ -322,12 +288,11 @@ function instantOf(date: JalaliDate, hhmm: string): Date {
 }
 
 async function startNewMeeting(ctx: BotContext): Promise<void> {
-  const groups = groupsOf(ctx);
-  if (groups !== "all" && groups.length === 0) {
+  if (!isSecretariat(ctx)) {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  const single = groups !== "all" && groups.length === 1 ? groups[0] : undefined;
+  const single = soleSecretariatGroup(ctx);
   const flow = startFlow(ctx, NEW_FLOW, single ? "kind" : "group", single ? { workingGroupId: single } : {});
   await askNew(ctx, flow);
 }
@@ -340,42 +305,25 @@ registerFlow(NEW_FLOW, askNew);
 
 const inNew = chat.filter(inFlow(NEW_FLOW));
 
-/** Moves the creation flow forward one step from `step`. */
-async function advanceNew(ctx: BotContext, flow: Flow, next: string): Promise<void> {
-  goTo(ctx, flow, next);
-  await askNew(ctx, flow);
-}
-
 function afterPlace(draft: NewMeetingDraft): string {
   return draft.kind === "COMMITTEE" ? "recurring" : "confirm";
 }
 
-inNew.callbackQuery("mtg:n:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, NEW_FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    endFlow(ctx);
-    await showList(ctx);
-    return;
-  }
-  await askNew(ctx, flow);
-});
+inNew.callbackQuery("mtg:n:back", backButton(NEW_FLOW, showList));
 inNew.callbackQuery(/^mtg:n:wg:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, NEW_FLOW);
   const id = idFrom(ctx.match[1]);
-  const groups = groupsOf(ctx);
-  if (!flow || !id || (groups !== "all" && !groups.includes(id))) return;
+  if (!flow || !id || !worksGroup(ctx, id)) return;
   newDraft(flow).workingGroupId = id;
-  await advanceNew(ctx, flow, "kind");
+  await advanceFlow(ctx, flow, "kind");
 });
 inNew.callbackQuery(/^mtg:n:kind:(COMMITTEE|WORKING_GROUP)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, NEW_FLOW);
   if (!flow) return;
   newDraft(flow).kind = ctx.match[1] as MeetingKind;
-  await advanceNew(ctx, flow, "date");
+  await advanceFlow(ctx, flow, "date");
 });
 inNew.callbackQuery(/^mtg:n:date:(\d{4})(\d{2})(\d{2})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -383,14 +331,14 @@ inNew.callbackQuery(/^mtg:n:date:(\d{4})(\d{2})(\d{2})$/, async (ctx) => {
   const date = { year: Number(ctx.match[1]), month: Number(ctx.match[2]), day: Number(ctx.match[3]) };
   if (!flow || !isValidJalaliDate(date)) return;
   newDraft(flow).date = formatJalaliYMD(date);
-  await advanceNew(ctx, flow, "time");
+  await advanceFlow(ctx, flow, "time");
 });
 inNew.callbackQuery(/^mtg:n:time:(\d{2})(\d{2})$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, NEW_FLOW);
   if (!flow) return;
   newDraft(flow).time = `${ctx.match[1]}:${ctx.match[2]}`;
-  await advanceNew(ctx, flow, "place");
+  await advanceFlow(ctx, flow, "place");
 });
 inNew.callbackQuery(/^mtg:n:place:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -401,14 +349,14 @@ inNew.callbackQuery(/^mtg:n:place:(\d+)$/, async (ctx) => {
   const previous = await ctx.deps.db.meeting.findFirst({ where: { id, workingGroupId: draft.workingGroupId ?? -1 }, select: { place: true } });
   if (!previous) return;
   draft.place = previous.place;
-  await advanceNew(ctx, flow, afterPlace(draft));
+  await advanceFlow(ctx, flow, afterPlace(draft));
 });
 inNew.callbackQuery(/^mtg:n:rec:([01])$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, NEW_FLOW);
   if (!flow) return;
   newDraft(flow).recurring = ctx.match[1] === "1";
-  await advanceNew(ctx, flow, "confirm");
+  await advanceFlow(ctx, flow, "confirm");
 });
 inNew.callbackQuery("mtg:n:save", async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -430,7 +378,7 @@ inNew.callbackQuery("mtg:n:save", async (ctx) => {
   } catch (error) {
     if (error instanceof MeetingError && error.reason === "in_past") {
       await ctx.reply(ctx.t("meetings-error-in_past"));
-      await advanceNew(ctx, flow, "date");
+      await advanceFlow(ctx, flow, "date");
       return;
     }
     await replyError(ctx, error);
@@ -455,7 +403,7 @@ inNew.on("message:text", async (ctx, next) => {
         return;
       }
       draft.date = formatJalaliYMD(date);
-      await advanceNew(ctx, flow, "time");
+      await advanceFlow(ctx, flow, "time");
       return;
     }
     case "time": {
@@ -465,7 +413,7 @@ inNew.on("message:text", async (ctx, next) => {
         return;
       }
       draft.time = formatTimeOfDay(time);
-      await advanceNew(ctx, flow, "place");
+      await advanceFlow(ctx, flow, "place");
       return;
     }
     case "place": {
@@ -475,7 +423,7 @@ inNew.on("message:text", async (ctx, next) => {
         return;
       }
       draft.place = place;
-      await advanceNew(ctx, flow, afterPlace(draft));
+      await advanceFlow(ctx, flow, afterPlace(draft));
       return;
     }
     default:
@@ -857,23 +805,15 @@ async function askResolution(ctx: BotContext, flow: Flow): Promise<void> {
       });
       agencies.sort((a, b) => Number(b.id === draft.caseAgencyId) - Number(a.id === draft.caseAgencyId));
       const keyboard = new InlineKeyboard();
-      for (const agency of agencies) keyboard.text(truncate(ctx.locale === "fa" ? agency.nameFa : agency.nameEn, 48), cb("res:ag", agency.id)).row();
+      for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 48), cb("res:ag", agency.id)).row();
       if (draft.type !== "TASK") keyboard.text(ctx.t("button-skip"), "res:ag:none");
       await ctx.reply(ctx.t(draft.type === "TASK" ? "resolutions-ask-agency-task" : "resolutions-ask-agency"), { reply_markup: resNavigation(ctx, keyboard) });
       return;
     }
     case "official": {
-      const officials = await ctx.deps.db.membership.findMany({
-        where: { agencyId: draft.agencyId ?? -1, role: "OFFICIAL", revokedAt: null },
-        orderBy: { id: "asc" },
-        select: { user: { select: { id: true, firstName: true, lastName: true } } },
-      });
       const keyboard = new InlineKeyboard();
-      const seen = new Set<number>();
-      for (const { user } of officials) {
-        if (seen.has(user.id)) continue;
-        seen.add(user.id);
-        keyboard.text(truncate([user.firstName, user.lastName].filter(Boolean).join(" "), 40), cb("res:off", user.id)).row();
+      for (const official of await officialsOfAgency(ctx.deps.db, draft.agencyId ?? -1)) {
+        keyboard.text(truncate(fullName(official), 40), cb("res:off", official.id)).row();
       }
       keyboard.text(ctx.t("resolutions-official-any"), "res:off:none");
       await ctx.reply(ctx.t("resolutions-ask-official"), { reply_markup: resNavigation(ctx, keyboard) });
@@ -895,8 +835,8 @@ async function askResolution(ctx: BotContext, flow: Flow): Promise<void> {
           code: draft.code,
           text: draft.text ?? "",
           type: ctx.t(`resolutions-type-${draft.type ?? "DECISION"}`),
-          agency: agency ? (ctx.locale === "fa" ? agency.nameFa : agency.nameEn) : ctx.t("resolutions-no-agency"),
-          official: official ? [official.firstName, official.lastName].filter(Boolean).join(" ") : ctx.t("resolutions-official-any"),
+          agency: agency ? localName(agency, ctx.locale) : ctx.t("resolutions-no-agency"),
+          official: official ? fullName(official) : ctx.t("resolutions-official-any"),
           deadline: deadline ? formatJalaliDate(jalaliNoon(deadline), ctx.locale, { monthName: true }) : ctx.t("resolutions-no-deadline"),
         }),
         { reply_markup: resNavigation(ctx, keyboard) },
@@ -933,23 +873,8 @@ chat.callbackQuery(/^res:item:(\d+)$/, async (ctx) => {
 });
 
 const inResolution = chat.filter(inFlow(RESOLUTION_FLOW));
-async function advanceResolution(ctx: BotContext, flow: Flow, next: string): Promise<void> {
-  goTo(ctx, flow, next);
-  await askResolution(ctx, flow);
-}
 
-inResolution.callbackQuery("res:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, RESOLUTION_FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    const meetingId = resDraft(flow).meetingId;
-    endFlow(ctx);
-    await showResolutionItems(ctx, meetingId);
-    return;
-  }
-  await askResolution(ctx, flow);
-});
+inResolution.callbackQuery("res:back", backButton(RESOLUTION_FLOW, (ctx, flow) => showResolutionItems(ctx, resDraft(flow).meetingId)));
 inResolution.callbackQuery(/^res:type:(DECISION|TASK|INFORMATION)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, RESOLUTION_FLOW);
@@ -960,10 +885,10 @@ inResolution.callbackQuery(/^res:type:(DECISION|TASK|INFORMATION)$/, async (ctx)
     draft.agencyId = null;
     draft.officialId = null;
     draft.deadline = null;
-    await advanceResolution(ctx, flow, "confirm");
+    await advanceFlow(ctx, flow, "confirm");
     return;
   }
-  await advanceResolution(ctx, flow, "agency");
+  await advanceFlow(ctx, flow, "agency");
 });
 inResolution.callbackQuery(/^res:ag:(\d+|none)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -974,7 +899,7 @@ inResolution.callbackQuery(/^res:ag:(\d+|none)$/, async (ctx) => {
     if (draft.type === "TASK") return;
     draft.agencyId = null;
     draft.officialId = null;
-    await advanceResolution(ctx, flow, "deadline");
+    await advanceFlow(ctx, flow, "deadline");
     return;
   }
   const agencyId = idFrom(ctx.match[1]);
@@ -982,7 +907,7 @@ inResolution.callbackQuery(/^res:ag:(\d+|none)$/, async (ctx) => {
   if (!agency) return;
   draft.agencyId = agency.id;
   draft.officialId = null;
-  await advanceResolution(ctx, flow, "official");
+  await advanceFlow(ctx, flow, "official");
 });
 inResolution.callbackQuery(/^res:off:(\d+|none)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -990,14 +915,14 @@ inResolution.callbackQuery(/^res:off:(\d+|none)$/, async (ctx) => {
   if (!flow) return;
   const draft = resDraft(flow);
   draft.officialId = ctx.match[1] === "none" ? null : idFrom(ctx.match[1]);
-  await advanceResolution(ctx, flow, "deadline");
+  await advanceFlow(ctx, flow, "deadline");
 });
 inResolution.callbackQuery("res:dl:none", async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, RESOLUTION_FLOW);
   if (!flow || resDraft(flow).type === "TASK") return;
   resDraft(flow).deadline = null;
-  await advanceResolution(ctx, flow, "confirm");
+  await advanceFlow(ctx, flow, "confirm");
 });
 inResolution.callbackQuery("res:save", async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -1039,7 +964,7 @@ inResolution.on("message:text", async (ctx, next) => {
       return;
     }
     draft.text = text;
-    await advanceResolution(ctx, flow, "type");
+    await advanceFlow(ctx, flow, "type");
     return;
   }
   if (flow.step === "deadline") {
@@ -1053,7 +978,7 @@ inResolution.on("message:text", async (ctx, next) => {
       return;
     }
     draft.deadline = formatJalaliYMD(date);
-    await advanceResolution(ctx, flow, "confirm");
+    await advanceFlow(ctx, flow, "confirm");
     return;
   }
   await ctx.reply(ctx.t("expected-button"));
@@ -1087,11 +1012,11 @@ chat.callbackQuery(/^mtg:minok:(\d+)$/, async (ctx) => {
 const STATUS_ICON: Record<string, string> = { open: "🟡", overdue: "🔴", done: "✅", recorded: "📝", refused: "⛔", cancelled: "✖" };
 
 async function showLedger(ctx: BotContext, filter: LedgerFilter, page: number): Promise<void> {
-  const groups = groupsOf(ctx);
-  if (groups !== "all" && groups.length === 0) {
+  if (!isSecretariat(ctx)) {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
+  const groups = secretariatGroupIds(ctx);
   const ids = groups === "all" ? (await ctx.deps.db.workingGroup.findMany({ select: { id: true } })).map((g) => g.id) : groups;
   const result = await listResolutions(ctx.deps, ids, filter, page, LEDGER_PAGE_SIZE);
   const lines = result.items.map((r) =>
@@ -1099,7 +1024,7 @@ async function showLedger(ctx: BotContext, filter: LedgerFilter, page: number): 
       icon: STATUS_ICON[r.status] ?? "•",
       code: r.case.trackingCode,
       text: truncate(r.text, 90),
-      agency: r.agency ? (ctx.locale === "fa" ? r.agency.nameFa : r.agency.nameEn) : ctx.t("resolutions-no-agency"),
+      agency: r.agency ? localName(r.agency, ctx.locale) : ctx.t("resolutions-no-agency"),
       deadline: r.deadline ? formatJalaliDate(r.deadline, ctx.locale) : ctx.t("resolutions-no-deadline"),
       status: ctx.t(`resolutions-status-${r.status}`),
       meeting: titleOf(ctx, r.meeting),

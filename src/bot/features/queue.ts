@@ -6,8 +6,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { allowedActions, CASE_STATUSES, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
 import { formatJalaliDate } from "../../domain/jalali";
-import { localizeDigits, splitMessage, truncate } from "../../domain/text";
-import type { Locale } from "../../i18n";
+import { fullName, localizeDigits, truncate } from "../../domain/text";
+import { type Locale, localName } from "../../i18n";
 import { isEmptyScope, queueGroups, triageRole } from "../../services/authz";
 import {
   caseAttachments,
@@ -21,10 +21,10 @@ import {
   type CaseCard,
   type QueueView,
 } from "../../services/queue";
-import { fullName } from "../../services/triage";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext } from "../context";
 import { addMenuEntry } from "../menu";
+import { replyLong } from "../reply";
 import { registerStartPayload } from "./start";
 import { agencyName, caseDetailLines, timelineLines } from "../presenters/case";
 
@@ -37,7 +37,6 @@ export function canUseQueue(ctx: BotContext): boolean {
   return !isEmptyScope(queueGroups(ctx.user));
 }
 
-const named = (row: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? row.nameFa : row.nameEn);
 const view = (v: QueueView) => `q:l:${encodeQueueView(v)}`;
 
 async function showGroupPicker(ctx: BotContext): Promise<void> {
@@ -50,7 +49,7 @@ async function showGroupPicker(ctx: BotContext): Promise<void> {
   if (only) return showQueue(ctx, { workingGroupId: only.id, page: 0 });
   const keyboard = new InlineKeyboard();
   groups.forEach((group, index) => {
-    keyboard.text(truncate(named(group, ctx.locale), 30), view({ workingGroupId: group.id, page: 0 }));
+    keyboard.text(truncate(localName(group, ctx.locale), 30), view({ workingGroupId: group.id, page: 0 }));
     if (index % 2 === 1) keyboard.row();
   });
   await ctx.reply(ctx.t("queue-pick-group"), { reply_markup: keyboard });
@@ -78,8 +77,8 @@ export async function showQueue(ctx: BotContext, v: QueueView): Promise<void> {
   const agency = v.agencyId ? await ctx.deps.db.agency.findFirst({ where: { id: v.agencyId, workingGroupId: v.workingGroupId } }) : null;
   const n = (value: number) => localizeDigits(String(value), ctx.locale);
   const lines = [
-    ctx.t("queue-title", { group: named(group, ctx.locale), total: n(page.total), page: n(v.page + 1), pages: n(page.pages) }),
-    filterSummary(ctx, v, agency ? named(agency, ctx.locale) : null),
+    ctx.t("queue-title", { group: localName(group, ctx.locale), total: n(page.total), page: n(v.page + 1), pages: n(page.pages) }),
+    filterSummary(ctx, v, agency ? localName(agency, ctx.locale) : null),
   ];
   if (page.total === 0) lines.push("", ctx.t("queue-empty"));
   const keyboard = new InlineKeyboard();
@@ -125,7 +124,7 @@ async function showFilterOptions(ctx: BotContext, kind: "s" | "c" | "a", v: Queu
       return;
     }
     keyboard.text(ctx.t("queue-filter-all"), view({ ...base, agencyId: null })).row();
-    for (const agency of agencies) keyboard.text(truncate(named(agency, ctx.locale), 60), view({ ...base, agencyId: agency.id })).row();
+    for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 60), view({ ...base, agencyId: agency.id })).row();
   }
   keyboard.row().text(ctx.t("button-back"), view(v));
   await ctx.reply(ctx.t(`queue-filter-pick-${kind}`), { reply_markup: keyboard });
@@ -230,11 +229,7 @@ export async function showCaseCard(ctx: BotContext, caseId: number): Promise<voi
     await ctx.reply(ctx.t("error-not-found"));
     return;
   }
-  const parts = splitMessage(cardText(ctx, card));
-  const keyboard = cardKeyboard(ctx, card);
-  for (const [index, part] of parts.entries()) {
-    await ctx.reply(part, index === parts.length - 1 ? { reply_markup: keyboard } : {});
-  }
+  await replyLong(ctx, cardText(ctx, card), cardKeyboard(ctx, card));
 }
 
 async function sendFiles(ctx: BotContext, caseId: number): Promise<void> {

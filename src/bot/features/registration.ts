@@ -7,8 +7,9 @@ import { parseIranianMobile, parseLegalEntityId } from "../../domain/identifiers
 import { localizeDigits, normalizeText, parseInteger } from "../../domain/text";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
+import { advanceFlow, currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
 import { showMainMenu } from "../menu";
+import { localName } from "../../i18n";
 
 const FLOW = "register";
 const GROUPS_PER_PAGE = 12;
@@ -66,7 +67,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
       });
       const keyboard = new InlineKeyboard();
       counties.forEach((county, index) => {
-        keyboard.text(ctx.locale === "fa" ? county.nameFa : county.nameEn, cb("reg:county", county.id));
+        keyboard.text(localName(county, ctx.locale), cb("reg:county", county.id));
         if (index % 3 === 2) keyboard.row();
       });
       await ctx.reply(ctx.t(counties.length > 0 ? "register-ask-county-choose" : "register-ask-county"), {
@@ -98,7 +99,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
         name: data.name ?? "",
         legalId: localizeDigits(data.legalId ?? "", ctx.locale),
         licence: data.licenceNo ? localizeDigits(data.licenceNo, ctx.locale) : ctx.t("register-licence-none"),
-        group: group ? (ctx.locale === "fa" ? group.nameFa : group.nameEn) : "",
+        group: group ? localName(group, ctx.locale) : "",
         county: data.county ?? "",
         sector: ctx.t(`sector-${data.sector ?? "INDUSTRY"}`),
         activity: ctx.t(`activity-${data.activityStatus ?? "ACTIVE"}`),
@@ -118,7 +119,7 @@ async function askWorkingGroup(ctx: BotContext, page: number): Promise<void> {
   const current = Math.min(Math.max(page, 0), pages - 1);
   const keyboard = new InlineKeyboard();
   groups.slice(current * GROUPS_PER_PAGE, (current + 1) * GROUPS_PER_PAGE).forEach((group, index) => {
-    keyboard.text(ctx.locale === "fa" ? group.nameFa : group.nameEn, cb("reg:wg", group.id));
+    keyboard.text(localName(group, ctx.locale), cb("reg:wg", group.id));
     if (index % 2 === 1) keyboard.row();
   });
   keyboard.row();
@@ -131,16 +132,6 @@ async function askWorkingGroup(ctx: BotContext, page: number): Promise<void> {
 export async function startRegistration(ctx: BotContext, options: { thenReport?: boolean } = {}): Promise<void> {
   const flow = startFlow(ctx, FLOW, ctx.user.phone ? "name" : "phone", options.thenReport ? { thenReport: true } : {});
   if (flow.step === "name") await ctx.reply(ctx.t("register-intro"));
-  await ask(ctx, flow);
-}
-
-async function advance(ctx: BotContext, flow: Flow, step: string): Promise<void> {
-  goTo(ctx, flow, step);
-  await ask(ctx, flow);
-}
-
-async function retry(ctx: BotContext, flow: Flow, errorKey: string, args?: Record<string, string | number>): Promise<void> {
-  await ctx.reply(ctx.t(errorKey, args));
   await ask(ctx, flow);
 }
 
@@ -167,16 +158,16 @@ inRegistration.callbackQuery("reg:back", async (ctx) => {
 inRegistration.on("message:contact", async (ctx) => {
   const flow = currentFlow(ctx, FLOW);
   if (!flow) return;
-  if (flow.step !== "phone") return retry(ctx, flow, "expected-text");
+  if (flow.step !== "phone") return retryFlow(ctx, flow, "expected-text");
   const contact = ctx.message.contact;
   // Only the user's own number: a forwarded contact carries someone else's user_id (or none).
-  if (contact.user_id !== ctx.from.id) return retry(ctx, flow, "register-phone-not-own");
+  if (contact.user_id !== ctx.from.id) return retryFlow(ctx, flow, "register-phone-not-own");
   const phone = parseIranianMobile(contact.phone_number);
-  if (!phone) return retry(ctx, flow, "register-phone-invalid");
+  if (!phone) return retryFlow(ctx, flow, "register-phone-invalid");
   await ctx.deps.db.user.update({ where: { id: ctx.user.id }, data: { phone, phoneVerifiedAt: ctx.deps.now() } });
   ctx.user.phone = phone;
   await ctx.reply(ctx.t("register-phone-saved"), { reply_markup: { remove_keyboard: true } });
-  await advance(ctx, flow, "name");
+  await advanceFlow(ctx, flow, "name");
 });
 
 inRegistration.on("message:text", async (ctx, next) => {
@@ -187,14 +178,14 @@ inRegistration.on("message:text", async (ctx, next) => {
   const text = normalizeText(ctx.message.text);
   switch (flow.step) {
     case "phone":
-      return retry(ctx, flow, "register-phone-use-button");
+      return retryFlow(ctx, flow, "register-phone-use-button");
     case "name":
-      if (text.length < NAME_MIN || text.length > NAME_MAX) return retry(ctx, flow, "register-name-invalid", { min: NAME_MIN, max: NAME_MAX });
+      if (text.length < NAME_MIN || text.length > NAME_MAX) return retryFlow(ctx, flow, "register-name-invalid", { min: NAME_MIN, max: NAME_MAX });
       data.name = text;
-      return advance(ctx, flow, "legal_id");
+      return advanceFlow(ctx, flow, "legal_id");
     case "legal_id": {
       const parsed = parseLegalEntityId(text);
-      if (!parsed.ok) return retry(ctx, flow, parsed.reason === "format" ? "register-legal-id-format" : "register-legal-id-checksum");
+      if (!parsed.ok) return retryFlow(ctx, flow, parsed.reason === "format" ? "register-legal-id-format" : "register-legal-id-checksum");
       const existing = await ctx.deps.db.productionUnit.findUnique({
         where: { legalId: parsed.value },
         select: { id: true, representatives: { where: { userId: ctx.user.id }, select: { userId: true } } },
@@ -202,27 +193,27 @@ inRegistration.on("message:text", async (ctx, next) => {
       if (existing) {
         // Joining an existing unit needs the secretariat's check, not just knowing its ID.
         const key = existing.representatives.length > 0 ? "register-legal-id-yours" : "register-legal-id-taken";
-        return retry(ctx, flow, key);
+        return retryFlow(ctx, flow, key);
       }
       data.legalId = parsed.value;
-      return advance(ctx, flow, "licence");
+      return advanceFlow(ctx, flow, "licence");
     }
     case "licence":
-      if (!/^[\p{L}\p{N}\/\-\s]{2,40}$/u.test(text)) return retry(ctx, flow, "register-licence-invalid");
+      if (!/^[\p{L}\p{N}\/\-\s]{2,40}$/u.test(text)) return retryFlow(ctx, flow, "register-licence-invalid");
       data.licenceNo = text;
-      return advance(ctx, flow, "working_group");
+      return advanceFlow(ctx, flow, "working_group");
     case "county":
-      if (text.length < 2 || text.length > 60) return retry(ctx, flow, "register-county-invalid");
+      if (text.length < 2 || text.length > 60) return retryFlow(ctx, flow, "register-county-invalid");
       data.county = text;
-      return advance(ctx, flow, "sector");
+      return advanceFlow(ctx, flow, "sector");
     case "employees": {
       const count = parseInteger(text);
-      if (count === null || count < 0 || count > EMPLOYEES_MAX) return retry(ctx, flow, "register-employees-invalid");
+      if (count === null || count < 0 || count > EMPLOYEES_MAX) return retryFlow(ctx, flow, "register-employees-invalid");
       data.employees = count;
-      return advance(ctx, flow, "confirm");
+      return advanceFlow(ctx, flow, "confirm");
     }
     default:
-      return retry(ctx, flow, "expected-button");
+      return retryFlow(ctx, flow, "expected-button");
   }
 });
 
@@ -231,7 +222,7 @@ inRegistration.callbackQuery("reg:licence:skip", async (ctx) => {
   const flow = currentFlow(ctx, FLOW);
   if (!flow || flow.step !== "licence") return;
   dataOf(flow).licenceNo = null;
-  await advance(ctx, flow, "working_group");
+  await advanceFlow(ctx, flow, "working_group");
 });
 
 inRegistration.callbackQuery(/^reg:wgp:(\d+)$/, async (ctx) => {
@@ -247,9 +238,9 @@ inRegistration.callbackQuery(/^reg:wg:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!flow || flow.step !== "working_group" || !id) return;
   const group = await ctx.deps.db.workingGroup.findUnique({ where: { id } });
-  if (!group) return retry(ctx, flow, "expected-button");
+  if (!group) return retryFlow(ctx, flow, "expected-button");
   dataOf(flow).workingGroupId = group.id;
-  await advance(ctx, flow, "county");
+  await advanceFlow(ctx, flow, "county");
 });
 
 inRegistration.callbackQuery(/^reg:county:(\d+)$/, async (ctx) => {
@@ -258,9 +249,9 @@ inRegistration.callbackQuery(/^reg:county:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!flow || flow.step !== "county" || !id) return;
   const county = await ctx.deps.db.county.findFirst({ where: { id, workingGroupId: dataOf(flow).workingGroupId ?? 0 } });
-  if (!county) return retry(ctx, flow, "expected-button");
+  if (!county) return retryFlow(ctx, flow, "expected-button");
   dataOf(flow).county = county.nameFa;
-  await advance(ctx, flow, "sector");
+  await advanceFlow(ctx, flow, "sector");
 });
 
 inRegistration.callbackQuery(/^reg:sector:(\w+)$/, async (ctx) => {
@@ -269,7 +260,7 @@ inRegistration.callbackQuery(/^reg:sector:(\w+)$/, async (ctx) => {
   const sector = SECTORS.find((s) => s === ctx.match[1]);
   if (!flow || flow.step !== "sector" || !sector) return;
   dataOf(flow).sector = sector;
-  await advance(ctx, flow, "activity");
+  await advanceFlow(ctx, flow, "activity");
 });
 
 inRegistration.callbackQuery(/^reg:act:(\w+)$/, async (ctx) => {
@@ -278,7 +269,7 @@ inRegistration.callbackQuery(/^reg:act:(\w+)$/, async (ctx) => {
   const status = ACTIVITY.find((s) => s === ctx.match[1]);
   if (!flow || flow.step !== "activity" || !status) return;
   dataOf(flow).activityStatus = status;
-  await advance(ctx, flow, "employees");
+  await advanceFlow(ctx, flow, "employees");
 });
 
 inRegistration.callbackQuery("reg:save", async (ctx) => {
@@ -289,12 +280,12 @@ inRegistration.callbackQuery("reg:save", async (ctx) => {
   const { name, legalId, workingGroupId, county, sector, activityStatus, employees } = data;
   if (!name || !legalId || !workingGroupId || !county || !sector || !activityStatus || employees === undefined) {
     goTo(ctx, flow, "name");
-    return retry(ctx, flow, "register-incomplete");
+    return retryFlow(ctx, flow, "register-incomplete");
   }
   const taken = await ctx.deps.db.productionUnit.findUnique({ where: { legalId }, select: { id: true } });
   if (taken) {
     goTo(ctx, flow, "legal_id");
-    return retry(ctx, flow, "register-legal-id-taken");
+    return retryFlow(ctx, flow, "register-legal-id-taken");
   }
   await ctx.deps.db.productionUnit.create({
     data: {
@@ -321,5 +312,5 @@ inRegistration.callbackQuery("reg:save", async (ctx) => {
 inRegistration.on("message", async (ctx, next) => {
   if (isCommand(ctx.message.text)) return next();
   const flow = currentFlow(ctx, FLOW);
-  if (flow) await retry(ctx, flow, flow.step === "phone" ? "register-phone-use-button" : "expected-text");
+  if (flow) await retryFlow(ctx, flow, flow.step === "phone" ? "register-phone-use-button" : "expected-text");
 });

@@ -11,10 +11,11 @@ import { irreversibleFromChoice, type IrreversibleChoice } from "../../domain/ur
 import { ATTACHMENT_LIMIT, CaseAccessError, DESCRIPTION_MAX, DESCRIPTION_MIN, submitCase, type DraftAttachment } from "../../services/cases";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
+import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
 import { isInfrastructureError } from "../middlewares/errors";
 import { startRegistration } from "./registration";
 import { categoryLabel, irreversibleLabel } from "../presenters/case";
+import { localName } from "../../i18n";
 
 const FLOW = "report";
 const IRREVERSIBLE_CHOICES: IrreversibleChoice[] = ["happened", "3d", "week", "month"];
@@ -88,7 +89,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
     case "agency": {
       const agencies = await candidateAgencies(ctx, draft);
       const keyboard = new InlineKeyboard();
-      for (const agency of agencies) keyboard.text(truncate(ctx.locale === "fa" ? agency.nameFa : agency.nameEn, 48), cb("rp:ag", agency.id)).row();
+      for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 48), cb("rp:ag", agency.id)).row();
       keyboard.text(ctx.t("report-agency-unknown"), "rp:ag:none");
       await ctx.reply(ctx.t("report-ask-agency"), { reply_markup: navigation(ctx, keyboard) });
       return;
@@ -156,7 +157,7 @@ async function showReview(ctx: BotContext, draft: ReportDraft): Promise<void> {
   const text = ctx.t("report-review", {
     unit: unit?.name ?? "—",
     category: draft.category ? categoryLabel(t, ctx.locale, draft.category, draft.subcategory ?? null) : "—",
-    agency: agency ? (ctx.locale === "fa" ? agency.nameFa : agency.nameEn) : ctx.t("case-agency-unknown"),
+    agency: agency ? localName(agency, ctx.locale) : ctx.t("case-agency-unknown"),
     irreversible: irreversibleLabel(t, ctx.locale, draft.irreversibleAt ? new Date(draft.irreversibleAt) : null, ctx.deps.now()),
     amount: draft.amountRials ? formatAmount(BigInt(draft.amountRials), ctx.locale, draft.amountUnit ?? "rial") : ctx.t("report-amount-none"),
     description: draft.description ?? "—",
@@ -182,11 +183,6 @@ async function advance(ctx: BotContext, flow: Flow, next: string): Promise<void>
   const target = draft.editing && !["subcategory", "irreversible_date", "agency"].includes(next) ? "review" : next;
   if (target === "review") draft.editing = false;
   goTo(ctx, flow, target);
-  await ask(ctx, flow);
-}
-
-async function retry(ctx: BotContext, flow: Flow, errorKey: string, args?: Record<string, string | number>): Promise<void> {
-  await ctx.reply(ctx.t(errorKey, args));
   await ask(ctx, flow);
 }
 
@@ -231,7 +227,7 @@ inReport.callbackQuery(/^rp:unit:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!flow || flow.step !== "unit" || !id) return;
   // Callback data is never trusted: the unit must be one the user represents.
-  if (!(await unitsOf(ctx)).some((unit) => unit.id === id)) return retry(ctx, flow, "error-not-allowed");
+  if (!(await unitsOf(ctx)).some((unit) => unit.id === id)) return retryFlow(ctx, flow, "error-not-allowed");
   draftOf(flow).unitId = id;
   await advance(ctx, flow, "category");
 });
@@ -270,7 +266,7 @@ inReport.callbackQuery(/^rp:ag:(\d+|none)$/, async (ctx) => {
     draft.agencyId = null;
   } else {
     const id = idFrom(ctx.match[1]);
-    if (!id || !(await candidateAgencies(ctx, draft)).some((agency) => agency.id === id)) return retry(ctx, flow, "expected-button");
+    if (!id || !(await candidateAgencies(ctx, draft)).some((agency) => agency.id === id)) return retryFlow(ctx, flow, "expected-button");
     draft.agencyId = id;
   }
   await advance(ctx, flow, "irreversible");
@@ -359,7 +355,7 @@ inReport.callbackQuery("rp:submit", async (ctx) => {
     }
     if (error instanceof Error && error.name === "ZodError") {
       ctx.logger.warn({ err: error }, "draft failed validation at submit");
-      await retry(ctx, flow, "report-incomplete");
+      await retryFlow(ctx, flow, "report-incomplete");
       return;
     }
     throw error;
@@ -375,28 +371,28 @@ inReport.on("message:text", async (ctx, next) => {
   switch (flow.step) {
     case "irreversible_date": {
       const date = parseJalaliDate(text);
-      if (!date || !isValidJalaliDate(date)) return retry(ctx, flow, "report-date-invalid");
+      if (!date || !isValidJalaliDate(date)) return retryFlow(ctx, flow, "report-date-invalid");
       const end = endOfJalaliDay(date);
-      if (end.getTime() < ctx.deps.now().getTime()) return retry(ctx, flow, "report-date-past");
+      if (end.getTime() < ctx.deps.now().getTime()) return retryFlow(ctx, flow, "report-date-past");
       draft.irreversibleAt = end.toISOString();
       await ctx.reply(ctx.t("report-date-understood", { date: formatJalaliDate(jalaliToInstant(date), ctx.locale, { weekday: true, monthName: true }) }));
       return advance(ctx, flow, "amount");
     }
     case "amount": {
       const rials = parseAmount(text, draft.amountUnit ?? "toman");
-      if (rials === null) return retry(ctx, flow, "report-amount-invalid");
+      if (rials === null) return retryFlow(ctx, flow, "report-amount-invalid");
       draft.amountRials = rials.toString();
       return advance(ctx, flow, "description");
     }
     case "description":
-      if (text.length < DESCRIPTION_MIN) return retry(ctx, flow, "report-description-short", { min: DESCRIPTION_MIN });
-      if (text.length > DESCRIPTION_MAX) return retry(ctx, flow, "report-description-long", { max: DESCRIPTION_MAX, length: text.length });
+      if (text.length < DESCRIPTION_MIN) return retryFlow(ctx, flow, "report-description-short", { min: DESCRIPTION_MIN });
+      if (text.length > DESCRIPTION_MAX) return retryFlow(ctx, flow, "report-description-long", { max: DESCRIPTION_MAX, length: text.length });
       draft.description = text;
       return advance(ctx, flow, "attachments");
     case "attachments":
-      return retry(ctx, flow, "report-attachments-expected");
+      return retryFlow(ctx, flow, "report-attachments-expected");
     default:
-      return retry(ctx, flow, "expected-button");
+      return retryFlow(ctx, flow, "expected-button");
   }
 });
 
@@ -426,13 +422,13 @@ export function attachmentFrom(message: Message, maxBytes: number): DraftAttachm
 inReport.on(["message:photo", "message:document"], async (ctx) => {
   const flow = currentFlow(ctx, FLOW);
   if (!flow) return;
-  if (flow.step !== "attachments") return retry(ctx, flow, flow.step === "review" ? "expected-button" : "expected-text");
+  if (flow.step !== "attachments") return retryFlow(ctx, flow, flow.step === "review" ? "expected-button" : "expected-text");
   const draft = draftOf(flow);
   const attachments = draft.attachments ?? [];
-  if (attachments.length >= ATTACHMENT_LIMIT) return retry(ctx, flow, "report-attachments-full", { limit: ATTACHMENT_LIMIT });
+  if (attachments.length >= ATTACHMENT_LIMIT) return retryFlow(ctx, flow, "report-attachments-full", { limit: ATTACHMENT_LIMIT });
   const result = attachmentFrom(ctx.message, ctx.deps.config.MAX_ATTACHMENT_MB * 1024 * 1024);
-  if (result === "too_big") return retry(ctx, flow, "report-attachment-too-big", { mb: ctx.deps.config.MAX_ATTACHMENT_MB });
-  if (result === "bad_type") return retry(ctx, flow, "report-attachment-bad-type");
+  if (result === "too_big") return retryFlow(ctx, flow, "report-attachment-too-big", { mb: ctx.deps.config.MAX_ATTACHMENT_MB });
+  if (result === "bad_type") return retryFlow(ctx, flow, "report-attachment-bad-type");
   if (!result) return;
   if (attachments.some((a) => a.fileUniqueId === result.fileUniqueId)) return;
   draft.attachments = [...attachments, result];
@@ -442,5 +438,5 @@ inReport.on(["message:photo", "message:document"], async (ctx) => {
 inReport.on("message", async (ctx, next) => {
   if (isCommand(ctx.message.text)) return next();
   const flow = currentFlow(ctx, FLOW);
-  if (flow) await retry(ctx, flow, "expected-text");
+  if (flow) await retryFlow(ctx, flow, "expected-text");
 });

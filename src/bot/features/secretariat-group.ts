@@ -2,8 +2,9 @@
 // link. /linkgroup makes this chat the secretariat's group: new-case alerts go here too.
 // /unlinkgroup stops that. The bot's answer goes to the group (a direct reply).
 import { Composer } from "grammy";
-import { groupScope, secretariatGroups } from "../../services/authz";
+import { secretariatGroups } from "../../services/authz";
 import type { BotContext } from "../context";
+import { localName } from "../../i18n";
 
 export const secretariatGroup = new Composer<BotContext>();
 const group = secretariatGroup.chatType(["group", "supergroup"]);
@@ -11,8 +12,8 @@ const group = secretariatGroup.chatType(["group", "supergroup"]);
 /** The one working group the user works as secretariat (global admins must use a member). */
 function ownGroup(ctx: BotContext): number | null {
   const scope = secretariatGroups(ctx.user);
-  if (scope.all) return null;
-  return groupScope(scope.ids).ids.length === 1 ? (scope.ids[0] ?? null) : null;
+  if (scope.all || scope.ids.length !== 1) return null;
+  return scope.ids[0] ?? null;
 }
 
 group.command("linkgroup", async (ctx) => {
@@ -26,7 +27,7 @@ group.command("linkgroup", async (ctx) => {
     data: { secretariatChatId: String(ctx.chat.id) },
   });
   ctx.logger.info({ workingGroupId, chatId: ctx.chat.id }, "secretariat group linked");
-  await ctx.reply(ctx.t("group-linked", { group: ctx.locale === "fa" ? linked.nameFa : linked.nameEn }));
+  await ctx.reply(ctx.t("group-linked", { group: localName(linked, ctx.locale) }));
 });
 
 group.command("unlinkgroup", async (ctx) => {

@@ -6,7 +6,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { endOfJalaliDay, formatJalaliDate, formatJalaliYMD, parseJalaliDate } from "../../domain/jalali";
 import { allowedTaskActions, type TaskAction, type TaskRole } from "../../domain/task-lifecycle";
-import { localizeDigits, normalizeText, splitMessage, truncate } from "../../domain/text";
+import { fullName, localizeDigits, normalizeText, truncate } from "../../domain/text";
 import type { DraftAttachment } from "../../services/cases";
 import {
   acknowledgeTask,
@@ -36,10 +36,12 @@ import {
 } from "../../services/tasks";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, startFlow } from "../flow";
+import { advanceFlow, backButton, currentFlow, endFlow, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
 import { addMenuEntry } from "../menu";
+import { replyLong } from "../reply";
 import { caseDetailLines, timelineLines } from "../presenters/case";
 import { attachmentFrom } from "./report";
+import { localName } from "../../i18n";
 
 const FLOW = "task";
 const PAGE_SIZE = 6;
@@ -107,11 +109,11 @@ export function taskCardText(ctx: BotContext, card: TaskCard): string {
   const now = ctx.deps.now();
   const locale = ctx.locale;
   const official = card.task.official
-    ? [card.task.official.firstName, card.task.official.lastName].filter(Boolean).join(" ")
+    ? fullName(card.task.official)
     : t(locale, "task-unassigned");
   const lines = [
     t(locale, "task-card-title", { title: card.task.title }),
-    t(locale, "task-card-agency", { agency: locale === "fa" ? card.task.agency.nameFa : card.task.agency.nameEn }),
+    t(locale, "task-card-agency", { agency: localName(card.task.agency, locale) }),
     t(locale, "task-card-official", { official }),
     t(locale, "task-card-due", { due: dueLabel(t, locale, card.task.dueAt, now) }),
     t(locale, "task-card-status", { status: t(locale, `task-status-${card.task.status}`) }),
@@ -183,10 +185,7 @@ async function showTaskCard(ctx: BotContext, taskId: number): Promise<void> {
     await ctx.reply(ctx.t("error-not-found"));
     return;
   }
-  const parts = splitMessage(taskCardText(ctx, card));
-  for (const [index, part] of parts.entries()) {
-    await ctx.reply(part, index === parts.length - 1 ? { reply_markup: taskCardKeyboard(ctx, card) } : {});
-  }
+  await replyLong(ctx, taskCardText(ctx, card), taskCardKeyboard(ctx, card));
 }
 
 async function sendTaskDocuments(ctx: BotContext, taskId: number): Promise<void> {
@@ -282,16 +281,6 @@ async function startPrompt(ctx: BotContext, kind: FlowKind, taskId: number): Pro
   const data: TaskFlowData = { kind, taskId, attachments: [] };
   const flow = startFlow(ctx, FLOW, FIRST_STEP[kind], data);
   await ctx.reply(ctx.t("task-prompt-intro", { code: card.case.trackingCode, title: taskTitleBesideCode(card.task.title, card.case.trackingCode, 80) }));
-  await ask(ctx, flow);
-}
-
-async function advance(ctx: BotContext, flow: Flow, step: string): Promise<void> {
-  goTo(ctx, flow, step);
-  await ask(ctx, flow);
-}
-
-async function retry(ctx: BotContext, flow: Flow, errorKey: string, args?: Record<string, string | number>): Promise<void> {
-  await ctx.reply(ctx.t(errorKey, args));
   await ask(ctx, flow);
 }
 
@@ -392,7 +381,7 @@ onTask("ra", async (ctx, id) => {
     return;
   }
   const keyboard = InlineKeyboard.from(
-    candidates.map((official) => [InlineKeyboard.text([official.firstName, official.lastName].filter(Boolean).join(" "), cb("t", "ras", id, official.id))]),
+    candidates.map((official) => [InlineKeyboard.text(fullName(official), cb("t", "ras", id, official.id))]),
   );
   await ctx.reply(ctx.t("task-reassign-choose"), { reply_markup: keyboard });
 });
@@ -409,24 +398,14 @@ chat.callbackQuery(/^t:ras:(\d+):(\d+)$/, async (ctx) => {
 
 const inTaskFlow = chat.filter(inFlow(FLOW));
 
-inTaskFlow.callbackQuery("t:f:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    endFlow(ctx);
-    await showTaskCard(ctx, dataOf(flow).taskId);
-    return;
-  }
-  await ask(ctx, flow);
-});
+inTaskFlow.callbackQuery("t:f:back", backButton(FLOW, (ctx, flow) => showTaskCard(ctx, dataOf(flow).taskId)));
 
 inTaskFlow.callbackQuery("t:f:skip", async (ctx) => {
   await ctx.answerCallbackQuery();
   const flow = currentFlow(ctx, FLOW);
   if (!flow || flow.step !== "letter") return;
   dataOf(flow).letter = null;
-  await advance(ctx, flow, "text");
+  await advanceFlow(ctx, flow, "text");
 });
 
 inTaskFlow.callbackQuery("t:f:send", async (ctx) => {
@@ -444,48 +423,48 @@ inTaskFlow.on("message:text", async (ctx, next) => {
   const text = normalizeText(ctx.message.text);
   switch (flow.step) {
     case "letter":
-      if (text.length < 1 || text.length > LETTER_NUMBER_MAX) return retry(ctx, flow, "task-letter-invalid", { max: LETTER_NUMBER_MAX });
+      if (text.length < 1 || text.length > LETTER_NUMBER_MAX) return retryFlow(ctx, flow, "task-letter-invalid", { max: LETTER_NUMBER_MAX });
       data.letter = text;
-      return advance(ctx, flow, "text");
+      return advanceFlow(ctx, flow, "text");
     case "text":
-      if (text.length < TEXT_MIN || text.length > TEXT_MAX) return retry(ctx, flow, "task-text-invalid", { min: TEXT_MIN, max: TEXT_MAX });
+      if (text.length < TEXT_MIN || text.length > TEXT_MAX) return retryFlow(ctx, flow, "task-text-invalid", { min: TEXT_MIN, max: TEXT_MAX });
       data.text = text;
-      return advance(ctx, flow, "files");
+      return advanceFlow(ctx, flow, "files");
     case "date": {
       const due = parseJalaliDate(text);
       const card = due ? await loadTaskCard(ctx.deps, ctx.user.id, data.taskId) : null;
-      if (!due || !card) return retry(ctx, flow, "task-extension-date-invalid");
+      if (!due || !card) return retryFlow(ctx, flow, "task-extension-date-invalid");
       const dueAt = endOfJalaliDay(due);
       if (dueAt.getTime() <= card.task.dueAt.getTime() || dueAt.getTime() <= ctx.deps.now().getTime()) {
-        return retry(ctx, flow, "task-extension-date-not-later", { due: formatJalaliDate(card.task.dueAt, ctx.locale, { monthName: true }) });
+        return retryFlow(ctx, flow, "task-extension-date-not-later", { due: formatJalaliDate(card.task.dueAt, ctx.locale, { monthName: true }) });
       }
       data.due = formatJalaliYMD(due);
-      return advance(ctx, flow, "reason");
+      return advanceFlow(ctx, flow, "reason");
     }
     case "reason": {
       const min = data.kind === "refuse" ? REFUSAL_MIN : TEXT_MIN;
-      if (text.length < min || text.length > TEXT_MAX) return retry(ctx, flow, "task-text-invalid", { min, max: TEXT_MAX });
+      if (text.length < min || text.length > TEXT_MAX) return retryFlow(ctx, flow, "task-text-invalid", { min, max: TEXT_MAX });
       data.text = text;
-      if (data.kind === "refuse") return advance(ctx, flow, "confirm");
+      if (data.kind === "refuse") return advanceFlow(ctx, flow, "confirm");
       return submit(ctx, flow);
     }
     case "files":
-      return retry(ctx, flow, "task-files-expected");
+      return retryFlow(ctx, flow, "task-files-expected");
     default:
-      return retry(ctx, flow, "expected-button");
+      return retryFlow(ctx, flow, "expected-button");
   }
 });
 
 inTaskFlow.on(["message:photo", "message:document"], async (ctx) => {
   const flow = currentFlow(ctx, FLOW);
   if (!flow) return;
-  if (flow.step !== "files") return retry(ctx, flow, "expected-text");
+  if (flow.step !== "files") return retryFlow(ctx, flow, "expected-text");
   const data = dataOf(flow);
   const attachments = data.attachments ?? [];
-  if (attachments.length >= REPORT_ATTACHMENT_LIMIT) return retry(ctx, flow, "report-attachments-full", { limit: REPORT_ATTACHMENT_LIMIT });
+  if (attachments.length >= REPORT_ATTACHMENT_LIMIT) return retryFlow(ctx, flow, "report-attachments-full", { limit: REPORT_ATTACHMENT_LIMIT });
   const file = attachmentFrom(ctx.message, ctx.deps.config.MAX_ATTACHMENT_MB * 1024 * 1024);
-  if (file === "too_big") return retry(ctx, flow, "report-attachment-too-big", { mb: ctx.deps.config.MAX_ATTACHMENT_MB });
-  if (file === "bad_type") return retry(ctx, flow, "report-attachment-bad-type");
+  if (file === "too_big") return retryFlow(ctx, flow, "report-attachment-too-big", { mb: ctx.deps.config.MAX_ATTACHMENT_MB });
+  if (file === "bad_type") return retryFlow(ctx, flow, "report-attachment-bad-type");
   if (!file) return;
   if (!attachments.some((a) => a.fileUniqueId === file.fileUniqueId)) data.attachments = [...attachments, file];
   await ask(ctx, flow);
@@ -494,7 +473,7 @@ inTaskFlow.on(["message:photo", "message:document"], async (ctx) => {
 inTaskFlow.on("message", async (ctx, next) => {
   if (isCommand(ctx.message.text)) return next();
   const flow = currentFlow(ctx, FLOW);
-  if (flow) await retry(ctx, flow, "expected-text");
+  if (flow) await retryFlow(ctx, flow, "expected-text");
 });
 
 addMenuEntry({ labelKey: "menu-tasks", callback: "t:l:0", visible: isOfficial });

@@ -7,9 +7,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { allowedActions, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { agencyKindsFor, CATEGORIES, isCategoryId, isSubcategoryOf, type CategoryId } from "../../domain/categories";
 import { addJalaliDays, endOfJalaliDay, formatJalaliDate, formatJalaliYMD, parseJalaliDate, todayInTehran } from "../../domain/jalali";
-import { localizeDigits, normalizeText, truncate } from "../../domain/text";
+import { fullName, localizeDigits, normalizeText, truncate } from "../../domain/text";
 import { URGENCIES } from "../../domain/urgency";
-import type { Locale } from "../../i18n";
+import { type Locale, localName } from "../../i18n";
 import { triageRole } from "../../services/authz";
 import {
   addInternalNote,
@@ -17,7 +17,6 @@ import {
   changeCategory,
   changeUrgency,
   closeCase,
-  fullName,
   isRejectReason,
   markDuplicate,
   NOTE_MAX,
@@ -44,7 +43,7 @@ import {
 } from "../../services/triage";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, registerFlow, startFlow } from "../flow";
+import { advanceFlow, backButton, currentFlow, endFlow, goTo, inFlow, registerFlow, retryFlow, startFlow } from "../flow";
 
 const FLOW = "triage";
 
@@ -81,7 +80,6 @@ interface TriageData {
 }
 
 const dataOf = (flow: Flow) => flow.data as unknown as TriageData;
-const named = (row: { nameFa: string; nameEn: string }, locale: Locale) => (locale === "fa" ? row.nameFa : row.nameEn);
 
 /** Length limits of the typed answer at the "text" step of each action. */
 function textLimits(data: TriageData): { min: number; max: number } {
@@ -139,7 +137,7 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
     }
     case "agency": {
       const keyboard = new InlineKeyboard();
-      for (const agency of await agencyChoices(ctx, data)) keyboard.text(truncate(named(agency, ctx.locale), 60), cb("tr:ag", agency.id)).row();
+      for (const agency of await agencyChoices(ctx, data)) keyboard.text(truncate(localName(agency, ctx.locale), 60), cb("tr:ag", agency.id)).row();
       await ctx.reply(ctx.t("triage-ask-agency", { code }), { reply_markup: navigation(ctx, keyboard) });
       return;
     }
@@ -206,7 +204,7 @@ async function summary(ctx: BotContext, data: TriageData): Promise<string> {
       const agency = await ctx.deps.db.agency.findUnique({ where: { id: data.agencyId ?? 0 } });
       const official = data.officialId ? await ctx.deps.db.user.findUnique({ where: { id: data.officialId } }) : null;
       const due = data.due ? parseJalaliDate(data.due) : null;
-      args.agency = agency ? named(agency, ctx.locale) : "-";
+      args.agency = agency ? localName(agency, ctx.locale) : "-";
       args.official = official ? fullName(official) : ctx.t("triage-official-any");
       args.due = due ? formatJalaliDate(endOfJalaliDay(due), ctx.locale, { weekday: true, monthName: true }) : "-";
       break;
@@ -229,16 +227,6 @@ async function summary(ctx: BotContext, data: TriageData): Promise<string> {
   return ctx.t(`triage-confirm-${data.action}`, args);
 }
 
-async function advance(ctx: BotContext, flow: Flow, step: string): Promise<void> {
-  goTo(ctx, flow, step);
-  await ask(ctx, flow);
-}
-
-async function retry(ctx: BotContext, flow: Flow, key: string, args?: Record<string, string | number>): Promise<void> {
-  await ctx.reply(ctx.t(key, args));
-  await ask(ctx, flow);
-}
-
 function openCaseButton(ctx: BotContext, caseId: number): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("button-open-case"), cb("q:open", caseId));
 }
@@ -258,7 +246,7 @@ async function reportError(ctx: BotContext, flow: Flow | undefined, error: Triag
   const step = INPUT_ERRORS[error.code];
   if (flow && step) {
     goTo(ctx, flow, step);
-    return retry(ctx, flow, `triage-error-${error.code}`);
+    return retryFlow(ctx, flow, `triage-error-${error.code}`);
   }
   endFlow(ctx);
   ctx.logger.info({ caseId, code: error.code }, "triage action refused");
@@ -342,18 +330,7 @@ chat.callbackQuery(/^tr:(\w+):(\d+)$/, async (ctx, next) => {
 registerFlow(FLOW, ask);
 const inTriage = chat.filter(inFlow(FLOW));
 
-inTriage.callbackQuery("tr:back", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const flow = currentFlow(ctx, FLOW);
-  if (!flow) return;
-  if (!goBack(ctx, flow)) {
-    const caseId = dataOf(flow).caseId;
-    endFlow(ctx);
-    await ctx.reply(ctx.t("cancel-done"), { reply_markup: openCaseButton(ctx, caseId) });
-    return;
-  }
-  await ask(ctx, flow);
-});
+inTriage.callbackQuery("tr:back", backButton(FLOW, (ctx, flow) => ctx.reply(ctx.t("cancel-done"), { reply_markup: openCaseButton(ctx, dataOf(flow).caseId) })));
 
 inTriage.callbackQuery(/^tr:ag:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -361,10 +338,10 @@ inTriage.callbackQuery(/^tr:ag:(\d+)$/, async (ctx) => {
   const id = idFrom(ctx.match[1]);
   if (!flow || flow.step !== "agency" || !id) return;
   const data = dataOf(flow);
-  if (!(await agencyChoices(ctx, data)).some((agency) => agency.id === id)) return retry(ctx, flow, "expected-button");
+  if (!(await agencyChoices(ctx, data)).some((agency) => agency.id === id)) return retryFlow(ctx, flow, "expected-button");
   data.agencyId = id;
   data.officialId = null;
-  await advance(ctx, flow, "official");
+  await advanceFlow(ctx, flow, "official");
 });
 
 inTriage.callbackQuery(/^tr:of:(\d+)$/, async (ctx) => {
@@ -374,10 +351,10 @@ inTriage.callbackQuery(/^tr:of:(\d+)$/, async (ctx) => {
   const data = dataOf(flow);
   const id = ctx.match[1] === "0" ? null : idFrom(ctx.match[1]);
   if (id !== null && !(await officialsOfAgency(ctx.deps.db, data.agencyId ?? 0)).some((official) => official.id === id)) {
-    return retry(ctx, flow, "expected-button");
+    return retryFlow(ctx, flow, "expected-button");
   }
   data.officialId = id;
-  await advance(ctx, flow, "due");
+  await advanceFlow(ctx, flow, "due");
 });
 
 inTriage.callbackQuery(/^tr:rr:(\w+)$/, async (ctx) => {
@@ -389,7 +366,7 @@ inTriage.callbackQuery(/^tr:rr:(\w+)$/, async (ctx) => {
   data.reason = reason;
   delete data.text;
   // "Not within this working group's remit" asks who is responsible; "other" asks why.
-  await advance(ctx, flow, reason === "not_in_remit" || reason === "other" ? "text" : "confirm");
+  await advanceFlow(ctx, flow, reason === "not_in_remit" || reason === "other" ? "text" : "confirm");
 });
 
 inTriage.callbackQuery(/^tr:c:(\w+)$/, async (ctx) => {
@@ -401,7 +378,7 @@ inTriage.callbackQuery(/^tr:c:(\w+)$/, async (ctx) => {
   data.category = category;
   data.subcategory = null;
   const hasSubcategories = (CATEGORIES.find((c) => c.id === category)?.subcategories.length ?? 0) > 0;
-  await advance(ctx, flow, hasSubcategories ? "subcategory" : "confirm");
+  await advanceFlow(ctx, flow, hasSubcategories ? "subcategory" : "confirm");
 });
 
 inTriage.callbackQuery(/^tr:s:([\w-]+)$/, async (ctx) => {
@@ -412,7 +389,7 @@ inTriage.callbackQuery(/^tr:s:([\w-]+)$/, async (ctx) => {
   if (!flow || !data?.category || flow.step !== "subcategory") return;
   if (sub !== "-" && !isSubcategoryOf(data.category, sub)) return;
   data.subcategory = sub === "-" ? null : sub;
-  await advance(ctx, flow, "confirm");
+  await advanceFlow(ctx, flow, "confirm");
 });
 
 inTriage.callbackQuery(/^tr:u:(\w+)$/, async (ctx) => {
@@ -421,7 +398,7 @@ inTriage.callbackQuery(/^tr:u:(\w+)$/, async (ctx) => {
   const urgency = URGENCIES.find((u) => u === ctx.match[1]);
   if (!flow || flow.step !== "urgency" || !urgency) return;
   dataOf(flow).urgency = urgency;
-  await advance(ctx, flow, "confirm");
+  await advanceFlow(ctx, flow, "confirm");
 });
 
 inTriage.callbackQuery("tr:ok", async (ctx) => {
@@ -450,34 +427,34 @@ inTriage.on("message:text", async (ctx, next) => {
     case "text": {
       const { min, max } = textLimits(data);
       if (text.length < min || text.length > max) {
-        return retry(ctx, flow, "triage-error-text-length", {
+        return retryFlow(ctx, flow, "triage-error-text-length", {
           min: localizeDigits(String(min), ctx.locale),
           max: localizeDigits(String(max), ctx.locale),
           length: localizeDigits(String(text.length), ctx.locale),
         });
       }
       data.text = text;
-      return advance(ctx, flow, "confirm");
+      return advanceFlow(ctx, flow, "confirm");
     }
     case "due":
       try {
         data.due = formatJalaliYMD(parseDueDate(text, ctx.deps.now()));
       } catch (error) {
         if (!(error instanceof TriageError)) throw error;
-        return retry(ctx, flow, `triage-error-${error.code}`);
+        return retryFlow(ctx, flow, `triage-error-${error.code}`);
       }
-      return advance(ctx, flow, "confirm");
+      return advanceFlow(ctx, flow, "confirm");
     case "code":
       try {
         data.original = await previewDuplicate(ctx.deps, ctx.user, data.caseId, text);
       } catch (error) {
         if (!(error instanceof TriageError)) throw error;
         if (error.code === "not_found") return reportError(ctx, flow, error, data.caseId);
-        return retry(ctx, flow, `triage-error-${error.code}`);
+        return retryFlow(ctx, flow, `triage-error-${error.code}`);
       }
-      return advance(ctx, flow, "confirm");
+      return advanceFlow(ctx, flow, "confirm");
     default:
-      return retry(ctx, flow, "expected-button");
+      return retryFlow(ctx, flow, "expected-button");
   }
 });
 

@@ -1,4 +1,4 @@
-import type { Translator, Locale } from "../../i18n";
+import { type Locale, localName, type Translator } from "../../i18n";
 import { daysBetweenTehranDates, formatJalaliDate } from "../../domain/jalali";
 import { formatAmount } from "../../domain/money";
 import { localizeDigits } from "../../domain/text";
@@ -28,7 +28,7 @@ export interface EventForDisplay {
 
 export function agencyName(agency: { nameFa: string; nameEn: string } | null, locale: Locale): string | null {
   if (!agency) return null;
-  return locale === "fa" ? agency.nameFa : agency.nameEn;
+  return localName(agency, locale);
 }
 
 export function categoryLabel(t: Translator, locale: Locale, category: string, subcategory: string | null): string {

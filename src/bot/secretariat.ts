@@ -1,0 +1,42 @@
+/**
+ * The working groups a user serves as secretariat (SECRETARIAT or ADMIN memberships, read from
+ * the database for every update), as the secretariat's features (meetings, broadcasts) ask.
+ */
+import { InlineKeyboard } from "grammy";
+import { inScope, isEmptyScope, secretariatGroups } from "../services/authz";
+import { cb } from "./callback-data";
+import type { BotContext } from "./context";
+import { localName } from "../i18n";
+
+/** The group ids, or "all" for a global admin. */
+export function secretariatGroupIds(ctx: BotContext): number[] | "all" {
+  const scope = secretariatGroups(ctx.user);
+  return scope.all ? "all" : scope.ids;
+}
+
+export const isSecretariat = (ctx: BotContext): boolean => !isEmptyScope(secretariatGroups(ctx.user));
+
+/** Whether the user works this group as secretariat (a group id from callback data is checked here). */
+export const worksGroup = (ctx: BotContext, workingGroupId: number): boolean => inScope(secretariatGroups(ctx.user), workingGroupId);
+
+/** The user's only group, when there is exactly one: a flow need not ask which. */
+export function soleSecretariatGroup(ctx: BotContext): number | undefined {
+  const groups = secretariatGroupIds(ctx);
+  return groups !== "all" && groups.length === 1 ? groups[0] : undefined;
+}
+
+/** A button per group the user serves (`<prefix>:<id>`), two a row, for a flow's "which group?" step. */
+export async function secretariatGroupKeyboard(ctx: BotContext, prefix: string): Promise<InlineKeyboard> {
+  const groups = secretariatGroupIds(ctx);
+  const rows = await ctx.deps.db.workingGroup.findMany({
+    where: groups === "all" ? {} : { id: { in: groups } },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+  const keyboard = new InlineKeyboard();
+  rows.forEach((group, index) => {
+    keyboard.text(localName(group, ctx.locale), cb(prefix, group.id));
+    if (index % 2 === 1) keyboard.row();
+  });
+  return keyboard;
+}
