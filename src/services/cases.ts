@@ -11,6 +11,7 @@ import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycl
 import { lockCase } from "./case-status";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
+import { pageWindow } from "../domain/pagination";
 
 export const ATTACHMENT_LIMIT = 10;
 
@@ -150,9 +151,8 @@ export async function listProducerCases(deps: Pick<Deps, "db">, userId: number, 
     deps.db.case.findMany({ where: { ...where, status: { notIn: OPEN_CASE_STATUSES } }, orderBy: [{ submittedAt: "desc" }], select }),
   ]);
   const all = [...open, ...closed];
-  const pages = Math.max(1, Math.ceil(all.length / pageSize));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  return { total: all.length, page: current, pages, items: all.slice(current * pageSize, (current + 1) * pageSize) };
+  const { page: current, pages, offset } = pageWindow(all.length, pageSize, page);
+  return { total: all.length, page: current, pages, items: all.slice(offset, offset + pageSize) };
 }
 
 export const ADD_INFO_MAX = 2000;

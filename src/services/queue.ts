@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { canSeeReporterPhone, canViewCase, canWorkCase, inScope, queueGroups } from "./authz";
 import { OPEN_CASE_STATUSES } from "./cases";
 import type { SessionUser } from "./users";
+import { pageWindow } from "../domain/pagination";
 
 export const QUEUE_PAGE_SIZE = 8;
 
@@ -96,12 +97,12 @@ function queueWhere(view: QueueView): Prisma.CaseWhereInput {
 export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view: QueueView, pageSize = QUEUE_PAGE_SIZE) {
   if (!inScope(queueGroups(user), view.workingGroupId)) throw new QueueAccessError("not a queue of the user's groups");
   const where = queueWhere(view);
-  const [total, items] = await Promise.all([
-    deps.db.case.count({ where }),
-    deps.db.case.findMany({
+  const total = await deps.db.case.count({ where });
+  const { page, pages, offset } = pageWindow(total, pageSize, view.page);
+  const items = await deps.db.case.findMany({
       where,
       orderBy: [{ urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
-      skip: view.page * pageSize,
+      skip: offset,
       take: pageSize,
       select: {
         id: true,
@@ -113,9 +114,8 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
         firstOpenedAt: true,
         unit: { select: { name: true } },
       },
-    }),
-  ]);
-  return { total, pages: Math.max(1, Math.ceil(total / pageSize)), items };
+    });
+  return { total, page, pages, items };
 }
 
 /** Agencies that appear on the group's open cases (for the agency filter). */

@@ -27,6 +27,7 @@ import { notify, recipientOf, secretariatOf, type Recipient } from "./notificati
 import { enqueueOutbound, type InlineDocument, type OutboundMessage } from "./outbox";
 import { createTask, OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES, taskAssignees } from "./tasks";
 import { appendEvent } from "./timeline";
+import { pageWindow } from "../domain/pagination";
 
 export const RESOLUTION_TEXT_MIN = 5;
 export const RESOLUTION_TEXT_MAX = 1000;
@@ -437,12 +438,11 @@ export async function listResolutions(
   const now = deps.now();
   const where = ledgerWhere(workingGroupIds, filter, now);
   const total = await deps.db.resolution.count({ where });
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(0, page), pages - 1);
+  const { page: current, pages, offset } = pageWindow(total, pageSize, page);
   const rows = await deps.db.resolution.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: current * pageSize,
+    skip: offset,
     take: pageSize,
     select: {
       id: true,

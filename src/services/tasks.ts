@@ -15,6 +15,7 @@ import { fullName, localizeDigits, truncate } from "../domain/text";
 import type { Locale, Translator } from "../i18n";
 import { recipientOf, type Recipient } from "./notifications";
 import { appendEvent } from "./timeline";
+import { pageWindow } from "../domain/pagination";
 
 export interface NewTask {
   caseId: number;
@@ -278,9 +279,8 @@ export async function listOfficialTasks(
     },
   });
   const sorted = sortTasksForOfficial(rows, userId, deps.now());
-  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const items = sorted.slice(current * pageSize, (current + 1) * pageSize).map((row) => ({
+  const { page: current, pages, offset } = pageWindow(sorted.length, pageSize, page);
+  const items = sorted.slice(offset, offset + pageSize).map((row) => ({
     id: row.id,
     title: row.title,
     status: row.status,

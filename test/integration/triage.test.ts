@@ -224,6 +224,10 @@ describe("the queue", () => {
     expect(taxOnly.items.map((i) => i.id)).toEqual([tax.caseId]);
     const second = await listQueue(env.container, secretariat, { workingGroupId: krm.id, page: 1 }, 3);
     expect(second).toMatchObject({ total: 4, pages: 2 });
+    // A page past the end (cases left the queue meanwhile) shows the last page, not nothing.
+    const beyond = await listQueue(env.container, secretariat, { workingGroupId: krm.id, page: 9 }, 3);
+    expect(beyond).toMatchObject({ page: 1, pages: 2 });
+    expect(beyond.items.map((i) => i.id)).toEqual(second.items.map((i) => i.id));
     expect(second.items.map((i) => i.id)).toEqual([tax.caseId]);
 
     // Through the bot: the status filter button leads to the filtered list.

@@ -24,6 +24,7 @@ import { advanceFlow, backButton, currentFlow, endFlow, inFlow, registerFlow, st
 import { addMenuEntry, showMainMenu } from "../menu";
 import { replyLong } from "../reply";
 import { registerStartPayload } from "./start";
+import { pageWindow } from "../../domain/pagination";
 
 const FLOW = "invite";
 const ROLES: Role[] = ["SECRETARIAT", "OFFICIAL", "CHAIR", "ADMIN"];
@@ -305,9 +306,8 @@ async function showMembers(ctx: BotContext, workingGroupId: number, page: number
     await ctx.reply(ctx.t("invitations-members-empty", { group: localName(group, ctx.locale) }));
     return;
   }
-  const pages = Math.max(1, Math.ceil(members.length / MEMBERS_PER_PAGE));
-  const current = Math.min(page, pages - 1);
-  const slice = members.slice(current * MEMBERS_PER_PAGE, (current + 1) * MEMBERS_PER_PAGE);
+  const { page: current, pages, offset } = pageWindow(members.length, MEMBERS_PER_PAGE, page);
+  const slice = members.slice(offset, offset + MEMBERS_PER_PAGE);
   const lines = slice.map((member, index) => {
     const number = localizeDigits(String(current * MEMBERS_PER_PAGE + index + 1), ctx.locale);
     const username = member.user.username ? ` @${member.user.username}` : "";

@@ -63,16 +63,17 @@ function filterSummary(ctx: BotContext, v: QueueView, agencyLabel: string | null
   return parts.length > 0 ? ctx.t("queue-filtered-by", { filters: parts.join("، ") }) : ctx.t("queue-open-only");
 }
 
-export async function showQueue(ctx: BotContext, v: QueueView): Promise<void> {
+export async function showQueue(ctx: BotContext, requested: QueueView): Promise<void> {
   let page;
   try {
-    page = await listQueue(ctx.deps, ctx.user, v);
+    page = await listQueue(ctx.deps, ctx.user, requested);
   } catch (error) {
     if (!(error instanceof QueueAccessError)) throw error;
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  if (v.page > 0 && v.page >= page.pages) return showQueue(ctx, { ...v, page: page.pages - 1 });
+  // The page actually shown (a page past the end, e.g. after cases left the queue, is the last).
+  const v: QueueView = { ...requested, page: page.page };
   const group = await ctx.deps.db.workingGroup.findUniqueOrThrow({ where: { id: v.workingGroupId } });
   const agency = v.agencyId ? await ctx.deps.db.agency.findFirst({ where: { id: v.agencyId, workingGroupId: v.workingGroupId } }) : null;
   const n = (value: number) => localizeDigits(String(value), ctx.locale);

@@ -10,6 +10,7 @@ import type { BotContext, Flow } from "../context";
 import { advanceFlow, currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
 import { showMainMenu } from "../menu";
 import { localName } from "../../i18n";
+import { pageWindow } from "../../domain/pagination";
 
 const FLOW = "register";
 const GROUPS_PER_PAGE = 12;
@@ -115,10 +116,9 @@ async function ask(ctx: BotContext, flow: Flow): Promise<void> {
 
 async function askWorkingGroup(ctx: BotContext, page: number): Promise<void> {
   const groups = await ctx.deps.db.workingGroup.findMany({ orderBy: [{ kind: "asc" }, { nameFa: "asc" }] });
-  const pages = Math.max(1, Math.ceil(groups.length / GROUPS_PER_PAGE));
-  const current = Math.min(Math.max(page, 0), pages - 1);
+  const { page: current, pages, offset } = pageWindow(groups.length, GROUPS_PER_PAGE, page);
   const keyboard = new InlineKeyboard();
-  groups.slice(current * GROUPS_PER_PAGE, (current + 1) * GROUPS_PER_PAGE).forEach((group, index) => {
+  groups.slice(offset, offset + GROUPS_PER_PAGE).forEach((group, index) => {
     keyboard.text(localName(group, ctx.locale), cb("reg:wg", group.id));
     if (index % 2 === 1) keyboard.row();
   });
