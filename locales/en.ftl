@@ -14,6 +14,7 @@ button-previous = « Previous
 cancel-done = Cancelled. Start again from the menu whenever you like.
 cancel-nothing = There is nothing in progress to cancel.
 expected-button = Please choose one of the options with the buttons.
+flow-stale = This step belonged to an earlier version of the bot and has ended. Please start again from the menu.
 
 ## Start and menu
 start-welcome =

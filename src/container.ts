@@ -1,37 +1,17 @@
 import type { Api } from "grammy";
-import type { Redis } from "ioredis";
-import type { I18n } from "@grammyjs/i18n";
 import { createSenderApi } from "./bot/api";
-import type { BotContext } from "./bot/context";
 import type { Config } from "./config";
-import { createDb, type Db } from "./db";
-import { createI18n, translatorFor, type Translator } from "./i18n";
-import { createQueues, type Queues } from "./jobs/queues";
+import type { Deps } from "./deps";
+import { createDb } from "./db";
+import { createI18n, translatorFor } from "./i18n";
+import { createQueues } from "./jobs/queues";
+import { createScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./logger";
 import { createQueueRedis, createRedis } from "./redis";
 import { relayOutbox } from "./jobs/outbox-relay";
-import { loadPolicies, type Policies } from "./policies";
+import { loadPolicies } from "./policies";
 
-/** Everything a handler or a job needs, built once per process (tests build their own). */
-export interface Deps {
-  config: Config;
-  logger: Logger;
-  db: Db;
-  /** Our own keys, prefixed with REDIS_PREFIX. */
-  redis: Redis;
-  /** BullMQ's connection (unprefixed; BullMQ prefixes its keys with `${REDIS_PREFIX}:bull`). */
-  queueRedis: Redis;
-  queues: Queues;
-  i18n: I18n<BotContext>;
-  t: Translator;
-  /** The Bot API client jobs send with (the bot's own client serves direct replies). */
-  api: Api;
-  policies: Policies;
-  /** Injected clock: tests move time instead of sleeping. */
-  now: () => Date;
-  /** Moves freshly committed outbox rows to BullMQ now (the worker's sweep is the safety net). */
-  flushOutbox: () => void;
-}
+export type { Deps } from "./deps";
 
 export interface Container extends Deps {
   close(): Promise<void>;
@@ -53,7 +33,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     client.on("error", (error: Error) => logger.warn({ err: error, client: name }, "Redis connection error"));
   }
   const queues = createQueues(queueRedis, config.REDIS_PREFIX);
-  const i18n = createI18n<BotContext>(config.DEFAULT_LOCALE);
+  const i18n = createI18n(config.DEFAULT_LOCALE);
   const container: Container = {
     config,
     logger,
@@ -66,6 +46,8 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     api: overrides.api ?? createSenderApi(config),
     policies: loadPolicies(config),
     now: overrides.now ?? (() => new Date()),
+    // Assigned below: the scheduler reads the container it belongs to.
+    scheduler: undefined as unknown as Deps["scheduler"],
     flushOutbox: () => {
       relayOutbox(container).catch((error: unknown) => {
         logger.warn({ err: error }, "outbox flush failed; the worker's sweep will relay it");
@@ -76,5 +58,6 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
     },
   };
+  container.scheduler = createScheduler(container);
   return container;
 }

@@ -1,6 +1,6 @@
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context, SessionFlavor } from "grammy";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Logger } from "../logger";
 import type { Locale } from "../i18n";
 import type { SessionUser } from "../services/users";

@@ -2,10 +2,12 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, session, type ApiClientOptions, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { applyPlatform } from "./api";
 import type { BotContext, SessionData } from "./context";
 import { features } from "./features";
+import { addMenuEntry } from "./menu";
+import { registerStartPayload } from "./features/start";
 import { attachDeps } from "./middlewares/deps";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
@@ -60,7 +62,11 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   guarded.use(saveSessionBeforeReplying(storage));
   guarded.use(attachUser);
   guarded.use(deps.i18n);
-  guarded.use(...features);
+  for (const feature of features) {
+    for (const entry of feature.menu ?? []) addMenuEntry(entry);
+    for (const payload of feature.startPayloads ?? []) registerStartPayload(payload.prefix, payload.handle);
+  }
+  guarded.use(...features.map((feature) => feature.composer));
   bot.catch(handleBotError);
   return bot;
 }

@@ -1,4 +1,6 @@
-import type { InlineKeyboard } from "grammy";
+import { GrammyError, type InlineKeyboard } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import { isRefusal } from "../domain/refusal";
 import { splitMessage } from "../domain/text";
 import type { BotContext } from "./context";
 import { isInfrastructureError } from "./middlewares/errors";
@@ -15,9 +17,65 @@ export async function replyLong(ctx: BotContext, text: string, keyboard?: Inline
 }
 
 /**
- * Tells the user why a service refused an action: an error of `refusal`'s class as the message
- * `<keyPrefix>-<reason>`, an unreachable database or Redis plainly. Anything else is a bug and
- * goes on to the error boundary.
+ * Shows a screen (a card, a list page, a filter, a menu) where the user expects it: a tap on a
+ * button of a text message edits that message in place; anything else (a command, a typed
+ * answer, a long text, a message that can no longer be edited) posts a new one. News (a notice
+ * to someone else, a confirmation after a flow) never goes through here: it is a new message.
+ */
+export async function showScreen(ctx: BotContext, text: string, keyboard?: InlineKeyboard | InlineKeyboardMarkup): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  const editable = message && "text" in message && message.text !== undefined && text.length <= 4096;
+  if (editable) {
+    try {
+      await ctx.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});
+      return;
+    } catch (error) {
+      // The same text and buttons again (a double tap): the screen already shows it.
+      if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return;
+      // Too old, deleted, or not ours to edit: fall back to a new message.
+      if (!(error instanceof GrammyError)) throw error;
+    }
+  }
+  const parts = splitMessage(text);
+  for (const [index, part] of parts.entries()) {
+    await ctx.reply(part, index === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {});
+  }
+}
+
+/**
+ * Tells the user why a service refused an action (a Refusal: its message), or plainly that the
+ * system is unavailable (PostgreSQL or Redis down). Anything else is a bug and goes on to the
+ * error boundary.
+ */
+export async function answerRefusal(ctx: BotContext, error: unknown): Promise<void> {
+  if (isRefusal(error)) {
+    await ctx.reply(ctx.t(error.messageKey, error.args));
+    return;
+  }
+  if (isInfrastructureError(error)) {
+    await ctx.reply(ctx.t("error-unavailable"));
+    return;
+  }
+  throw error;
+}
+
+/**
+ * Runs a service call and answers a refusal; returns the result, or undefined when refused.
+ *   const result = await refusedOr(ctx, () => assignCase(ctx.deps, ctx.user, id, input));
+ *   if (!result) return;
+ */
+export async function refusedOr<T>(ctx: BotContext, action: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (error) {
+    await answerRefusal(ctx, error);
+    return undefined;
+  }
+}
+
+/**
+ * Transitional: the old per-feature refusal classes (`.reason` / `.code`) — to be deleted once
+ * every service throws Refusal (src/domain/refusal.ts).
  */
 export async function replyRefusal(
   ctx: BotContext,
@@ -29,9 +87,5 @@ export async function replyRefusal(
     await ctx.reply(ctx.t(`${keyPrefix}-${error.reason}`));
     return;
   }
-  if (isInfrastructureError(error)) {
-    await ctx.reply(ctx.t("error-unavailable"));
-    return;
-  }
-  throw error;
+  await answerRefusal(ctx, error);
 }

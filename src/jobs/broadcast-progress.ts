@@ -10,11 +10,11 @@
  */
 import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { isLocale, type Locale } from "../i18n";
 import { finishBroadcastIfDone, progressText, type BroadcastCounts } from "../services/broadcasts";
 import { deliveryJobId } from "./outbox-relay";
-import type { TimerData } from "./timers";
+import type { TimerData } from "../services/timers";
 
 export const PROGRESS_EVERY_MS = 2_000;
 const SHOWN_TTL_SECONDS = 24 * 3600;

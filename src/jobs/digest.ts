@@ -5,7 +5,7 @@
  * days off and dedupes per official per Jalali day, so a re-run or a second worker never
  * sends a second digest.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import {
   addJalaliDays,
   endOfJalaliDay,

@@ -5,11 +5,11 @@
  * moment of the working calendar; the two-hours one only out of quiet hours (the meeting
  * itself may be on any day). A reminder that would land at or after the meeting is dropped.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { agendaLines, agendaSeenBy, clockTime, expectedAttendees, meetingTitle, meetingWhen } from "../services/meetings";
 import { notify } from "../services/notifications";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
-import type { TimerData } from "./timers";
+import type { TimerData } from "../services/timers";
 
 const HOUR_MS = 3_600_000;
 export const MEETING_REMINDERS = ["day-before", "2h-before"] as const;

@@ -1,4 +1,4 @@
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 
 const BATCH = 500;
 /** A QUEUED row whose job is gone this long (Redis flushed or lost) is queued again. */

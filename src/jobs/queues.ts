@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions } from "bullmq";
+import type { TimerJobData } from "../services/timers";
 
 /**
  * Two queues: `deliveries` carries every outbound Bot API call (one job per outbox row,
@@ -7,21 +8,13 @@ import { Queue, type ConnectionOptions } from "bullmq";
  */
 export const QUEUE_NAMES = { deliveries: "deliveries", timers: "timers" } as const;
 
-/** BullMQ priorities: lower runs first. */
-export const PRIORITY = { notice: 1, reminder: 2, meeting: 3, broadcast: 10 } as const;
+export { PRIORITY } from "../services/outbox";
 
 export interface DeliveryJobData {
   outboxId: number;
 }
 
-export type TimerJobData =
-  | { type: "task-reminder"; taskId: number; scheduleVersion: number; key: string }
-  | { type: "critical-realert"; caseId: number; round: number }
-  | { type: "needs-info-reminder"; caseId: number; eventId: number }
-  | { type: "meeting-reminder"; meetingId: number; key: string }
-  | { type: "morning-digest" }
-  | { type: "reminders-reconcile" }
-  | { type: "broadcast-progress"; broadcastId: number };
+export type { TimerJobData } from "../services/timers";
 
 export interface Queues {
   deliveries: Queue<DeliveryJobData>;

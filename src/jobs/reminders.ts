@@ -15,7 +15,7 @@
  *   future jobs and removes any pending reminder job its task no longer wants, read from the
  *   job ids themselves: a lost sync or a Redis that lost its data heals by itself.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Prisma, Tx } from "../db";
 import { todayInTehran } from "../domain/jalali";
 import {

@@ -1,6 +1,6 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { InlineDocument, OutboundPayload } from "../services/outbox";
 import type { DeliveryJobData } from "./queues";
 

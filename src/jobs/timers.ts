@@ -1,6 +1,6 @@
 import { UnrecoverableError } from "bullmq";
-import type { Deps } from "../container";
-import type { TimerJobData } from "./queues";
+import type { Deps } from "../deps";
+import { timerPayload, type TimerData, type TimerJobData, type TimerType } from "../services/timers";
 import { handleCriticalRealert } from "../services/case-alerts";
 import { handleNeedsInfoReminder } from "../services/triage";
 import { handleRemindersReconcile, handleTaskReminder } from "./reminders";
@@ -20,8 +20,7 @@ import { updateBroadcastProgress } from "./broadcast-progress";
  *   "task-reminder": remindTask,
  */
 
-export type TimerType = TimerJobData["type"];
-export type TimerData<K extends TimerType> = Extract<TimerJobData, { type: K }>;
+export type { TimerData, TimerType } from "../services/timers";
 export type TimerHandler<K extends TimerType> = (data: TimerData<K>, deps: Deps) => Promise<void>;
 export type TimerHandlers = Partial<{ [K in TimerType]: TimerHandler<K> }>;
 
@@ -49,6 +48,12 @@ export async function handleTimer(data: TimerJobData, deps: Deps, handlers: Time
       `no handler for timer job type ${JSON.stringify(type)}: add one to timerHandlers in src/jobs/timers.ts`,
     );
   }
+  // A payload of another shape (an older deploy's job) fails once, loudly, instead of running
+  // a handler on data it does not understand.
+  const parsed = timerPayload.safeParse(data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(`timer job ${String(type)} has an invalid payload: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  }
   // The map's type pairs each key with the handler of its own data shape.
-  await (handler as TimerHandler<TimerType>)(data as TimerData<TimerType>, deps);
+  await (handler as TimerHandler<TimerType>)(parsed.data as TimerData<TimerType>, deps);
 }

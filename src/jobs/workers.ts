@@ -1,5 +1,5 @@
 import { Worker, type Job } from "bullmq";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { relayOutbox, requeueLostDeliveries } from "./outbox-relay";
 import { QUEUE_NAMES, type DeliveryJobData, type TimerJobData } from "./queues";
 import { deliverOutboxMessage, markDeliveryGivenUp, type DeliveryOutcome } from "./sender";

@@ -6,7 +6,7 @@
  * reminder, and a restart resumes where it stopped. Progress is read from the rows' statuses.
  */
 import { z } from "zod";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Prisma, Tx } from "../db";
 import { fullName, localizeDigits, normalizeText, truncate } from "../domain/text";
 import { ActivityStatus, AgencyKind, Sector, type BroadcastStatus, type DeliveryStatus } from "../generated/prisma/enums";
@@ -15,7 +15,7 @@ import { isLocale } from "../i18n";
 import { requireSecretariat } from "./meetings";
 import { notify, recipientOf } from "./notifications";
 import type { OutboundPayload } from "./outbox";
-import { PRIORITY } from "../jobs/queues";
+import { PRIORITY } from "./outbox";
 
 /** Room is left for the header in the recipient's language (Telegram: 4096 / 1024 with media). */
 export const BROADCAST_TEXT_MAX = 3800;

@@ -1,4 +1,4 @@
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import type { Locale } from "../i18n";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";

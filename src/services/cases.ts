@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/categories";
 import { jalaliYearOf } from "../domain/jalali";

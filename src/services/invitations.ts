@@ -4,7 +4,7 @@
  * leak yields no usable link.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Role } from "../generated/prisma/enums";
 import {
   canRevokeMembership,

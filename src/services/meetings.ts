@@ -6,7 +6,7 @@
  * the actor is secretariat (or admin) of the meeting's working group.
  */
 import { numberToWords } from "@persian-tools/persian-tools";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";
 import {

@@ -1,9 +1,9 @@
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import type { OutboxKind } from "../generated/prisma/enums";
 import { isLocale, type Locale } from "../i18n";
-import { cb } from "../bot/callback-data";
+import { checkLength } from "../buttons";
 import { splitMessage } from "../domain/text";
 import { enqueueOutbound, type OutboundMessage } from "./outbox";
 
@@ -41,8 +41,8 @@ export function renderNotice(deps: NoticeDeps, chatId: string, locale: Locale, u
   const args = typeof notice.args === "function" ? notice.args(locale) : notice.args;
   const text = deps.t(locale, notice.key, args);
   const keyboard: InlineKeyboardButton[][] | undefined = notice.buttons?.map((row) =>
-    // cb(): a callback over Telegram's 64 bytes fails here, with the change, not at delivery.
-    row.map((button) => ({ text: deps.t(locale, button.labelKey, button.args), callback_data: cb(button.callback) })),
+    // A callback over Telegram's 64 bytes fails here, with the change, not at delivery.
+    row.map((button) => ({ text: deps.t(locale, button.labelKey, button.args), callback_data: checkLength(button.callback) })),
   );
   const parts = splitMessage(text);
   return parts.map((part, index) => ({

@@ -2,7 +2,7 @@
  * The secretariat's queue: a working group's open cases, most urgent first then oldest, and
  * the full case card. Every read re-checks the reader's role in the case's working group.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { CASE_STATUSES, type CaseStatus } from "../domain/case-lifecycle";
 import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
 import type { Prisma } from "../generated/prisma/client";

@@ -4,7 +4,7 @@
  * resolved or closed and within REOPEN_WINDOW_DAYS, lets the producer reopen the case.
  */
 import { z } from "zod";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";
 import { normalizeText } from "../domain/text";

@@ -6,7 +6,7 @@
  * gets only the part about their own unit). The ledger lists a
  * working group's resolutions with their follow-up status, read from their tasks.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Prisma, Tx } from "../db";
 import { transition } from "../domain/case-lifecycle";
 import {

@@ -19,7 +19,7 @@
  * - Overdue resolutions by agency: a snapshot (every period), the chair's first question.
  * - Ratings: given in the period by producers, average and count.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import { Prisma } from "../db";
 import { CATEGORY_IDS } from "../domain/categories";
 import {

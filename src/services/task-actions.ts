@@ -5,7 +5,7 @@
  * the other people need (outbox). After the commit the reminders follow the new state.
  */
 import { z } from "zod";
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import type { TaskStatus } from "../generated/prisma/enums";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";

@@ -1,4 +1,4 @@
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { TaskStatus } from "../generated/prisma/enums";

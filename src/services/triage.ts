@@ -4,7 +4,7 @@
  * the current status, appends a timeline event, and writes the notices (producer, officials)
  * in the same transaction; the outbox is flushed after the commit.
  */
-import type { Deps } from "../container";
+import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import { transition, type CaseAction, type CaseStatus } from "../domain/case-lifecycle";
 import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/categories";

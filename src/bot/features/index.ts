@@ -1,5 +1,4 @@
-import type { Composer } from "grammy";
-import type { BotContext } from "../context";
+import type { Feature } from "../feature";
 import { language } from "./language";
 import { start } from "./start";
 import { registration } from "./registration";
@@ -15,5 +14,23 @@ import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 
-/** Every feature's composer, in the order they see updates. Flows come before catch-alls. */
-export const features: Array<Composer<BotContext>> = [start, language, registration, report, cases, invitations, queue, triage, tasks, rating, meetings, broadcasts, statistics, secretariatGroup];
+/**
+ * What the bot can do, in the order features see updates (flows before catch-alls). The bot,
+ * the main menu, the deep-link dispatcher and the command menus are built from this list.
+ */
+export const features: Feature[] = [
+  { name: "start", composer: start },
+  { name: "language", composer: language },
+  { name: "registration", composer: registration },
+  { name: "report", composer: report },
+  { name: "cases", composer: cases },
+  { name: "invitations", composer: invitations },
+  { name: "queue", composer: queue },
+  { name: "triage", composer: triage },
+  { name: "tasks", composer: tasks },
+  { name: "rating", composer: rating },
+  { name: "meetings", composer: meetings },
+  { name: "broadcasts", composer: broadcasts },
+  { name: "statistics", composer: statistics },
+  { name: "secretariat-group", composer: secretariatGroup },
+];

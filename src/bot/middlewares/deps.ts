@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { Deps } from "../../container";
+import type { Deps } from "../../deps";
 import type { BotContext } from "../context";
 
 /** Puts the dependencies on the context, with a child logger per update. */

@@ -1,0 +1,25 @@
+/**
+ * The layer rules, checked by `npm run arch` (in CI) and test/unit/architecture.test.ts:
+ * bot → services → domain; jobs → services; services schedule through the port on the
+ * container (deps.scheduler), never by importing jobs; nothing imports the composition roots;
+ * no import circle anywhere (type-only imports included).
+ */
+module.exports = {
+  forbidden: [
+    { name: "no-circular", severity: "error", from: {}, to: { circular: true } },
+    { name: "services-not-to-jobs", severity: "error", from: { path: "^src/services" }, to: { path: "^src/jobs" } },
+    { name: "services-not-to-bot", severity: "error", from: { path: "^src/services" }, to: { path: "^src/bot" } },
+    { name: "domain-is-pure", severity: "error", from: { path: "^src/domain" }, to: { path: "^src/(services|jobs|bot|db|container|config)" } },
+    { name: "jobs-not-to-bot", severity: "error", from: { path: "^src/jobs" }, to: { path: "^src/bot/(features|presenters|flow|menu)" } },
+    { name: "bot-not-to-jobs", severity: "error", from: { path: "^src/bot" }, to: { path: "^src/jobs" } },
+    { name: "buttons-below-everything", severity: "error", from: { path: "^src/buttons" }, to: { path: "^src/(services|jobs|bot)" } },
+    { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker)\\.ts$" } },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^src/generated" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};

@@ -1,0 +1,7 @@
+/**
+ * Every callback payload of the bot, declared once, below both the bot and the services (a
+ * notice queued by a service carries buttons too). Each area declares its buttons in its own
+ * file here; handlers match `X.filter`, read `X.unpack(data)`, and keyboards use `X.pack(…)`.
+ * No callback literal lives anywhere else (a test greps for them).
+ */
+export { button, checkLength, declaredButtons, MAX_CALLBACK_BYTES, type Button, type PlainButton, type PayloadOf } from "./define";

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/**
+ * The payload of every timer job, one zod schema per type. Services schedule these through the
+ * scheduler port (deps.scheduler); the timers worker parses each payload before its handler
+ * runs, so a job written by an older deploy with another shape fails loudly, once, instead of
+ * running a handler on data it does not understand.
+ */
+const id = z.number().int().positive();
+
+export const timerPayload = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("task-reminder"), taskId: id, scheduleVersion: z.number().int().nonnegative(), key: z.string().min(1).max(80) }),
+  z.object({ type: z.literal("critical-realert"), caseId: id, round: z.number().int().nonnegative() }),
+  z.object({ type: z.literal("needs-info-reminder"), caseId: id, eventId: id }),
+  z.object({ type: z.literal("meeting-reminder"), meetingId: id, key: z.string().min(1).max(80) }),
+  z.object({ type: z.literal("morning-digest") }),
+  z.object({ type: z.literal("reminders-reconcile") }),
+  z.object({ type: z.literal("broadcast-progress"), broadcastId: id }),
+]);
+
+export type TimerJobData = z.infer<typeof timerPayload>;
+export type TimerType = TimerJobData["type"];
+export type TimerData<K extends TimerType> = Extract<TimerJobData, { type: K }>;
