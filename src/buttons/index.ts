@@ -5,3 +5,4 @@
  * No callback literal lives anywhere else (a test greps for them).
  */
 export { button, checkLength, declaredButtons, MAX_CALLBACK_BYTES, type Button, type PlainButton, type PayloadOf } from "./define";
+export * as shared from "./shared";
