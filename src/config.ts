@@ -48,6 +48,11 @@ export const ConfigSchema = z
     /** JSON overrides of the working calendar and the reminder policy (see README). */
     WORKING_CALENDAR: z.string().optional(),
     REMINDER_POLICY: z.string().optional(),
+    /** JSON overrides of the countdown thresholds and the statutory windows (see README). */
+    COUNTDOWN_POLICY: z.string().optional(),
+    STATUTORY_POLICY: z.string().optional(),
+    /** A holiday file of the operator's (same shape as data/holidays.json) instead of the shipped one. */
+    HOLIDAYS_FILE: z.string().min(1).optional(),
     RUN_WORKERS_IN_BOT: booleanFromEnv.default(true),
   })
   .transform((env) => ({

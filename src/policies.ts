@@ -1,13 +1,26 @@
+import { readFileSync } from "node:fs";
 import { ConfigError, type Config } from "./config";
-import { NATIONAL_HOLIDAYS } from "./domain/holidays";
+import { CountdownPolicySchema, type CountdownPolicy } from "./domain/countdown";
+import { NATIONAL_HOLIDAYS, parseHolidayFile, yearsWithoutHolidays } from "./domain/holidays";
+import { jalaliYearOf } from "./domain/jalali";
 import { ReminderPolicySchema, type ReminderPolicy } from "./domain/reminder-schedule";
+import { StatutoryPolicySchema, type StatutoryPolicy } from "./domain/statutory";
 import { WorkingCalendarSchema, type WorkingCalendar } from "./domain/working-calendar";
 
-/** The working calendar and reminder policy: configuration (JSON in the environment), not code. */
+/**
+ * The working calendar, the reminder policy, the countdown thresholds and the statutory windows:
+ * configuration (JSON in the environment, holidays in a data file), not code.
+ */
 export interface Policies {
   calendar: WorkingCalendar;
   reminders: ReminderPolicy;
+  countdown: CountdownPolicy;
+  statutory: StatutoryPolicy;
+  /** Holidays per Jalali year as loaded (the shipped file or HOLIDAYS_FILE). */
+  holidayYears: Readonly<Record<number, readonly string[]>>;
 }
+
+type PolicyConfig = Pick<Config, "WORKING_CALENDAR" | "REMINDER_POLICY"> & Partial<Pick<Config, "COUNTDOWN_POLICY" | "STATUTORY_POLICY" | "HOLIDAYS_FILE">>;
 
 function parseJsonVariable(name: string, raw: string | undefined): unknown {
   if (!raw) return {};
@@ -18,19 +31,47 @@ function parseJsonVariable(name: string, raw: string | undefined): unknown {
   }
 }
 
-export function loadPolicies(config: Pick<Config, "WORKING_CALENDAR" | "REMINDER_POLICY">): Policies {
-  const calendarInput = parseJsonVariable("WORKING_CALENDAR", config.WORKING_CALENDAR);
-  const calendar = WorkingCalendarSchema.safeParse(calendarInput);
-  if (!calendar.success) {
-    throw new ConfigError(`Invalid configuration: WORKING_CALENDAR ${calendar.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+function parsePolicy<T>(name: string, raw: string | undefined, schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): T {
+  const parsed = schema.safeParse(parseJsonVariable(name, raw));
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${name} ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
   }
-  const reminders = ReminderPolicySchema.safeParse(parseJsonVariable("REMINDER_POLICY", config.REMINDER_POLICY));
-  if (!reminders.success) {
-    throw new ConfigError(`Invalid configuration: REMINDER_POLICY ${reminders.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+function loadHolidays(file: string | undefined): Readonly<Record<number, readonly string[]>> {
+  if (!file) return NATIONAL_HOLIDAYS;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: HOLIDAYS_FILE ${file} cannot be read as JSON (${(error as Error).message.split("\n")[0]})`);
   }
-  const shipped = Object.values(NATIONAL_HOLIDAYS).flat();
+  try {
+    return parseHolidayFile(json);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: HOLIDAYS_FILE ${(error as Error).message}`);
+  }
+}
+
+export function loadPolicies(config: PolicyConfig): Policies {
+  const calendar = parsePolicy<WorkingCalendar>("WORKING_CALENDAR", config.WORKING_CALENDAR, WorkingCalendarSchema);
+  const reminders = parsePolicy<ReminderPolicy>("REMINDER_POLICY", config.REMINDER_POLICY, ReminderPolicySchema);
+  const countdown = parsePolicy<CountdownPolicy>("COUNTDOWN_POLICY", config.COUNTDOWN_POLICY, CountdownPolicySchema);
+  const statutory = parsePolicy<StatutoryPolicy>("STATUTORY_POLICY", config.STATUTORY_POLICY, StatutoryPolicySchema);
+  const holidayYears = loadHolidays(config.HOLIDAYS_FILE);
+  const shipped = Object.values(holidayYears).flat();
   return {
-    calendar: { ...calendar.data, holidays: [...new Set([...shipped, ...calendar.data.holidays])].sort() },
-    reminders: reminders.data,
+    calendar: { ...calendar, holidays: [...new Set([...shipped, ...calendar.holidays])].sort() },
+    reminders,
+    countdown,
+    statutory,
+    holidayYears,
   };
+}
+
+/** The Jalali years (current, next) whose holidays are missing: start-up logs a warning each. */
+export function missingHolidayYears(policies: Pick<Policies, "holidayYears">, now: Date): number[] {
+  const year = jalaliYearOf(now);
+  return yearsWithoutHolidays(policies.holidayYears, [year, year + 1]);
 }

@@ -5,6 +5,8 @@ import { endOfJalaliDay, formatJalaliYMD } from "../../src/domain/jalali";
 import { ReminderPolicySchema } from "../../src/domain/reminder-schedule";
 import { WorkingCalendarSchema } from "../../src/domain/working-calendar";
 import type { Policies } from "../../src/policies";
+import { CountdownPolicySchema } from "../../src/domain/countdown";
+import { StatutoryPolicySchema } from "../../src/domain/statutory";
 import { isLowRating, reopenWindowOpen } from "../../src/services/ratings";
 import { dueState, sortTasksForOfficial, taskTitleBesideCode } from "../../src/services/tasks";
 
@@ -23,6 +25,9 @@ const policies: Policies = {
       { afterWorkingDays: 1, to: "agency_head" },
     ],
   }),
+  countdown: CountdownPolicySchema.parse({}),
+  statutory: StatutoryPolicySchema.parse({}),
+  holidayYears: {},
 };
 
 const task = (overrides: Partial<ReminderTask> = {}): ReminderTask => ({
