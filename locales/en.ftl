@@ -23,6 +23,8 @@ start-welcome =
     To begin, register your production unit.
 start-welcome-back = Welcome back, { $name }.
 start-flow-in-progress = You have something in progress; everything you entered is kept. Continue where you were, or /cancel.
+fallback-hint = I did not understand that. Choose from the menu below, or send /help.
+fallback-button-inactive = This button is no longer active.
 help-text =
     Help:
     /report — report a problem
@@ -162,6 +164,9 @@ report-submitted =
     The working group's secretariat will review the case and refer it to the responsible agency; we will tell you about every step here. If more information is needed you will be asked.
 report-submitted-critical =
     Your report is registered and was flagged as URGENT to the working group's secretariat at once. Tracking code: { $code }
+    We will tell you about every step here.
+report-submitted-earlier =
+    Your last report was registered, but we could not tell you at the time. Tracking code: { $code }
     We will tell you about every step here.
 
 ## Categories

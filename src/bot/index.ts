@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type ApiClientOptions, type Middleware } from "grammy";
+import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps";
 import { applyPlatform } from "./api";
@@ -11,6 +11,8 @@ import { registerStartPayload } from "./features/start";
 import { attachDeps } from "./middlewares/deps";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
+import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
+import { writeThroughStorage } from "./session-storage";
 
 export interface CreateBotOptions {
   /** Known bot identity (tests, or a process that already called getMe). */
@@ -30,7 +32,7 @@ const sessionKey = (ctx: { from?: { id: number } }) => (ctx.from ? `session:${ct
  * question by then; a crash in between would lose the answer they just gave. So the session
  * is written before every message or edit the update sends (and again, as usual, at the end).
  */
-function saveSessionBeforeReplying(storage: RedisAdapter<SessionData>): Middleware<BotContext> {
+function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middleware<BotContext> {
   return async (ctx, next) => {
     const key = sessionKey(ctx);
     if (key) {
@@ -57,11 +59,12 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
   // down included) is logged and the user told plainly, whether we poll, take webhooks or test.
   const guarded = bot.errorBoundary(handleBotError);
-  const storage = new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS });
+  const storage = writeThroughStorage(new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }), deps, SESSION_TTL_SECONDS * 1000);
   guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage, getSessionKey: sessionKey }));
   guarded.use(saveSessionBeforeReplying(storage));
   guarded.use(attachUser);
   guarded.use(deps.i18n);
+  guarded.use(tellUnconfirmedSubmissions);
   for (const feature of features) {
     for (const entry of feature.menu ?? []) addMenuEntry(entry);
     for (const payload of feature.startPayloads ?? []) registerStartPayload(payload.prefix, payload.handle);

@@ -12,6 +12,7 @@ import { lockCase } from "./case-status";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
 import { pageWindow } from "../domain/pagination";
+import { markSubmissionInFlight, recordUnconfirmed } from "./submissions";
 
 export const ATTACHMENT_LIMIT = 10;
 
@@ -69,65 +70,112 @@ export interface SubmittedCase {
   trackingCode: string;
   urgency: Urgency;
   workingGroupId: number;
+  /** True when the draft's submission key had already made this case (nothing new was stored). */
+  repeated: boolean;
 }
+
+export interface SubmitOptions {
+  /**
+   * The draft's submission key (a UUID given when the draft was created). The same key never
+   * makes two cases: a second submit, even a concurrent one, returns the first case. A keyed
+   * case also stays "unconfirmed" until confirmSubmission (src/services/submissions.ts).
+   */
+  submissionKey?: string;
+}
+
+const SubmissionKeySchema = z.uuid();
+
+/** The case a submission key already made, waiting again for its confirmation. */
+async function caseOfSubmission(deps: Pick<Deps, "db">, userId: number, submissionKey: string): Promise<SubmittedCase | null> {
+  const existing = await deps.db.case.findUnique({
+    where: { submissionKey },
+    select: { id: true, trackingCode: true, urgency: true, workingGroupId: true, reporterId: true },
+  });
+  if (!existing) return null;
+  if (existing.reporterId !== userId) throw new CaseAccessError("the submission key belongs to another user's case");
+  // Whoever submits again has not seen (or lost) the code: it is told again, and confirmed then.
+  await deps.db.unconfirmedSubmission.createMany({ data: [{ caseId: existing.id, reporterId: userId }], skipDuplicates: true });
+  return { caseId: existing.id, trackingCode: existing.trackingCode, urgency: existing.urgency, workingGroupId: existing.workingGroupId, repeated: true };
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 /**
  * Stores a report: the case, its tracking code, its first timeline event, its attachments and
- * the secretariat's alerts, in one transaction. Nothing is half-saved.
+ * the secretariat's alerts, in one transaction. Nothing is half-saved. With a submission key,
+ * submitting the same draft again returns the case it made (see SubmitOptions).
  */
 export async function submitCase(
-  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger">,
+  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger">,
   userId: number,
   input: unknown,
+  options: SubmitOptions = {},
 ): Promise<SubmittedCase> {
   const draft = CaseDraftSchema.parse(input);
+  const submissionKey = options.submissionKey === undefined ? null : SubmissionKeySchema.parse(options.submissionKey);
+  if (submissionKey) {
+    await markSubmissionInFlight(deps, userId);
+    const existing = await caseOfSubmission(deps, userId, submissionKey);
+    if (existing) return existing;
+  }
   const now = deps.now();
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
   const urgency = computeUrgency({ category: draft.category as CategoryId, irreversibleAt, now });
-  const submitted = await deps.db.$transaction(async (tx) => {
-    const link = await tx.unitRepresentative.findUnique({
-      where: { userId_unitId: { userId, unitId: draft.unitId } },
-      select: { unit: { select: { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } } },
-    });
-    if (!link) throw new CaseAccessError("user does not represent this unit");
-    const { unit } = link;
-    if (draft.agencyId !== null) {
-      const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
-      if (!agency) throw new CaseAccessError("agency is not in the unit's working group");
-    }
-    const jalaliYear = jalaliYearOf(now);
-    const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
-    const created = await tx.case.create({
-      data: {
-        trackingCode,
-        workingGroupId: unit.workingGroupId,
-        unitId: unit.id,
-        reporterId: userId,
-        category: draft.category,
-        subcategory: draft.subcategory,
-        agencyId: draft.agencyId,
-        irreversibleAt,
-        amountRials: draft.amountRials === null ? null : BigInt(draft.amountRials),
-        description: draft.description,
-        urgency,
-        submittedAt: now,
-      },
-      select: { id: true },
-    });
-    const event = await appendEvent(tx, {
-      caseId: created.id,
-      actorId: userId,
-      type: "submitted",
-      data: { urgency, attachments: draft.attachments.length },
-    });
-    if (draft.attachments.length > 0) {
-      await tx.attachment.createMany({
-        data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
+  let submitted: SubmittedCase;
+  try {
+    submitted = await deps.db.$transaction(async (tx) => {
+      const link = await tx.unitRepresentative.findUnique({
+        where: { userId_unitId: { userId, unitId: draft.unitId } },
+        select: { unit: { select: { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } } },
       });
-    }
-    await alertSecretariatOfNewCase(tx, deps, created.id);
-    return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId };
-  });
+      if (!link) throw new CaseAccessError("user does not represent this unit");
+      const { unit } = link;
+      if (draft.agencyId !== null) {
+        const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
+        if (!agency) throw new CaseAccessError("agency is not in the unit's working group");
+      }
+      const jalaliYear = jalaliYearOf(now);
+      const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
+      const created = await tx.case.create({
+        data: {
+          trackingCode,
+          workingGroupId: unit.workingGroupId,
+          unitId: unit.id,
+          reporterId: userId,
+          category: draft.category,
+          subcategory: draft.subcategory,
+          agencyId: draft.agencyId,
+          irreversibleAt,
+          amountRials: draft.amountRials === null ? null : BigInt(draft.amountRials),
+          description: draft.description,
+          urgency,
+          submittedAt: now,
+          submissionKey,
+        },
+        select: { id: true },
+      });
+      if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
+      const event = await appendEvent(tx, {
+        caseId: created.id,
+        actorId: userId,
+        type: "submitted",
+        data: { urgency, attachments: draft.attachments.length },
+      });
+      if (draft.attachments.length > 0) {
+        await tx.attachment.createMany({
+          data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
+        });
+      }
+      await alertSecretariatOfNewCase(tx, deps, created.id);
+      return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
+    });
+  } catch (error) {
+    // A concurrent submit of the same draft committed first (the unique key refused ours, and
+    // our transaction, its sequence number included, rolled back): that case is the answer.
+    const existing = submissionKey && isUniqueViolation(error) ? await caseOfSubmission(deps, userId, submissionKey) : null;
+    if (existing) return existing;
+    throw error;
+  }
   deps.flushOutbox();
   // The case is safe in PostgreSQL; a re-alert that cannot be scheduled must not undo that.
   await scheduleNewCaseTimers(deps, submitted).catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { meetings } from "./meetings";
 import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
+import { fallback } from "./fallback";
 
 /**
  * What the bot can do, in the order features see updates (flows before catch-alls). The bot,
@@ -33,4 +34,5 @@ export const features: Feature[] = [
   { name: "broadcasts", composer: broadcasts },
   { name: "statistics", composer: statistics },
   { name: "secretariat-group", composer: secretariatGroup },
+  fallback,
 ];

@@ -8,14 +8,15 @@ import { endOfJalaliDay, formatJalaliDate, jalaliToInstant, parseJalaliDate, isV
 import { formatAmount, parseAmount, type MoneyUnit } from "../../domain/money";
 import { localizeDigits, normalizeText, truncate } from "../../domain/text";
 import { irreversibleFromChoice, type IrreversibleChoice } from "../../domain/urgency";
-import { ATTACHMENT_LIMIT, CaseAccessError, DESCRIPTION_MAX, DESCRIPTION_MIN, submitCase, type DraftAttachment } from "../../services/cases";
+import { ATTACHMENT_LIMIT, CaseAccessError, DESCRIPTION_MAX, DESCRIPTION_MIN, type DraftAttachment } from "../../services/cases";
 import { cb, idFrom } from "../callback-data";
 import type { BotContext, Flow } from "../context";
-import { currentFlow, endFlow, goBack, goTo, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
+import { currentFlow, goBack, goTo, inFlow, isCommand, registerFlow, retryFlow, startFlow } from "../flow";
 import { isInfrastructureError } from "../middlewares/errors";
 import { startRegistration } from "./registration";
 import { categoryLabel, irreversibleLabel } from "../presenters/case";
 import { localName } from "../../i18n";
+import { submitReport, withSubmissionKey } from "../submission";
 
 const FLOW = "report";
 const IRREVERSIBLE_CHOICES: IrreversibleChoice[] = ["happened", "3d", "week", "month"];
@@ -195,7 +196,7 @@ export async function startReport(ctx: BotContext): Promise<void> {
     return;
   }
   const only = units.length === 1 ? units[0] : undefined;
-  const flow = startFlow(ctx, FLOW, only ? "category" : "unit", only ? { unitId: only.id, attachments: [] } : { attachments: [] });
+  const flow = startFlow(ctx, FLOW, only ? "category" : "unit", withSubmissionKey(only ? { unitId: only.id, attachments: [] } : { attachments: [] }));
   await ctx.reply(ctx.t("report-intro"));
   await ask(ctx, flow);
 }
@@ -326,7 +327,8 @@ inReport.callbackQuery("rp:submit", async (ctx) => {
   if (!flow || flow.step !== "review") return;
   const draft = draftOf(flow);
   try {
-    const submitted = await submitCase(ctx.deps, ctx.user.id, {
+    // Submits once per draft (its submission key), tells the code, then confirms it.
+    await submitReport(ctx, flow, {
       unitId: draft.unitId,
       category: draft.category,
       subcategory: draft.subcategory ?? null,
@@ -335,12 +337,6 @@ inReport.callbackQuery("rp:submit", async (ctx) => {
       amountRials: draft.amountRials ?? null,
       description: draft.description ?? "",
       attachments: draft.attachments ?? [],
-    });
-    endFlow(ctx);
-    ctx.logger.info({ caseId: submitted.caseId, urgency: submitted.urgency }, "case submitted");
-    const key = submitted.urgency === "critical" ? "report-submitted-critical" : "report-submitted";
-    await ctx.reply(ctx.t(key, { code: submitted.trackingCode }), {
-      reply_markup: new InlineKeyboard().text(ctx.t("menu-my-cases"), "cases:list:0"),
     });
   } catch (error) {
     // The draft stays in the session: nothing typed is lost, the user can submit again.

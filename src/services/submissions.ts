@@ -1,0 +1,70 @@
+import type { Deps } from "../deps";
+import type { Tx } from "../db";
+import type { Urgency } from "../domain/urgency";
+
+/**
+ * "Submitted, but the producer has not been shown the tracking code yet." A submission made
+ * with a submission key (the bot's report wizard) writes an UnconfirmedSubmission row in the
+ * transaction that creates the case; the row is deleted only after the reply with the code
+ * went out. If the process dies in between, the row is still there, and the next time the
+ * producer talks to the bot they are told the code first (src/bot/middlewares/submissions.ts).
+ *
+ * That check runs on every private update, so two Redis keys (under REDIS_PREFIX) spare most
+ * updates the SQL:
+ * - `submission:clear:<userId>`: the table was checked and holds nothing for the user (a day);
+ *   deleted when a submission starts. Missing (never checked, Redis flushed) → check the table.
+ * - `submission:pending:<userId>`: a submission is in flight (a minute: longer than any
+ *   transaction). While it is there the check always asks the table, and never sets "clear":
+ *   a check that raced an in-flight submission cannot hide its case.
+ */
+const CLEAR_TTL_SECONDS = 24 * 3600;
+const PENDING_TTL_SECONDS = 60;
+const pendingKey = (userId: number) => `submission:pending:${userId}`;
+const clearKey = (userId: number) => `submission:clear:${userId}`;
+/** SET clear unless pending exists, atomically (KEYS[1] pending, KEYS[2] clear, ARGV[1] ttl). */
+const SET_CLEAR_UNLESS_PENDING = `if redis.call('EXISTS', KEYS[1]) == 0 then return redis.call('SET', KEYS[2], '1', 'EX', ARGV[1]) end return false`;
+
+export interface UnconfirmedCase {
+  caseId: number;
+  trackingCode: string;
+  urgency: Urgency;
+  submissionKey: string | null;
+}
+
+/** Called before a keyed submission's transaction: from now on the check asks the table. */
+export async function markSubmissionInFlight(deps: Pick<Deps, "redis">, userId: number): Promise<void> {
+  await deps.redis.multi().set(pendingKey(userId), "1", "EX", PENDING_TTL_SECONDS).del(clearKey(userId)).exec();
+}
+
+/** Inside the case's transaction: the case waits for its confirmation (idempotent). */
+export async function recordUnconfirmed(tx: Tx, caseId: number, reporterId: number): Promise<void> {
+  await tx.unconfirmedSubmission.createMany({ data: [{ caseId, reporterId }], skipDuplicates: true });
+}
+
+/** The reply with the code was sent: nothing left to tell. */
+export async function confirmSubmission(deps: Pick<Deps, "db">, caseId: number): Promise<void> {
+  await deps.db.unconfirmedSubmission.deleteMany({ where: { caseId } });
+}
+
+/**
+ * The user's submissions whose code they have not been shown, oldest first. Most calls answer
+ * from Redis alone (one MGET); the table is asked after a submission or when Redis forgot.
+ */
+export async function unconfirmedSubmissions(deps: Pick<Deps, "db" | "redis">, userId: number): Promise<UnconfirmedCase[]> {
+  const [pending, clear] = await deps.redis.mget(pendingKey(userId), clearKey(userId));
+  if (!pending && clear) return [];
+  const rows = await deps.db.unconfirmedSubmission.findMany({
+    where: { reporterId: userId },
+    orderBy: { createdAt: "asc" },
+    select: { case: { select: { id: true, trackingCode: true, urgency: true, submissionKey: true } } },
+  });
+  if (rows.length === 0) {
+    await deps.redis.eval(SET_CLEAR_UNLESS_PENDING, 2, pendingKey(userId), clearKey(userId), CLEAR_TTL_SECONDS);
+  }
+  return rows.map(({ case: item }) => ({
+    caseId: item.id,
+    trackingCode: item.trackingCode,
+    urgency: item.urgency,
+    submissionKey: item.submissionKey,
+  }));
+}
