@@ -223,3 +223,19 @@ export function defineFlow<D extends object>(spec: FlowSpec<D>): DefinedFlow<D> 
 
 /** The payload type of a button, for step handlers that want it typed. */
 export type ButtonPayload<B> = B extends Button<infer F> ? PayloadOf<F> : Record<string, never>;
+
+/**
+ * A flow's button with its payload typed from the button's declaration:
+ *   buttons: [on(B.inviteRole, async (ctx, { role }, flow) => next("group"))]
+ */
+export function on<D, F extends Record<string, FieldSpec>>(
+  button: Button<F>,
+  handle: (ctx: BotContext, payload: PayloadOf<F>, flow: FlowState<D>) => Promise<StepResult>,
+): StepButton<D>;
+export function on<D>(button: PlainButton, handle: (ctx: BotContext, payload: Record<string, never>, flow: FlowState<D>) => Promise<StepResult>): StepButton<D>;
+export function on<D>(
+  button: Button<Record<string, FieldSpec>> | PlainButton,
+  handle: (ctx: BotContext, payload: never, flow: FlowState<D>) => Promise<StepResult>,
+): StepButton<D> {
+  return { button, handle: (ctx, payload, flow) => handle(ctx, payload as never, flow) };
+}

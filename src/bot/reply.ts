@@ -22,9 +22,15 @@ export async function replyLong(ctx: BotContext, text: string, keyboard?: Inline
  * answer, a long text, a message that can no longer be edited) posts a new one. News (a notice
  * to someone else, a confirmation after a flow) never goes through here: it is a new message.
  */
-export async function showScreen(ctx: BotContext, text: string, keyboard?: InlineKeyboard | InlineKeyboardMarkup): Promise<void> {
+export async function showScreen(
+  ctx: BotContext,
+  text: string,
+  keyboard?: InlineKeyboard | InlineKeyboardMarkup,
+  options: { asNew?: boolean } = {},
+): Promise<void> {
   const message = ctx.callbackQuery?.message;
-  const editable = message && "text" in message && message.text !== undefined && text.length <= 4096;
+  // asNew: the screen follows news just sent (editing the old message would hide it).
+  const editable = !options.asNew && message && "text" in message && message.text !== undefined && text.length <= 4096;
   if (editable) {
     try {
       await ctx.editMessageText(text, keyboard ? { reply_markup: keyboard } : {});

@@ -18,6 +18,7 @@ import { fullName } from "../domain/text";
 import { notify, recipientOf } from "./notifications";
 import type { SessionUser } from "./users";
 import { localName } from "../i18n";
+import { Refusal } from "../domain/refusal";
 
 export const INVITATION_PAYLOAD_PREFIX = "inv_";
 /** 24 random bytes → 32 url-safe characters (the deep-link payload allows [A-Za-z0-9_-], ≤ 64). */
@@ -40,12 +41,10 @@ export function invitationLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=${INVITATION_PAYLOAD_PREFIX}${code}`;
 }
 
-export class InvitationError extends Error {
-  override name = "InvitationError";
-  constructor(readonly code: "forbidden" | "invalid_agency" | "agency_required" | "not_found") {
-    super(code);
-  }
-}
+type InvitationRefusal = "forbidden" | "invalid_agency" | "agency_required" | "not_found";
+
+/** Every refusal of this service reads "not allowed" to the user; `.reason` says which rule. */
+const refused = (reason: InvitationRefusal) => new Refusal(reason, reason === "not_found" ? "error-not-found" : "error-not-allowed");
 
 export interface NewInvitation {
   role: Role;
@@ -62,16 +61,16 @@ export async function createInvitation(
   actor: SessionUser,
   input: NewInvitation,
 ): Promise<{ id: number; code: string; expiresAt: Date }> {
-  if (!invitableRoles(actor, input.workingGroupId).includes(input.role)) throw new InvitationError("forbidden");
+  if (!invitableRoles(actor, input.workingGroupId).includes(input.role)) throw refused("forbidden");
   let agencyId: number | null = null;
   let isAgencyHead = false;
   if (input.role === "OFFICIAL") {
-    if (!input.agencyId) throw new InvitationError("agency_required");
+    if (!input.agencyId) throw refused("agency_required");
     const agency = await deps.db.agency.findFirst({
       where: { id: input.agencyId, workingGroupId: input.workingGroupId, active: true },
       select: { id: true },
     });
-    if (!agency) throw new InvitationError("invalid_agency");
+    if (!agency) throw refused("invalid_agency");
     agencyId = agency.id;
     isAgencyHead = input.isAgencyHead === true;
   }
@@ -215,7 +214,7 @@ export async function listOpenInvitations(deps: Pick<Deps, "db" | "now">, actor:
 export async function revokeInvitation(deps: Pick<Deps, "db" | "now">, actor: SessionUser, invitationId: number): Promise<boolean> {
   const invitation = await deps.db.invitation.findUnique({ where: { id: invitationId }, select: { workingGroupId: true, role: true } });
   if (!invitation || !invitableRoles(actor, invitation.workingGroupId).includes(invitation.role)) {
-    throw new InvitationError("forbidden");
+    throw refused("forbidden");
   }
   const revoked = await deps.db.invitation.updateMany({
     where: { id: invitationId, usedAt: null, revokedAt: null },
@@ -226,7 +225,7 @@ export async function revokeInvitation(deps: Pick<Deps, "db" | "now">, actor: Se
 
 /** Active members of one working group (the user must manage it). */
 export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number) {
-  if (!inScope(managedGroups(actor), workingGroupId)) throw new InvitationError("forbidden");
+  if (!inScope(managedGroups(actor), workingGroupId)) throw refused("forbidden");
   return deps.db.membership.findMany({
     where: { workingGroupId, revokedAt: null },
     orderBy: [{ role: "asc" }, { agencyId: "asc" }, { createdAt: "asc" }],
@@ -249,7 +248,7 @@ export async function revokeMembership(deps: Pick<Deps, "db" | "now">, actor: Se
     where: { id: membershipId },
     select: { userId: true, role: true, workingGroupId: true },
   });
-  if (!membership || !canRevokeMembership(actor, membership)) throw new InvitationError("forbidden");
+  if (!membership || !canRevokeMembership(actor, membership)) throw refused("forbidden");
   const revoked = await deps.db.membership.updateMany({ where: { id: membershipId, revokedAt: null }, data: { revokedAt: deps.now() } });
   return revoked.count === 1;
 }
@@ -262,4 +261,50 @@ export async function managedWorkingGroups(deps: Pick<Deps, "db">, actor: Sessio
     orderBy: [{ kind: "asc" }, { code: "asc" }],
     select: { id: true, code: true, nameFa: true, nameEn: true },
   });
+}
+
+/** Active agencies of a group an official may be invited to, in id order. */
+export async function invitableAgencies(deps: Pick<Deps, "db">, workingGroupId: number) {
+  return deps.db.agency.findMany({
+    where: { workingGroupId, active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+}
+
+/** Whether the agency is an active agency of the group (a button's id is never trusted). */
+export async function isInvitableAgency(deps: Pick<Deps, "db">, workingGroupId: number, agencyId: number): Promise<boolean> {
+  return (await deps.db.agency.count({ where: { id: agencyId, workingGroupId, active: true } })) === 1;
+}
+
+/** The names an invitation's summary shows. */
+export async function invitationNames(deps: Pick<Deps, "db">, input: { workingGroupId: number; agencyId?: number | null }) {
+  const [group, agency] = await Promise.all([
+    deps.db.workingGroup.findUnique({ where: { id: input.workingGroupId }, select: { nameFa: true, nameEn: true } }),
+    input.agencyId ? deps.db.agency.findUnique({ where: { id: input.agencyId }, select: { nameFa: true, nameEn: true } }) : null,
+  ]);
+  return { group, agency };
+}
+
+/** A working group's names (null when there is none). */
+export async function workingGroupNames(deps: Pick<Deps, "db">, workingGroupId: number) {
+  return deps.db.workingGroup.findUnique({ where: { id: workingGroupId }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+/** An active membership the actor may revoke, with what the confirmation shows; else null. */
+export async function revocableMembership(deps: Pick<Deps, "db">, actor: SessionUser, membershipId: number) {
+  const member = await deps.db.membership.findUnique({
+    where: { id: membershipId },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      workingGroupId: true,
+      isAgencyHead: true,
+      revokedAt: true,
+      user: { select: { firstName: true, lastName: true } },
+      agency: { select: { nameFa: true, nameEn: true } },
+    },
+  });
+  return member && member.revokedAt === null && canRevokeMembership(actor, member) ? member : null;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client";
 import { addProducerInformation, CaseAccessError, submitCase } from "../../src/services/cases";
-import { createInvitation, InvitationError, redeemInvitation, revokeMembership } from "../../src/services/invitations";
+import { createInvitation, redeemInvitation, revokeMembership } from "../../src/services/invitations";
+import { Refusal } from "../../src/domain/refusal";
 import { listQueue, openCaseCard, QueueAccessError } from "../../src/services/queue";
 import { listOfficialTasks, loadTaskCard } from "../../src/services/tasks";
 import { assignCase, requestInformation, resolveCase, takeCase, TriageError } from "../../src/services/triage";
@@ -37,7 +38,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
     await promise;
     return "allowed";
   } catch (error) {
-    if (error instanceof TriageError || error instanceof InvitationError) return error.code;
+    if (error instanceof TriageError) return error.code;
+    if (error instanceof Refusal) return error.reason;
     if (error instanceof QueueAccessError || error instanceof CaseAccessError) return error.name;
     throw error;
   }

@@ -25,7 +25,7 @@ export const features: Feature[] = [
   { name: "registration", composer: registration },
   { name: "report", composer: report },
   { name: "cases", composer: cases },
-  { name: "invitations", composer: invitations },
+  invitations,
   { name: "queue", composer: queue },
   { name: "triage", composer: triage },
   { name: "tasks", composer: tasks },

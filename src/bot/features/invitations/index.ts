@@ -1,0 +1,36 @@
+// Roles and invitations: the admin screens (/invite, /members, /invitations) for admins and
+// secretariat members, and the deep link that redeems an invitation, for anyone.
+import { Composer } from "grammy";
+import { invitations as B } from "../../../buttons";
+import type { BotContext } from "../../context";
+import type { Feature } from "../../feature";
+import { canManageMembers } from "./access";
+import { inviteFlow, startInvite } from "./invite-flow";
+import { members } from "./members";
+import { openInvitations } from "./open-invitations";
+import { redeemPayload } from "./redeem";
+
+const composer = new Composer<BotContext>();
+const chat = composer.chatType("private");
+chat.command("invite", startInvite);
+chat.filter(canManageMembers).callbackQuery(B.inviteStart.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await startInvite(ctx);
+});
+composer.use(inviteFlow.composer, members, openInvitations);
+
+export const invitations: Feature = {
+  name: "invitations",
+  composer,
+  commands: [
+    { command: "invite", audience: "secretariat" },
+    { command: "members", audience: "secretariat" },
+    { command: "invitations", audience: "secretariat" },
+  ],
+  menu: [
+    { labelKey: "invitations-menu-invite", callback: B.inviteStart.pack(), visible: canManageMembers },
+    { labelKey: "invitations-menu-members", callback: B.membersHome.pack(), visible: canManageMembers },
+    { labelKey: "invitations-menu-open", callback: B.openInvitations.pack(), visible: canManageMembers },
+  ],
+  startPayloads: [redeemPayload],
+};

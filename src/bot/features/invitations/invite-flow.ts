@@ -1,0 +1,167 @@
+// Scope: private chats; admins and secretariat members. /invite: role → group (when more than
+// one) → agency and head (officials) → confirm → a single-use link. The service re-checks
+// every choice (a forged role or group button is refused there and here).
+import { InlineKeyboard } from "grammy";
+import type { Role } from "../../../generated/prisma/enums";
+import { formatJalaliDate } from "../../../domain/jalali";
+import { localizeDigits, truncate } from "../../../domain/text";
+import { localName } from "../../../i18n";
+import { invitableRoles } from "../../../services/authz";
+import { createInvitation, invitableAgencies, invitationLink, invitationNames, isInvitableAgency } from "../../../services/invitations";
+import { invitations as B, shared } from "../../../buttons";
+import type { BotContext } from "../../context";
+import { defineFlow, handled, next, on } from "../../flow-engine";
+import { isRefusal } from "../../../domain/refusal";
+import { groupsFor, rolesFor } from "./access";
+
+interface InviteData {
+  role?: Role;
+  workingGroupId?: number;
+  agencyId?: number;
+  isAgencyHead?: boolean;
+}
+
+function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
+  return keyboard.row().text(ctx.t("button-back"), B.inviteBack.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
+}
+
+/** After the group is known: officials need an agency, everyone else goes to the summary. */
+const afterGroup = (data: InviteData) => (data.role === "OFFICIAL" ? "agency" : "confirm");
+
+export const inviteFlow = defineFlow<InviteData>({
+  name: "invite",
+  version: 2,
+  backButton: B.inviteBack,
+  leave: (ctx) => ctx.reply(ctx.t("cancel-done")),
+  steps: {
+    role: {
+      async ask(ctx) {
+        const keyboard = new InlineKeyboard();
+        for (const role of await rolesFor(ctx)) keyboard.text(ctx.t(`invitations-role-${role}`), B.inviteRole.pack({ role })).row();
+        await ctx.reply(ctx.t("invitations-ask-role"), { reply_markup: keyboard.text(ctx.t("button-cancel"), shared.flowCancel.pack()) });
+      },
+    },
+    group: {
+      async ask(ctx, flow) {
+        const keyboard = new InlineKeyboard();
+        (await groupsFor(ctx, flow.data.role)).forEach((group, index) => {
+          keyboard.text(truncate(localName(group, ctx.locale), 30), B.inviteGroup.pack({ groupId: group.id }));
+          if (index % 2 === 1) keyboard.row();
+        });
+        await ctx.reply(ctx.t("invitations-ask-group"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
+    agency: {
+      async ask(ctx, flow) {
+        const keyboard = new InlineKeyboard();
+        for (const agency of await invitableAgencies(ctx.deps, flow.data.workingGroupId ?? 0)) {
+          keyboard.text(truncate(localName(agency, ctx.locale), 60), B.inviteAgency.pack({ agencyId: agency.id })).row();
+        }
+        await ctx.reply(ctx.t("invitations-ask-agency"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
+    head: {
+      async ask(ctx) {
+        const keyboard = new InlineKeyboard()
+          .text(ctx.t("invitations-head-no"), B.inviteHead.pack({ head: "0" }))
+          .row()
+          .text(ctx.t("invitations-head-yes"), B.inviteHead.pack({ head: "1" }));
+        await ctx.reply(ctx.t("invitations-ask-head"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
+    confirm: {
+      async ask(ctx, flow) {
+        const { data } = flow;
+        const { group, agency } = await invitationNames(ctx.deps, { workingGroupId: data.workingGroupId ?? 0, agencyId: data.agencyId ?? null });
+        const text = ctx.t("invitations-summary", {
+          role: ctx.t(`invitations-role-${data.role ?? "OFFICIAL"}`),
+          group: group ? localName(group, ctx.locale) : "—",
+          agency: agency ? localName(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "") : "—",
+          hours: localizeDigits(String(ctx.deps.config.INVITATION_TTL_HOURS), ctx.locale),
+        });
+        await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.inviteConfirm.pack())) });
+      },
+    },
+  },
+  buttons: [
+    on(B.inviteRole, async (ctx, { role }, flow) => {
+      if (flow.step !== "role") return handled;
+      const groups = await groupsFor(ctx, role);
+      if (groups.length === 0) {
+        await ctx.reply(ctx.t("error-not-allowed"));
+        return handled;
+      }
+      const { data } = flow;
+      data.role = role;
+      delete data.agencyId;
+      data.isAgencyHead = false;
+      const only = groups.length === 1 ? groups[0] : undefined;
+      if (only) {
+        // A secretariat member invites to their own group: no question to ask.
+        data.workingGroupId = only.id;
+        return next(afterGroup(data));
+      }
+      delete data.workingGroupId;
+      return next("group");
+    }),
+    on(B.inviteGroup, async (ctx, { groupId }, flow) => {
+      if (flow.step !== "group") return handled;
+      if (!flow.data.role || !invitableRoles(ctx.user, groupId).includes(flow.data.role)) {
+        await ctx.reply(ctx.t("error-not-allowed"));
+        return handled;
+      }
+      flow.data.workingGroupId = groupId;
+      return next(afterGroup(flow.data));
+    }),
+    on(B.inviteAgency, async (ctx, { agencyId }, flow) => {
+      if (flow.step !== "agency") return handled;
+      if (!(await isInvitableAgency(ctx.deps, flow.data.workingGroupId ?? 0, agencyId))) {
+        await ctx.reply(ctx.t("expected-button"));
+        return handled;
+      }
+      flow.data.agencyId = agencyId;
+      return next("head");
+    }),
+    on(B.inviteHead, async (_ctx, { head }, flow) => {
+      if (flow.step !== "head") return handled;
+      flow.data.isAgencyHead = head === "1";
+      return next("confirm");
+    }),
+    on(B.inviteConfirm, async (ctx, _payload, flow) => {
+      if (flow.step !== "confirm") return handled;
+      const { data } = flow;
+      if (!data.role || !data.workingGroupId) return next("role");
+      try {
+        const invitation = await createInvitation(ctx.deps, ctx.user, {
+          role: data.role,
+          workingGroupId: data.workingGroupId,
+          agencyId: data.agencyId ?? null,
+          isAgencyHead: data.isAgencyHead === true,
+        });
+        ctx.session.flow = undefined;
+        ctx.logger.info({ invitationId: invitation.id, role: data.role, workingGroupId: data.workingGroupId }, "invitation created");
+        await ctx.reply(
+          ctx.t("invitations-created", {
+            link: invitationLink(ctx.me.username, invitation.code),
+            expires: formatJalaliDate(invitation.expiresAt, ctx.locale, { monthName: true, time: true }),
+          }),
+          { link_preview_options: { is_disabled: true } },
+        );
+      } catch (error) {
+        if (!isRefusal(error)) throw error;
+        ctx.session.flow = undefined;
+        await ctx.reply(ctx.t("error-not-allowed"));
+      }
+      return handled;
+    }),
+  ],
+});
+
+/** /invite and the menu's button: the flow, for those who may invite anyone at all. */
+export async function startInvite(ctx: BotContext): Promise<void> {
+  if ((await rolesFor(ctx)).length === 0) {
+    await ctx.reply(ctx.t("error-not-allowed"));
+    return;
+  }
+  await inviteFlow.start(ctx, "role", {});
+}
