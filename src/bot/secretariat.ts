@@ -4,7 +4,7 @@
  */
 import { InlineKeyboard } from "grammy";
 import { inScope, isEmptyScope, secretariatGroups } from "../services/authz";
-import { cb } from "./callback-data";
+import { secretariatWorkingGroups } from "../services/working-groups";
 import type { BotContext } from "./context";
 import { localName } from "../i18n";
 
@@ -25,17 +25,11 @@ export function soleSecretariatGroup(ctx: BotContext): number | undefined {
   return groups !== "all" && groups.length === 1 ? groups[0] : undefined;
 }
 
-/** A button per group the user serves (`<prefix>:<id>`), two a row, for a flow's "which group?" step. */
-export async function secretariatGroupKeyboard(ctx: BotContext, prefix: string): Promise<InlineKeyboard> {
-  const groups = secretariatGroupIds(ctx);
-  const rows = await ctx.deps.db.workingGroup.findMany({
-    where: groups === "all" ? {} : { id: { in: groups } },
-    orderBy: { id: "asc" },
-    select: { id: true, nameFa: true, nameEn: true },
-  });
+/** A button per group the user serves (`pack(id)` is the button's data), two a row. */
+export async function secretariatGroupKeyboard(ctx: BotContext, pack: (groupId: number) => string): Promise<InlineKeyboard> {
   const keyboard = new InlineKeyboard();
-  rows.forEach((group, index) => {
-    keyboard.text(localName(group, ctx.locale), cb(prefix, group.id));
+  (await secretariatWorkingGroups(ctx.deps, ctx.user)).forEach((group, index) => {
+    keyboard.text(localName(group, ctx.locale), pack(group.id));
     if (index % 2 === 1) keyboard.row();
   });
   return keyboard;

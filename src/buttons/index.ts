@@ -7,3 +7,4 @@
 export { button, checkLength, declaredButtons, MAX_CALLBACK_BYTES, type Button, type PlainButton, type PayloadOf } from "./define";
 export * as shared from "./shared";
 export * as invitations from "./invitations";
+export * as broadcasts from "./broadcasts";

@@ -12,7 +12,7 @@ import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Deps } from "../deps";
 import { isLocale, type Locale } from "../i18n";
-import { finishBroadcastIfDone, progressText, type BroadcastCounts } from "../services/broadcasts";
+import { finishBroadcastIfDone, progressCancelKeyboard, progressText, type BroadcastCounts } from "../services/broadcasts";
 import { deliveryJobId } from "./outbox-relay";
 import type { TimerData } from "../services/timers";
 
@@ -52,9 +52,6 @@ export async function stopBroadcastProgress(deps: Pick<Deps, "queues">, broadcas
   await deps.queues.timers.removeJobScheduler(progressSchedulerId(broadcastId));
 }
 
-export function cancelKeyboard(label: string, broadcastId: number): InlineKeyboardMarkup {
-  return { inline_keyboard: [[{ text: label, callback_data: `bc:cancel:${broadcastId}` }]] };
-}
 
 /** Drops the queued delivery jobs of cancelled rows so they do not wait their turn (best effort). */
 export async function dropQueuedDeliveries(deps: Pick<Deps, "queues" | "logger">, outboxIds: readonly number[]): Promise<void> {
@@ -109,7 +106,7 @@ async function showProgress(
   const slot = await deps.redis.set(throttleKey(chatId), "1", "PX", PRIVATE_CHAT_GAP_MS, "NX");
   if (slot !== "OK") return false;
   try {
-    await editProgress(deps.api, chatId, broadcast.progressMessageId as number, text, final ? undefined : cancelKeyboard(deps.t(locale, "broadcasts-cancel-button"), broadcast.id));
+    await editProgress(deps.api, chatId, broadcast.progressMessageId as number, text, final ? undefined : progressCancelKeyboard(deps.t(locale, "broadcasts-cancel-button"), broadcast.id));
   } catch (error) {
     const permanent = error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403);
     if (!permanent) {

@@ -5,6 +5,8 @@
  * pipeline sends each exactly once, under Telegram's rate limits, behind every notice and
  * reminder, and a restart resumes where it stopped. Progress is read from the rows' statuses.
  */
+import { refusal } from "../domain/refusal";
+import { broadcastCancel } from "../buttons/broadcasts";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { Prisma, Tx } from "../db";
@@ -41,19 +43,15 @@ export type BroadcastAudience = z.infer<typeof BroadcastAudienceSchema>;
 
 export type BroadcastErrorReason = "forbidden" | "not_found" | "invalid_input" | "not_draft" | "not_sending" | "empty_audience";
 
-export class BroadcastError extends Error {
-  override name = "BroadcastError";
-  constructor(readonly reason: BroadcastErrorReason) {
-    super(`broadcast refused: ${reason}`);
-  }
-}
+/** A refusal of this service: message `broadcasts-error-<reason>`. */
+const refused = (reason: BroadcastErrorReason) => refusal("broadcasts-error", reason);
 
 /** Re-checks the actor's role in the transaction; meetings.ts's check, with this module's error. */
 async function requireBroadcaster(tx: Pick<Tx, "membership">, userId: number, workingGroupId: number): Promise<void> {
   try {
     await requireSecretariat(tx, userId, workingGroupId);
   } catch {
-    throw new BroadcastError("forbidden");
+    throw refused("forbidden");
   }
 }
 
@@ -115,14 +113,14 @@ export function validateBroadcastText(text: string, withMedia: boolean): "short"
 /** Stores a draft (nothing is sent) and counts its recipients, for the preview. */
 export async function createBroadcastDraft(deps: Pick<Deps, "db">, actorId: number, input: BroadcastDraftInput): Promise<{ id: number; total: number }> {
   const audience = BroadcastAudienceSchema.safeParse(input.audience);
-  if (!audience.success) throw new BroadcastError("invalid_input");
+  if (!audience.success) throw refused("invalid_input");
   const withMedia = Boolean(input.photoFileId || input.documentFileId);
-  if (validateBroadcastText(input.text, withMedia) !== null || (input.photoFileId && input.documentFileId)) throw new BroadcastError("invalid_input");
+  if (validateBroadcastText(input.text, withMedia) !== null || (input.photoFileId && input.documentFileId)) throw refused("invalid_input");
   return deps.db.$transaction(async (tx) => {
     await requireBroadcaster(tx, actorId, input.workingGroupId);
     if (audience.data.kind === "meeting") {
       const meeting = await tx.meeting.findFirst({ where: { id: audience.data.meetingId, workingGroupId: input.workingGroupId } });
-      if (!meeting) throw new BroadcastError("invalid_input");
+      if (!meeting) throw refused("invalid_input");
     }
     const total = (await recipientsFor(tx, input.workingGroupId, audience.data, actorId)).length;
     const draft = await tx.broadcast.create({
@@ -195,13 +193,13 @@ export async function startBroadcast(
 ): Promise<{ total: number }> {
   const result = await deps.db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Broadcast" WHERE id = ${broadcastId} FOR UPDATE`;
-    if (rows.length === 0) throw new BroadcastError("not_found");
+    if (rows.length === 0) throw refused("not_found");
     const broadcast = await tx.broadcast.findUniqueOrThrow({ where: { id: broadcastId }, include: { workingGroup: { select: { nameFa: true, nameEn: true } } } });
     await requireBroadcaster(tx, actorId, broadcast.workingGroupId);
-    if (broadcast.status !== "DRAFT") throw new BroadcastError("not_draft");
+    if (broadcast.status !== "DRAFT") throw refused("not_draft");
     const audience = BroadcastAudienceSchema.parse(broadcast.audience);
     const recipients = await recipientsFor(tx, broadcast.workingGroupId, audience, broadcast.createdById);
-    if (recipients.length === 0) throw new BroadcastError("empty_audience");
+    if (recipients.length === 0) throw refused("empty_audience");
     const groupName = (locale: Locale) => localName(broadcast.workingGroup, locale);
     await insertBroadcastRows(tx, broadcast.id, recipients, (locale) => broadcastPayload(deps.t, locale, broadcast, groupName(locale)));
     await tx.broadcast.update({
@@ -224,9 +222,9 @@ export async function startBroadcast(
 export async function discardBroadcastDraft(deps: Pick<Deps, "db" | "now">, actorId: number, broadcastId: number): Promise<void> {
   await deps.db.$transaction(async (tx) => {
     const broadcast = await tx.broadcast.findUnique({ where: { id: broadcastId }, select: { workingGroupId: true, status: true } });
-    if (!broadcast) throw new BroadcastError("not_found");
+    if (!broadcast) throw refused("not_found");
     await requireBroadcaster(tx, actorId, broadcast.workingGroupId);
-    if (broadcast.status !== "DRAFT") throw new BroadcastError("not_draft");
+    if (broadcast.status !== "DRAFT") throw refused("not_draft");
     await tx.broadcast.update({ where: { id: broadcastId }, data: { status: "CANCELLED", finishedAt: deps.now() } });
   });
 }
@@ -239,10 +237,10 @@ export async function discardBroadcastDraft(deps: Pick<Deps, "db" | "now">, acto
 export async function cancelBroadcast(deps: Pick<Deps, "db" | "now">, actorId: number, broadcastId: number): Promise<{ cancelledIds: number[] }> {
   return deps.db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM "Broadcast" WHERE id = ${broadcastId} FOR UPDATE`;
-    if (rows.length === 0) throw new BroadcastError("not_found");
+    if (rows.length === 0) throw refused("not_found");
     const broadcast = await tx.broadcast.findUniqueOrThrow({ where: { id: broadcastId }, select: { workingGroupId: true, status: true } });
     await requireBroadcaster(tx, actorId, broadcast.workingGroupId);
-    if (broadcast.status !== "SENDING") throw new BroadcastError("not_sending");
+    if (broadcast.status !== "SENDING") throw refused("not_sending");
     // RETURNING: exactly the rows this statement cancelled (a row the sender finishes meanwhile is not one).
     const cancelled = await tx.$queryRaw<Array<{ id: number }>>`
       UPDATE "OutboxMessage" SET status = 'CANCELLED'::"DeliveryStatus"
@@ -341,3 +339,32 @@ export async function finishBroadcastIfDone(deps: Pick<Deps, "db" | "t" | "now" 
   if (outcome.written > 0) deps.flushOutbox();
   return { status: outcome.status, counts: outcome.counts };
 }
+
+/** The live progress message's one button. */
+export function progressCancelKeyboard(label: string, broadcastId: number): { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } {
+  return { inline_keyboard: [[{ text: label, callback_data: broadcastCancel.pack({ broadcastId }) }]] };
+}
+
+/** Agency kinds with an active agency in the group (the officials audience's choices). */
+export async function activeAgencyKinds(deps: Pick<Deps, "db">, workingGroupId: number) {
+  const rows = await deps.db.agency.findMany({ where: { workingGroupId, active: true }, distinct: ["kind"], orderBy: { kind: "asc" }, select: { kind: true } });
+  return rows.map((row) => row.kind);
+}
+
+/** Recent meetings with invitees (the meeting audience's choices). */
+export async function broadcastableMeetings(deps: Pick<Deps, "db">, workingGroupId: number) {
+  return deps.db.meeting.findMany({
+    where: { workingGroupId, status: { in: ["SCHEDULED", "HELD"] }, invitees: { some: {} } },
+    orderBy: { startsAt: "desc" },
+    take: 8,
+    select: { id: true, kind: true, number: true, jalaliYear: true },
+  });
+}
+
+/** A broadcast's state for the send button (null when there is none). */
+export async function broadcastState(deps: Pick<Deps, "db">, broadcastId: number) {
+  return deps.db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true, total: true, workingGroupId: true } });
+}
+
+/** The names of the broadcast's working group (its signature line). */
+export { workingGroupNames as workingGroupOf } from "./working-groups";

@@ -19,6 +19,7 @@ import { notify, recipientOf } from "./notifications";
 import type { SessionUser } from "./users";
 import { localName } from "../i18n";
 import { Refusal } from "../domain/refusal";
+export { workingGroupNames } from "./working-groups";
 
 export const INVITATION_PAYLOAD_PREFIX = "inv_";
 /** 24 random bytes → 32 url-safe characters (the deep-link payload allows [A-Za-z0-9_-], ≤ 64). */
@@ -284,11 +285,6 @@ export async function invitationNames(deps: Pick<Deps, "db">, input: { workingGr
     input.agencyId ? deps.db.agency.findUnique({ where: { id: input.agencyId }, select: { nameFa: true, nameEn: true } }) : null,
   ]);
   return { group, agency };
-}
-
-/** A working group's names (null when there is none). */
-export async function workingGroupNames(deps: Pick<Deps, "db">, workingGroupId: number) {
-  return deps.db.workingGroup.findUnique({ where: { id: workingGroupId }, select: { id: true, nameFa: true, nameEn: true } });
 }
 
 /** An active membership the actor may revoke, with what the confirmation shows; else null. */

@@ -31,7 +31,7 @@ export const features: Feature[] = [
   { name: "tasks", composer: tasks },
   { name: "rating", composer: rating },
   { name: "meetings", composer: meetings },
-  { name: "broadcasts", composer: broadcasts },
+  broadcasts,
   { name: "statistics", composer: statistics },
   { name: "secretariat-group", composer: secretariatGroup },
   fallback,

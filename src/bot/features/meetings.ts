@@ -218,7 +218,7 @@ async function askNew(ctx: BotContext, flow: Flow): Promise<void> {
   const draft = newDraft(flow);
   switch (flow.step) {
     case "group":
-      await ctx.reply(ctx.t("meetings-ask-group"), { reply_markup: newNavigation(ctx, await secretariatGroupKeyboard(ctx, "mtg:n:wg")) });
+      await ctx.reply(ctx.t("meetings-ask-group"), { reply_markup: newNavigation(ctx, await secretariatGroupKeyboard(ctx, (id) => `mtg:n:wg:${id}`)) });
       return;
     case "kind": {
       const keyboard = new InlineKeyboard()
