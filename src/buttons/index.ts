@@ -8,3 +8,4 @@ export { button, checkLength, declaredButtons, MAX_CALLBACK_BYTES, type Button, 
 export * as shared from "./shared";
 export * as invitations from "./invitations";
 export * as broadcasts from "./broadcasts";
+export * as producer from "./producer";

@@ -146,3 +146,36 @@ export function splitMessage(text: string, max: number = TELEGRAM_MESSAGE_LIMIT)
   if (rest.trim() !== "") parts.push(rest);
   return parts;
 }
+
+export type FreeTextProblem = "short" | "long" | "no_letters";
+
+/**
+ * The one rule for every free-text answer: normalised (control and invisible characters
+ * stripped, Arabic ي/ك as Persian ی/ک, spaces collapsed), then bounded in length; with
+ * `needsLetters`, an answer made only of emoji, digits or punctuation is refused (a unit's
+ * name, a county). Length counts characters after normalisation.
+ */
+export function readFreeText(
+  input: string,
+  limits: { min: number; max: number; needsLetters?: boolean },
+): { ok: true; value: string } | { ok: false; problem: FreeTextProblem } {
+  const value = normalizeText(input);
+  if ([...value].length < limits.min) return { ok: false, problem: "short" };
+  if ([...value].length > limits.max) return { ok: false, problem: "long" };
+  if (limits.needsLetters && (value.match(/\p{L}/gu)?.length ?? 0) < 2) return { ok: false, problem: "no_letters" };
+  return { ok: true, value };
+}
+
+/** A name as a search compares it: normalised, lower case, without spaces or ZWNJ. */
+export function searchKey(text: string): string {
+  return normalizeText(text).toLowerCase().replace(/[\s\u200c]/g, "");
+}
+
+/** Items whose names (Persian or English) contain the typed query; an exact match alone wins. */
+export function findByName<T extends { nameFa: string; nameEn: string }>(items: readonly T[], query: string): T[] {
+  const key = searchKey(query);
+  if (key.length === 0) return [];
+  const exact = items.filter((item) => searchKey(item.nameFa) === key || searchKey(item.nameEn) === key);
+  if (exact.length > 0) return exact;
+  return items.filter((item) => searchKey(item.nameFa).includes(key) || searchKey(item.nameEn).includes(key));
+}

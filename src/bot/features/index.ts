@@ -22,7 +22,7 @@ import { fallback } from "./fallback";
 export const features: Feature[] = [
   { name: "start", composer: start },
   { name: "language", composer: language },
-  { name: "registration", composer: registration },
+  registration,
   { name: "report", composer: report },
   { name: "cases", composer: cases },
   invitations,

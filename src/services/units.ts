@@ -1,0 +1,101 @@
+/**
+ * Production units and the reference data a producer's flows choose from: the units a user
+ * represents, registering a unit (one race-free call), working groups, counties and the agencies
+ * a report may name.
+ */
+import type { Deps } from "../deps";
+import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enums";
+import { Prisma } from "../generated/prisma/client";
+import { refusal } from "../domain/refusal";
+
+type Db = Pick<Deps, "db">;
+
+/** The units a user represents, oldest first. */
+export async function unitsOfUser(deps: Db, userId: number) {
+  return deps.db.productionUnit.findMany({
+    where: { representatives: { some: { userId } } },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, workingGroupId: true },
+  });
+}
+
+export async function representsAnyUnit(deps: Db, userId: number): Promise<boolean> {
+  return (await deps.db.unitRepresentative.count({ where: { userId } })) > 0;
+}
+
+/** Active agencies of a group of the given kinds (the report's "which agency?" choices). */
+export async function reportAgencies(deps: Db, workingGroupId: number, kinds: readonly AgencyKind[]) {
+  return deps.db.agency.findMany({
+    where: { workingGroupId, active: true, kind: { in: [...kinds] } },
+    orderBy: [{ kind: "asc" }, { id: "asc" }],
+    take: 30,
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+}
+
+export async function agencyNames(deps: Db, agencyId: number) {
+  return deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+/** Every working group, provinces first, by Persian name (the registration's picker). */
+export async function allWorkingGroups(deps: Db) {
+  return deps.db.workingGroup.findMany({ orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } });
+}
+
+export async function workingGroupById(deps: Db, id: number) {
+  return deps.db.workingGroup.findUnique({ where: { id }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+/** A group's seeded counties, by Persian name. */
+export async function countiesOf(deps: Db, workingGroupId: number) {
+  return deps.db.county.findMany({ where: { workingGroupId }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+export async function countyOf(deps: Db, workingGroupId: number, countyId: number) {
+  return deps.db.county.findFirst({ where: { id: countyId, workingGroupId }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+/** Records the phone number the user shared as their own contact. */
+export async function verifyPhone(deps: Pick<Deps, "db" | "now">, userId: number, phone: string): Promise<void> {
+  await deps.db.user.update({ where: { id: userId }, data: { phone, phoneVerifiedAt: deps.now() } });
+}
+
+export interface NewUnit {
+  name: string;
+  legalId: string;
+  licenceNo: string | null;
+  workingGroupId: number;
+  county: string;
+  sector: Sector;
+  activityStatus: ActivityStatus;
+  employees: number;
+}
+
+/**
+ * Registers a unit with the user as its representative, in one statement: the legal ID's unique
+ * constraint decides a race (two people registering one company), never a check before the
+ * insert. A taken legal ID is refused (`register-legal-id-taken`).
+ */
+export async function registerUnit(deps: Db, userId: number, unit: NewUnit): Promise<{ id: number }> {
+  try {
+    return await deps.db.productionUnit.create({
+      data: { ...unit, representatives: { create: { userId } } },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw refusal("register", "legal-id-taken");
+    }
+    throw error;
+  }
+}
+
+/** Whether a legal ID is free, already this user's unit, or someone else's. */
+export async function legalIdStatus(deps: Db, userId: number, legalId: string): Promise<"free" | "yours" | "taken"> {
+  const existing = await deps.db.productionUnit.findUnique({
+    where: { legalId },
+    select: { representatives: { where: { userId }, select: { userId: true } } },
+  });
+  if (!existing) return "free";
+  return existing.representatives.length > 0 ? "yours" : "taken";
+}
