@@ -11,7 +11,7 @@ import { currentFlow, endFlow, inFlow, isCommand, registerFlow, startFlow } from
 import { caseDetailLines, timelineLines } from "../presenters/case";
 import { replyLong } from "../reply";
 import { isInfrastructureError } from "../middlewares/errors";
-import { attachmentFrom } from "./report";
+import { attachmentFrom } from "../attachments";
 
 const PAGE_SIZE = 6;
 const FLOW = "addinfo";

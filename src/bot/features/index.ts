@@ -23,7 +23,7 @@ export const features: Feature[] = [
   { name: "start", composer: start },
   { name: "language", composer: language },
   registration,
-  { name: "report", composer: report },
+  report,
   { name: "cases", composer: cases },
   invitations,
   { name: "queue", composer: queue },
