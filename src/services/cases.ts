@@ -1,3 +1,5 @@
+import { Refusal } from "../domain/refusal";
+import { queueCase } from "../buttons/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import type { Tx } from "../db";
@@ -51,9 +53,8 @@ export const CaseDraftSchema = z
   });
 export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 
-export class CaseAccessError extends Error {
-  override name = "CaseAccessError";
-}
+/** A producer's action on a case that is not theirs (or not in that state): "not allowed". */
+const notYours = (reason: "not_yours" | "not_open" | "not_represented" | "foreign_agency") => new Refusal(reason, "error-not-allowed");
 
 /** Next number of the working group's Jalali-year sequence, atomically. */
 async function nextSequence(tx: Tx, workingGroupId: number, jalaliYear: number): Promise<number> {
@@ -92,7 +93,7 @@ async function caseOfSubmission(deps: Pick<Deps, "db">, userId: number, submissi
     select: { id: true, trackingCode: true, urgency: true, workingGroupId: true, reporterId: true },
   });
   if (!existing) return null;
-  if (existing.reporterId !== userId) throw new CaseAccessError("the submission key belongs to another user's case");
+  if (existing.reporterId !== userId) throw notYours("not_yours");
   // Whoever submits again has not seen (or lost) the code: it is told again, and confirmed then.
   await deps.db.unconfirmedSubmission.createMany({ data: [{ caseId: existing.id, reporterId: userId }], skipDuplicates: true });
   return { caseId: existing.id, trackingCode: existing.trackingCode, urgency: existing.urgency, workingGroupId: existing.workingGroupId, repeated: true };
@@ -128,11 +129,11 @@ export async function submitCase(
         where: { userId_unitId: { userId, unitId: draft.unitId } },
         select: { unit: { select: { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } } },
       });
-      if (!link) throw new CaseAccessError("user does not represent this unit");
+      if (!link) throw notYours("not_represented");
       const { unit } = link;
       if (draft.agencyId !== null) {
         const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
-        if (!agency) throw new CaseAccessError("agency is not in the unit's working group");
+        if (!agency) throw notYours("foreign_agency");
       }
       const jalaliYear = jalaliYearOf(now);
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
@@ -228,11 +229,11 @@ export async function addProducerInformation(
       where: { id: caseId, ...producerCaseScope(userId) },
       select: { id: true, status: true, trackingCode: true, workingGroupId: true, takenById: true },
     });
-    if (!item) throw new CaseAccessError("not the user's case");
+    if (!item) throw notYours("not_yours");
     const answering = item.status === "needs_info";
     const action = answering ? "answer_info" : "add_info";
     const move = transition(item.status, action, { role: "producer" });
-    if (!move.ok) throw new CaseAccessError(`cannot ${action} from ${item.status}`);
+    if (!move.ok) throw notYours("not_open");
     const event = await appendEvent(tx, {
       caseId: item.id,
       actorId: userId,
@@ -252,10 +253,27 @@ export async function addProducerInformation(
       args: { code: item.trackingCode, text: truncate(addition.text || "📎", 500) },
       dedupeKey: `case:${item.id}:event:${event.id}`,
       kind: "ALERT",
-      buttons: [[{ labelKey: "button-open-case", callback: `q:open:${item.id}` }]],
+      buttons: [[{ labelKey: "button-open-case", callback: queueCase.pack({ caseId: item.id }) }]],
     });
     return { trackingCode: item.trackingCode, answeredRequest: answering };
   });
   deps.flushOutbox();
   return result;
+}
+
+/** A case of a unit the user represents, with what its card shows (forged ids find nothing). */
+export async function ownCase(deps: Pick<Deps, "db">, userId: number, caseId: number) {
+  return deps.db.case.findFirst({
+    where: { id: caseId, ...producerCaseScope(userId) },
+    include: {
+      unit: { select: { name: true } },
+      agency: { select: { nameFa: true, nameEn: true } },
+      events: { orderBy: { id: "asc" }, include: { actor: { select: { firstName: true } } } },
+    },
+  });
+}
+
+/** The tracking code and status of a case of the user's (null when not theirs). */
+export async function ownCaseStatus(deps: Pick<Deps, "db">, userId: number, caseId: number) {
+  return deps.db.case.findFirst({ where: { id: caseId, ...producerCaseScope(userId) }, select: { trackingCode: true, status: true } });
 }

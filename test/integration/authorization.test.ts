@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/generated/prisma/client";
-import { addProducerInformation, CaseAccessError, submitCase } from "../../src/services/cases";
+import { addProducerInformation, submitCase } from "../../src/services/cases";
 import { createInvitation, redeemInvitation, revokeMembership } from "../../src/services/invitations";
 import { Refusal } from "../../src/domain/refusal";
 import { listQueue, openCaseCard, QueueAccessError } from "../../src/services/queue";
@@ -40,7 +40,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   } catch (error) {
     if (error instanceof TriageError) return error.code;
     if (error instanceof Refusal) return error.reason;
-    if (error instanceof QueueAccessError || error instanceof CaseAccessError) return error.name;
+    if (error instanceof QueueAccessError) return error.name;
     throw error;
   }
 }
@@ -116,7 +116,7 @@ describe("producers", () => {
     const producerB = await sessionUser(T.producerB);
     expect(await refusal(takeCase(env.container, producerB, caseA.caseId))).toBe("forbidden");
     expect(await refusal(requestInformation(env.container, producerB, caseA.caseId, { question: "What is going on here?" }))).toBe("forbidden");
-    expect(await refusal(addProducerInformation(env.container, ids.producerB, caseA.caseId, { text: "hijack", attachment: null }))).toBe("CaseAccessError");
+    expect(await refusal(addProducerInformation(env.container, ids.producerB, caseA.caseId, { text: "hijack", attachment: null }))).toBe("not_yours");
     expect(await openCaseCard(env.container, producerB, caseA.caseId)).toBeNull();
     const untouched = await env.container.db.case.findUniqueOrThrow({ where: { id: caseA.caseId }, include: { events: true } });
     expect(untouched.status).toBe("submitted");

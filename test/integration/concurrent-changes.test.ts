@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CaseStatus } from "../../src/domain/case-lifecycle";
-import { addProducerInformation, CaseAccessError } from "../../src/services/cases";
+import { addProducerInformation } from "../../src/services/cases";
+import { Refusal } from "../../src/domain/refusal";
 import { addAgendaItem, createMeeting, removeAgendaItem } from "../../src/services/meetings";
 import { acknowledgeTask } from "../../src/services/task-actions";
 import { assignCase, requestInformation } from "../../src/services/triage";
@@ -67,7 +68,7 @@ describe("a change committed by someone else first stands", () => {
       addProducerInformation(env.container, world.producer.id, item.caseId, { text: "The central branch.", attachment: null }),
     );
 
-    expect(outcome).toBeInstanceOf(CaseAccessError);
+    expect(outcome).toBeInstanceOf(Refusal);
     expect(await statusOf(item.caseId)).toBe("rejected");
   });
 

@@ -24,7 +24,7 @@ export const features: Feature[] = [
   { name: "language", composer: language },
   registration,
   report,
-  { name: "cases", composer: cases },
+  cases,
   invitations,
   { name: "queue", composer: queue },
   { name: "triage", composer: triage },
