@@ -7,7 +7,7 @@ import { applyPlatform } from "./api";
 import type { BotContext, SessionData } from "./context";
 import { features } from "./features";
 import { addMenuEntry } from "./menu";
-import { registerStartPayload } from "./features/start";
+import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";

@@ -71,3 +71,8 @@ export async function loadUser(
     memberships,
   };
 }
+
+/** The user's chosen language (also kept in the session, which wins while it lives). */
+export async function setUserLanguage(deps: { db: Db }, userId: number, language: Locale): Promise<void> {
+  await deps.db.user.update({ where: { id: userId }, data: { language } });
+}

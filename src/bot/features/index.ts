@@ -20,8 +20,8 @@ import { fallback } from "./fallback";
  * the main menu, the deep-link dispatcher and the command menus are built from this list.
  */
 export const features: Feature[] = [
-  { name: "start", composer: start },
-  { name: "language", composer: language },
+  start,
+  language,
   registration,
   report,
   cases,

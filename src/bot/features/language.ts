@@ -1,31 +1,39 @@
 // Scope: any chat; everyone. /language switches between Persian and English.
 import { Composer, InlineKeyboard } from "grammy";
-import { isLocale } from "../../i18n";
+import { setUserLanguage } from "../../services/users";
+import { producer as B, shared } from "../../buttons";
 import type { BotContext } from "../context";
+import type { Feature } from "../feature";
 import { showMainMenu } from "../menu";
-
-export const language = new Composer<BotContext>();
+import { showScreen } from "../reply";
 
 async function offerLanguages(ctx: BotContext): Promise<void> {
-  const keyboard = new InlineKeyboard().text("فارسی", "lang:set:fa").text("English", "lang:set:en");
-  await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
+  const keyboard = new InlineKeyboard().text("فارسی", B.languageSet.pack({ locale: "fa" })).text("English", B.languageSet.pack({ locale: "en" }));
+  await showScreen(ctx, ctx.t("language-choose"), keyboard);
 }
 
-language.command("language", offerLanguages);
-language.callbackQuery("lang:menu", async (ctx) => {
+const composer = new Composer<BotContext>();
+composer.command("language", offerLanguages);
+composer.callbackQuery(shared.languageMenu.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   await offerLanguages(ctx);
 });
 
-language.callbackQuery(/^lang:set:(\w+)$/, async (ctx) => {
-  const chosen = ctx.match[1];
-  if (!isLocale(chosen)) return ctx.answerCallbackQuery();
+composer.callbackQuery(B.languageSet.filter, async (ctx) => {
+  const chosen = B.languageSet.unpack(ctx.callbackQuery.data)?.locale;
+  if (!chosen) return ctx.answerCallbackQuery();
   ctx.session.locale = chosen;
   ctx.locale = chosen;
-  await ctx.deps.db.user.update({ where: { id: ctx.user.id }, data: { language: chosen } });
+  await setUserLanguage(ctx.deps, ctx.user.id, chosen);
   ctx.user.language = chosen;
   await ctx.i18n.renegotiateLocale();
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("language-changed"));
   await showMainMenu(ctx);
 });
+
+export const language: Feature = {
+  name: "language",
+  composer,
+  commands: [{ command: "language", audience: "everyone" }],
+};

@@ -20,5 +20,4 @@ export const registration: Feature = {
   name: "registration",
   composer,
   commands: [{ command: "register", audience: "everyone" }],
-  menu: [{ labelKey: "menu-register-unit", callback: shared.newUnit.pack(), visible: () => true }],
 };

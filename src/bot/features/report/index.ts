@@ -24,8 +24,4 @@ export const report: Feature = {
   name: "report",
   composer,
   commands: [{ command: "report", audience: "producer" }],
-  menu: [
-    { labelKey: "menu-report", callback: shared.newReport.pack(), visible: hasUnits },
-    { labelKey: "menu-my-cases", callback: shared.myCasesPage.pack({ page: 0 }), visible: hasUnits },
-  ],
 };
