@@ -6,3 +6,5 @@
  */
 export { button, checkLength, declaredButtons, MAX_CALLBACK_BYTES, type Button, type PlainButton, type PayloadOf } from "./define";
 export * as shared from "./shared";
+export * as meetings from "./meetings";
+export * as resolutions from "./resolutions";

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endOfJalaliDay, jalaliToInstant, todayInTehran } from "../../src/domain/jalali";
 import { meetingReminderJobId, meetingReminderMoments, remindMeeting } from "../../src/jobs/meeting-reminders";
 import { DEFAULT_WORKING_CALENDAR } from "../../src/domain/working-calendar";
-import { createMeeting, englishOrdinal, markMeetingHeld, MeetingError, persianOrdinal, answerInvitation } from "../../src/services/meetings";
+import { createMeeting, englishOrdinal, markMeetingHeld, persianOrdinal, answerInvitation } from "../../src/services/meetings";
+import { Refusal } from "../../src/domain/refusal";
 import { listResolutions } from "../../src/services/resolutions";
 import type { InlineDocument, OutboundPayload } from "../../src/services/outbox";
 import { createTestBot, type TestBot, type TestUser } from "../support/bot-harness";
@@ -247,7 +248,7 @@ describe("a working-group meeting through the bot", () => {
     const colleague = as(world.colleague);
     await colleague.press(`mtg:rsvp:${inviteeOf(world.official.id)}:n`);
     expect(colleague.lastText()).toContain("فقط از دبیرخانه کارگروه");
-    await expect(answerInvitation(env.container, world.colleague.id, inviteeOf(world.official.id), "DECLINED")).rejects.toBeInstanceOf(MeetingError);
+    await expect(answerInvitation(env.container, world.colleague.id, inviteeOf(world.official.id), "DECLINED")).rejects.toBeInstanceOf(Refusal);
 
     const answers = await db().meetingInvitee.findMany({ where: { meetingId }, orderBy: { id: "asc" } });
     const answerOf = (userId: number) => answers.find((a) => a.userId === userId);
