@@ -7,7 +7,7 @@ import type { Tx } from "../../db";
 import { refusal, type Refusal } from "../../domain/refusal";
 import { triageRole } from "../authz";
 
-export type MeetingErrorReason =
+export type MeetingRefusalReason =
   | "forbidden"
   | "not_found"
   | "not_scheduled"
@@ -22,9 +22,8 @@ export type MeetingErrorReason =
   | "minutes_closed"
   | "no_resolutions";
 
-
 /** A refused meeting or resolution action; the bot shows `meetings-error-<reason>`. */
-export const meetingRefusal = (reason: MeetingErrorReason): Refusal => refusal("meetings-error", reason);
+export const meetingRefusal = (reason: MeetingRefusalReason): Refusal => refusal("meetings-error", reason);
 
 // ---------------------------------------------------------------------------------------------
 // Access

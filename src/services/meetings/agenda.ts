@@ -13,8 +13,6 @@ import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
 import { appendEvent } from "../timeline";
 import { meetingForSecretariat, meetingRefusal, scheduledMeetingForUpdate } from "./access";
 import { meetingTitle, meetingWhen } from "./titles";
-import { triageRole } from "../authz";
-import { listMeetings } from "./scheduling";
 
 /** A submitted case nobody has acted on for this long is suggested for the agenda. */
 export const WAITING_LONG_DAYS = 7;
@@ -239,15 +237,4 @@ export async function agendaItemRef(deps: Pick<Deps, "db">, itemId: number) {
     select: { meetingId: true, case: { select: { trackingCode: true, agencyId: true } } },
   });
   return item ? { itemId, meetingId: item.meetingId, trackingCode: item.case.trackingCode, caseAgencyId: item.case.agencyId } : null;
-}
-
-/**
- * The upcoming meetings that may hear a case, for the secretariat's case card; null when the
- * case is not found or not the actor's (callback data is not trusted).
- */
-export async function meetingsForCase(deps: Pick<Deps, "db">, actor: Parameters<typeof triageRole>[0], caseId: number) {
-  const item = await deps.db.case.findUnique({ where: { id: caseId }, select: { trackingCode: true, workingGroupId: true } });
-  if (!item || !triageRole(actor, item.workingGroupId)) return null;
-  const { upcoming } = await listMeetings(deps, [item.workingGroupId]);
-  return { trackingCode: item.trackingCode, upcoming };
 }

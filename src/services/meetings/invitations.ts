@@ -93,8 +93,7 @@ export interface InvitationResult {
  * Invites everyone the meeting concerns who is not invited yet (so sending again after the
  * agenda grew reaches only the newcomers): a MEETING notice with the date, time, place and
  * agenda (a unit's representative: their own unit's items only), and RSVP buttons. The
- * caller schedules the reminders after the commit (scheduleMeetingReminders in
- * src/jobs/meeting-reminders.ts).
+ * caller schedules the reminders after the commit (deps.scheduler.scheduleMeetingReminders).
  */
 export async function sendInvitations(deps: NoticeDeps, actorId: number, meetingId: number): Promise<InvitationResult> {
   const result = await deps.db.$transaction(async (tx) => {

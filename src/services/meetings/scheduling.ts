@@ -16,6 +16,7 @@ import {
 } from "../../domain/jalali";
 import { normalizeText } from "../../domain/text";
 import type { MeetingKind } from "../../generated/prisma/enums";
+import { triageRole } from "../authz";
 import { notify, recipientOf, type Recipient } from "../notifications";
 import { meetingRefusal, requireSecretariat, scheduledMeetingForUpdate } from "./access";
 import { meetingEventData, reporterSelect, returnFromAgenda } from "./agenda";
@@ -206,4 +207,15 @@ export async function placeOfMeeting(deps: Pick<Deps, "db">, meetingId: number, 
 /** A meeting's title parts and start, for a line about it (e.g. next week's, just created). */
 export async function meetingHeading(deps: Pick<Deps, "db">, meetingId: number) {
   return deps.db.meeting.findUnique({ where: { id: meetingId }, select: { kind: true, number: true, jalaliYear: true, startsAt: true } });
+}
+
+/**
+ * The upcoming meetings that may hear a case, for the secretariat's case card; null when the
+ * case is not found or not the actor's (callback data is not trusted).
+ */
+export async function meetingsForCase(deps: Pick<Deps, "db">, actor: Parameters<typeof triageRole>[0], caseId: number) {
+  const item = await deps.db.case.findUnique({ where: { id: caseId }, select: { trackingCode: true, workingGroupId: true } });
+  if (!item || !triageRole(actor, item.workingGroupId)) return null;
+  const { upcoming } = await listMeetings(deps, [item.workingGroupId]);
+  return { trackingCode: item.trackingCode, upcoming };
 }
