@@ -413,3 +413,38 @@ describe("the weekly specialist committee", () => {
     env.clock.set(START);
   });
 });
+
+describe("the secretariat's meeting screens", () => {
+  it("edit in place: the list opens a card in the same message; back at the first step returns to the list", async () => {
+    env.clock.set(START);
+    await secretariat.send("/meetings");
+    expect(secretariat.screen().at(-1)?.method).toBe("sendMessage");
+    expect(secretariat.lastText()).toContain("Meetings (upcoming first");
+    await secretariat.tap("1st working-group meeting of 1405");
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+    expect(secretariat.lastText()).toContain("📋 1st working-group meeting of 1405");
+
+    await secretariat.tap("Meetings");
+    await secretariat.tap("Schedule a meeting");
+    expect(secretariat.lastText()).toContain("What kind of meeting");
+    await secretariat.press(secretariat.buttonData("Back"));
+    expect(secretariat.lastText()).toContain("Meetings (upcoming first");
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+
+    await secretariat.send("/resolutions");
+    await secretariat.tap(/^open$/);
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+    expect(secretariat.lastText()).toContain("Resolutions — open");
+  });
+
+  it("refuses the secretariat's screens to anyone else", async () => {
+    const meeting = await db().meeting.findFirstOrThrow({ where: { workingGroupId: world.workingGroupId } });
+    const producer = as(world.producer);
+    await producer.send("/meetings");
+    expect(producer.lastText()).toContain("شما اجازه این کار را ندارید");
+    await producer.press(`mtg:open:${meeting.id}`);
+    expect(producer.lastText()).toContain("فقط از دبیرخانه کارگروه");
+    await producer.send("/resolutions");
+    expect(producer.lastText()).toContain("شما اجازه این کار را ندارید");
+  });
+});

@@ -178,7 +178,7 @@ export const scheduleFlow = defineFlow<NewMeetingDraft>({
   },
   buttons: [
     on(buttons.newGroup, async (ctx, p, flow) => {
-      if (flow.step !== "group" || !worksGroup(ctx, p.workingGroupId)) return handled;
+      if (!worksGroup(ctx, p.workingGroupId)) return handled;
       flow.data.workingGroupId = p.workingGroupId;
       return next("kind");
     }),
