@@ -18,6 +18,7 @@ import {
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, type StepResult } from "../../flow-engine";
+import { say } from "./steps";
 import { agendaScreen, pickMeetingScreen, suggestionsScreen } from "../../presenters/meetings";
 import { answerRefusal, refusedOr, showScreen } from "../../reply";
 
@@ -110,11 +111,6 @@ agenda.callbackQuery(buttons.itemRemove.filter, async (ctx) => {
   if (p) await onItem(ctx, p.itemId, () => removeAgendaItem(ctx.deps, ctx.user.id, p.itemId));
 });
 
-/** A refused answer: say why and wait for another (the question stays on screen). */
-async function say(ctx: BotContext, key: string): Promise<StepResult> {
-  await ctx.reply(ctx.t(key));
-  return handled;
-}
 
 // The time an agenda item is heard (for the unit's representative).
 interface SlotDraft {

@@ -1,7 +1,6 @@
 // Scheduling a meeting (secretariat): [group] → kind → date → time → place → [recurring] → review.
 import { Composer, InlineKeyboard } from "grammy";
-import { meetings as buttons, shared, type Button, type PayloadOf } from "../../../buttons";
-import type { FieldSpec } from "../../../buttons/define";
+import { meetings as buttons, shared } from "../../../buttons";
 import {
   formatJalaliDate,
   formatJalaliYMD,
@@ -19,11 +18,12 @@ import type { MeetingKind } from "../../../generated/prisma/enums";
 import { createMeeting, lastMeetingPlace, nextCommitteeDate, placeOfMeeting, PLACE_MAX, PLACE_MIN, validatePlace } from "../../../services/meetings";
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, type FlowState, type StepButton, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, type FlowState, type StepResult } from "../../flow-engine";
 import { titleOf } from "../../presenters/meetings";
 import { answerRefusal } from "../../reply";
 import { secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../../secretariat";
 import { showCard, showList } from "./card";
+import { on, say } from "./steps";
 
 interface NewMeetingDraft {
   workingGroupId?: number;
@@ -44,18 +44,7 @@ const jalaliNoon = (date: JalaliDate) => jalaliToInstant(date, { hour: 12, minut
 const instantOf = (date: JalaliDate, hhmm: string) => jalaliToInstant(date, parseTimeOfDay(hhmm) ?? { hour: 9, minute: 0 });
 const afterPlace = (draft: NewMeetingDraft) => (draft.kind === "COMMITTEE" ? "recurring" : "confirm");
 
-/** A refused answer: say why and wait for another (the question stays on screen). */
-async function say(ctx: BotContext, key: string, args?: Record<string, string | number>): Promise<StepResult> {
-  await ctx.reply(ctx.t(key, args));
-  return handled;
-}
 
-function on<F extends Record<string, FieldSpec>>(
-  button: Button<F>,
-  handle: (ctx: BotContext, payload: PayloadOf<F>, flow: Draft) => Promise<StepResult>,
-): StepButton<NewMeetingDraft> {
-  return { button, handle: (ctx, payload, flow) => handle(ctx, payload as PayloadOf<F>, flow) };
-}
 
 async function save(ctx: BotContext, flow: Draft): Promise<StepResult> {
   const draft = flow.data;

@@ -1,8 +1,7 @@
 // Recording resolutions on a held meeting (secretariat): the agenda items, then per item
 // text → type → [agency → official] → [deadline] → review → saved.
 import { Composer, InlineKeyboard } from "grammy";
-import { resolutions as buttons, shared, type Button, type PayloadOf } from "../../../buttons";
-import type { FieldSpec } from "../../../buttons/define";
+import { resolutions as buttons, shared } from "../../../buttons";
 import { formatJalaliDate, formatJalaliYMD, instantToJalali, jalaliToInstant, parseJalaliDate } from "../../../domain/jalali";
 import { fullName, normalizeText, truncate } from "../../../domain/text";
 import type { ResolutionType } from "../../../generated/prisma/enums";
@@ -19,8 +18,9 @@ import {
   resolutionReviewNames,
 } from "../../../services/resolutions";
 import type { BotContext } from "../../context";
+import { on, say } from "../meetings/steps";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, type FlowState, type StepButton, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, type FlowState, type StepResult } from "../../flow-engine";
 import { resolutionItemsScreen } from "../../presenters/resolutions";
 import { refusedOr, showScreen } from "../../reply";
 
@@ -62,17 +62,7 @@ const navigation = (ctx: BotContext, keyboard = new InlineKeyboard()) =>
 
 const jalaliNoon = (date: NonNullable<ReturnType<typeof parseJalaliDate>>) => jalaliToInstant(date, { hour: 12, minute: 0 });
 
-async function say(ctx: BotContext, key: string, args?: Record<string, string | number>): Promise<StepResult> {
-  await ctx.reply(ctx.t(key, args));
-  return handled;
-}
 
-function on<F extends Record<string, FieldSpec>>(
-  button: Button<F>,
-  handle: (ctx: BotContext, payload: PayloadOf<F>, flow: Draft) => Promise<StepResult>,
-): StepButton<ResolutionDraft> {
-  return { button, handle: (ctx, payload, flow) => handle(ctx, payload as PayloadOf<F>, flow) };
-}
 
 async function save(ctx: BotContext, flow: Draft): Promise<StepResult> {
   const draft = flow.data;
