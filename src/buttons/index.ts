@@ -9,3 +9,5 @@ export * as shared from "./shared";
 export * as invitations from "./invitations";
 export * as broadcasts from "./broadcasts";
 export * as producer from "./producer";
+export * as meetings from "./meetings";
+export * as resolutions from "./resolutions";

@@ -77,7 +77,8 @@ const forgedUpdate: Update = {
 describe("the command menu", () => {
   it("lists only commands some feature handles, each described in both languages", () => {
     const featuresDir = new URL("../../src/bot/features/", import.meta.url);
-    const sources = readdirSync(featuresDir)
+    // Feature folders too (src/bot/features/<name>/…).
+    const sources = readdirSync(featuresDir, { recursive: true, encoding: "utf8" })
       .filter((name) => name.endsWith(".ts"))
       .map((name) => readFileSync(new URL(name, featuresDir), "utf8"))
       .join("\n");

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endOfJalaliDay, jalaliToInstant, todayInTehran } from "../../src/domain/jalali";
 import { meetingReminderJobId, meetingReminderMoments, remindMeeting } from "../../src/jobs/meeting-reminders";
 import { DEFAULT_WORKING_CALENDAR } from "../../src/domain/working-calendar";
-import { createMeeting, englishOrdinal, markMeetingHeld, MeetingError, persianOrdinal, answerInvitation } from "../../src/services/meetings";
+import { createMeeting, englishOrdinal, markMeetingHeld, persianOrdinal, answerInvitation } from "../../src/services/meetings";
+import { Refusal } from "../../src/domain/refusal";
 import { listResolutions } from "../../src/services/resolutions";
 import type { InlineDocument, OutboundPayload } from "../../src/services/outbox";
 import { createTestBot, type TestBot, type TestUser } from "../support/bot-harness";
@@ -247,7 +248,7 @@ describe("a working-group meeting through the bot", () => {
     const colleague = as(world.colleague);
     await colleague.press(`mtg:rsvp:${inviteeOf(world.official.id)}:n`);
     expect(colleague.lastText()).toContain("فقط از دبیرخانه کارگروه");
-    await expect(answerInvitation(env.container, world.colleague.id, inviteeOf(world.official.id), "DECLINED")).rejects.toBeInstanceOf(MeetingError);
+    await expect(answerInvitation(env.container, world.colleague.id, inviteeOf(world.official.id), "DECLINED")).rejects.toBeInstanceOf(Refusal);
 
     const answers = await db().meetingInvitee.findMany({ where: { meetingId }, orderBy: { id: "asc" } });
     const answerOf = (userId: number) => answers.find((a) => a.userId === userId);
@@ -410,5 +411,40 @@ describe("the weekly specialist committee", () => {
     await expect(markMeetingHeld(env.container, world.secretariat.id, first.id)).rejects.toMatchObject({ reason: "not_scheduled" });
     expect(await db().meeting.count({ where: { workingGroupId: world.workingGroupId, kind: "COMMITTEE" } })).toBe(2);
     env.clock.set(START);
+  });
+});
+
+describe("the secretariat's meeting screens", () => {
+  it("edit in place: the list opens a card in the same message; back at the first step returns to the list", async () => {
+    env.clock.set(START);
+    await secretariat.send("/meetings");
+    expect(secretariat.screen().at(-1)?.method).toBe("sendMessage");
+    expect(secretariat.lastText()).toContain("Meetings (upcoming first");
+    await secretariat.tap("1st working-group meeting of 1405");
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+    expect(secretariat.lastText()).toContain("📋 1st working-group meeting of 1405");
+
+    await secretariat.tap("Meetings");
+    await secretariat.tap("Schedule a meeting");
+    expect(secretariat.lastText()).toContain("What kind of meeting");
+    await secretariat.press(secretariat.buttonData("Back"));
+    expect(secretariat.lastText()).toContain("Meetings (upcoming first");
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+
+    await secretariat.send("/resolutions");
+    await secretariat.tap(/^open$/);
+    expect(secretariat.screen().at(-1)?.method).toBe("editMessageText");
+    expect(secretariat.lastText()).toContain("Resolutions — open");
+  });
+
+  it("refuses the secretariat's screens to anyone else", async () => {
+    const meeting = await db().meeting.findFirstOrThrow({ where: { workingGroupId: world.workingGroupId } });
+    const producer = as(world.producer);
+    await producer.send("/meetings");
+    expect(producer.lastText()).toContain("شما اجازه این کار را ندارید");
+    await producer.press(`mtg:open:${meeting.id}`);
+    expect(producer.lastText()).toContain("فقط از دبیرخانه کارگروه");
+    await producer.send("/resolutions");
+    expect(producer.lastText()).toContain("شما اجازه این کار را ندارید");
   });
 });

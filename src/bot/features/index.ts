@@ -10,6 +10,7 @@ import { triage } from "./triage";
 import { tasks } from "./tasks";
 import { rating } from "./rating";
 import { meetings } from "./meetings";
+import { resolutions } from "./resolutions";
 import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
@@ -30,7 +31,8 @@ export const features: Feature[] = [
   { name: "triage", composer: triage },
   { name: "tasks", composer: tasks },
   { name: "rating", composer: rating },
-  { name: "meetings", composer: meetings },
+  meetings,
+  resolutions,
   broadcasts,
   { name: "statistics", composer: statistics },
   { name: "secretariat-group", composer: secretariatGroup },
