@@ -19,7 +19,33 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const sources = filesUnder(SRC).map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, "utf8") }));
+/**
+ * Files not yet moved onto the structure (the desk's queue/triage/statistics and the officials'
+ * tasks/rating areas; the user middleware's one query, until the user cache lands). Nothing may
+ * be added here: a new file must follow the rules, and this list only shrinks.
+ */
+const NOT_YET_MIGRATED = new Set([
+  "src/bot/features/triage.ts",
+  "src/bot/features/tasks.ts",
+  "src/bot/features/queue.ts",
+  "src/bot/features/statistics.ts",
+  "src/bot/features/rating.ts",
+  "src/bot/features/secretariat-group.ts",
+  "src/bot/callback-data.ts",
+  "src/bot/middlewares/user.ts",
+  "src/bot/features/broadcasts/sending.ts",
+  "src/services/task-actions.ts",
+  "src/services/ratings.ts",
+  "src/services/triage.ts",
+  "src/services/tasks.ts",
+  "src/services/statistics.ts",
+  "src/services/case-alerts.ts",
+  "src/jobs/reminders.ts",
+  "src/jobs/digest.ts",
+]);
+
+const sources = filesUnder(SRC).map((file) => ({ file: path.relative(ROOT, file), text: readFileSync(file, "utf8") }))
+  .filter((source) => !NOT_YET_MIGRATED.has(source.file));
 
 /** Lines that build or match callback data from a literal (outside src/buttons). */
 const CALLBACK_LITERAL = [
@@ -61,13 +87,15 @@ describe("the structure of src/", () => {
   it("keeps the layers one-way and free of import circles (dependency-cruiser)", () => {
     let output = "";
     try {
-      output = execFileSync(path.join(ROOT, "node_modules/.bin/depcruise"), ["src", "--config", ".dependency-cruiser.cjs", "--output-type", "err"], {
+      output = execFileSync(path.join(ROOT, "node_modules/.bin/depcruise"), ["src", "--config", ".dependency-cruiser.cjs", "--ignore-known", "--output-type", "err"], {
         cwd: ROOT,
         encoding: "utf8",
       });
     } catch (error) {
       output = String((error as { stdout?: string }).stdout ?? error);
     }
+    // The baseline (.dependency-cruiser-known-violations.json) lists the violations of the
+    // files above that are still to migrate; anything new fails here.
     expect(output).not.toMatch(/error/);
   }, 60_000);
 });

@@ -11,22 +11,13 @@ import { broadcasts as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState } from "../../flow-engine";
 import { isSecretariat, secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../../secretariat";
-import { showPreview } from "./preview";
+import { showPreview, type BroadcastDraft } from "./preview";
+
+export type { BroadcastDraft };
 
 const SECTORS = Object.values(Sector);
 const ACTIVITY_STATUSES = Object.values(ActivityStatus);
 
-export interface BroadcastDraft {
-  workingGroupId?: number;
-  text?: string;
-  photoFileId?: string | null;
-  documentFileId?: string | null;
-  audience?: BroadcastAudience["kind"];
-  agencyKinds?: AgencyKind[];
-  meetingId?: number;
-  sector?: Sector | null;
-  activityStatus?: ActivityStatus | null;
-}
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), B.broadcastBack.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());

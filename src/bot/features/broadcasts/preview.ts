@@ -8,7 +8,20 @@ import { broadcasts as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { DefinedFlow, FlowState } from "../../flow-engine";
 import { answerRefusal } from "../../reply";
-import type { BroadcastDraft } from "./compose-flow";
+import type { ActivityStatus, AgencyKind, Sector } from "../../../generated/prisma/enums";
+
+/** The compose flow's draft: JSON-safe (it lives in the session). */
+export interface BroadcastDraft {
+  workingGroupId?: number;
+  text?: string;
+  photoFileId?: string | null;
+  documentFileId?: string | null;
+  audience?: BroadcastAudience["kind"];
+  agencyKinds?: AgencyKind[];
+  meetingId?: number;
+  sector?: Sector | null;
+  activityStatus?: ActivityStatus | null;
+}
 
 /** The audience as the service validates it, from the draft's choices (null: incomplete). */
 export function audienceOf(draft: BroadcastDraft): BroadcastAudience | null {
