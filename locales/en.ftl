@@ -1107,3 +1107,37 @@ help-admin =
 
 ## Agenda removal (src/services/meetings.ts removeAgendaItem)
 meetings-producer-off-agenda = Your case { $code } was taken off the agenda of the { $title } ({ $when }). The secretariat goes on following it up.
+
+## The countdown to the irreversible date (src/services/countdown, features/countdown)
+alert-countdown =
+    ⏳ Case { $code } ({ $unit }) is nearing its irreversible date: { $working } working days ({ $days } days) left.
+    Its urgency rose to "{ $urgency }" and nobody in the secretariat has acted on it yet.
+countdown-ask =
+    Today is the date you gave for case { $code } ({ $unit }, { $category }): { $date }.
+    Did it happen?
+countdown-button-averted = ✅ No, it was averted
+countdown-button-happened = ❌ Yes, it happened
+countdown-button-postponed = 📅 It was postponed
+countdown-answered-averted = We are glad it was averted before the date. Your answer is recorded on case { $code }; follow-up continues until the work is done.
+countdown-answered-happened = We are sorry. Your answer is recorded on case { $code } and was reported to the chair and the secretariat right away.
+countdown-ask-date = Type the new date in the Jalali calendar (e.g. 1405/10/15) or pick one:
+countdown-in-week = In a week
+countdown-in-two-weeks = In two weeks
+countdown-in-month = In a month
+countdown-postponed = The date of case { $code } is now { $date } and the secretariat has been told. We will ask you again on that day.
+countdown-error-bad_date = Write the date as year/month/day in the Jalali calendar, e.g. 1405/10/15.
+countdown-error-past = That date has passed; give a date in the future.
+countdown-error-beyond_horizon = That date is more than { $days } days away; please check it.
+countdown-error-not_found = This case was not found.
+countdown-error-answered = This question about case { $code } has already been answered.
+countdown-error-closed = Case { $code } is closed; no answer is needed.
+countdown-error-stale = The date of case { $code } changed after this question; we will ask again on the new date.
+alert-irreversible-happened =
+    ❗ Case { $code } ({ $unit }, { $category }): the producer says the problem happened on { $date } and became irreversible.
+notice-irreversible-averted = ✅ Case { $code } ({ $unit }): the producer says the problem was averted by { $date }.
+notice-irreversible-postponed = 📅 Case { $code } ({ $unit }): the producer moved the irreversible date from { $from } to { $to }.
+event-urgency_raised = Countdown: { $working } working days ({ $days } days) left to the irreversible date; urgency rose to "{ $urgency }".
+event-date_check_asked = On { $date } the producer was asked whether the problem happened.
+event-irreversible_averted = { $actor } said the problem was averted by { $date }.
+event-irreversible_happened = { $actor } said the problem happened on { $date }.
+event-irreversible_postponed = { $actor } moved the irreversible date from { $from } to { $to }.

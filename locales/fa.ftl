@@ -1107,3 +1107,37 @@ help-admin =
 
 ## Agenda removal (src/services/meetings.ts removeAgendaItem)
 meetings-producer-off-agenda = پرونده { $code } شما از دستور { $title } ({ $when }) خارج شد. پیگیری آن در دبیرخانه کارگروه ادامه دارد.
+
+## The countdown to the irreversible date (src/services/countdown, features/countdown)
+alert-countdown =
+    ⏳ پرونده { $code } ({ $unit }) به تاریخ غیرقابل‌بازگشت نزدیک می‌شود: { $working } روز کاری ({ $days } روز) مانده است.
+    فوریت به «{ $urgency }» رسید و هنوز کسی در دبیرخانه روی آن اقدامی ثبت نکرده است.
+countdown-ask =
+    امروز تاریخی است که برای پرونده { $code } ({ $unit }، { $category }) اعلام کرده بودید: { $date }.
+    آیا اتفاق افتاد؟
+countdown-button-averted = ✅ نه، جلوی آن گرفته شد
+countdown-button-happened = ❌ بله، اتفاق افتاد
+countdown-button-postponed = 📅 به تاریخ دیگری موکول شد
+countdown-answered-averted = خوشحالیم که پیش از تاریخ جلوی مشکل گرفته شد. پاسخ شما در پرونده { $code } ثبت شد؛ پیگیری تا پایان کار ادامه دارد.
+countdown-answered-happened = متأسفیم. پاسخ شما در پرونده { $code } ثبت شد و موضوع همین حالا به رئیس کارگروه و دبیرخانه گزارش شد.
+countdown-ask-date = تاریخ جدید را به شمسی بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵) یا یکی را انتخاب کنید:
+countdown-in-week = یک هفته دیگر
+countdown-in-two-weeks = دو هفته دیگر
+countdown-in-month = یک ماه دیگر
+countdown-postponed = تاریخ پرونده { $code } به { $date } تغییر کرد و دبیرخانه مطلع شد. در آن روز دوباره از شما می‌پرسیم.
+countdown-error-bad_date = تاریخ را به شکل سال/ماه/روز شمسی بنویسید، مثلاً ۱۴۰۵/۱۰/۱۵.
+countdown-error-past = این تاریخ گذشته است؛ تاریخی در آینده بنویسید.
+countdown-error-beyond_horizon = این تاریخ بیش از { $days } روز دیگر است؛ تاریخ را بررسی کنید.
+countdown-error-not_found = این پرونده پیدا نشد.
+countdown-error-answered = به این پرسش درباره پرونده { $code } پیش‌تر پاسخ داده شده است.
+countdown-error-closed = پرونده { $code } بسته شده است و پاسخی لازم نیست.
+countdown-error-stale = تاریخ پرونده { $code } پس از این پرسش تغییر کرده است؛ در تاریخ جدید دوباره می‌پرسیم.
+alert-irreversible-happened =
+    ❗ پرونده { $code } ({ $unit }، { $category }): تولیدکننده اعلام کرد مشکل در تاریخ { $date } اتفاق افتاد و غیرقابل‌بازگشت شد.
+notice-irreversible-averted = ✅ پرونده { $code } ({ $unit }): تولیدکننده اعلام کرد تا تاریخ { $date } جلوی مشکل گرفته شد.
+notice-irreversible-postponed = 📅 پرونده { $code } ({ $unit }): تولیدکننده تاریخ غیرقابل‌بازگشت شدن را از { $from } به { $to } تغییر داد.
+event-urgency_raised = شمارش معکوس: { $working } روز کاری ({ $days } روز) تا تاریخ غیرقابل‌بازگشت مانده؛ فوریت به «{ $urgency }» رسید.
+event-date_check_asked = در تاریخ { $date } از تولیدکننده پرسیده شد که آیا مشکل اتفاق افتاد.
+event-irreversible_averted = { $actor } اعلام کرد تا تاریخ { $date } جلوی مشکل گرفته شد.
+event-irreversible_happened = { $actor } اعلام کرد مشکل در تاریخ { $date } اتفاق افتاد.
+event-irreversible_postponed = { $actor } تاریخ غیرقابل‌بازگشت شدن را از { $from } به { $to } تغییر داد.

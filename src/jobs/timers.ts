@@ -7,6 +7,7 @@ import { handleRemindersReconcile, handleTaskReminder } from "./reminders";
 import { sendMorningDigest } from "./digest";
 import { remindMeeting } from "./meeting-reminders";
 import { updateBroadcastProgress } from "./broadcast-progress";
+import { handleCountdownReconcile, handleCountdownStep, handleDateCheck } from "./countdown";
 
 /**
  * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
@@ -32,6 +33,9 @@ export const timerHandlers: TimerHandlers = {
   "meeting-reminder": remindMeeting,
   "morning-digest": sendMorningDigest,
   "broadcast-progress": updateBroadcastProgress,
+  "countdown-step": handleCountdownStep,
+  "date-check": handleDateCheck,
+  "countdown-reconcile": handleCountdownReconcile,
 };
 
 /** Registers a handler at run time (tests, or a module that cannot be imported here). */

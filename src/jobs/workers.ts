@@ -7,6 +7,7 @@ import { handleTimer } from "./timers";
 import { resumeBroadcastProgress } from "./broadcast-progress";
 import { startReminderReconciler } from "./reminders";
 import { startMorningDigest } from "./digest";
+import { startCountdownReconciler } from "./countdown";
 
 /**
  * The job runtime: the deliveries worker (every Bot API send), the timers worker, and the
@@ -22,7 +23,7 @@ export type WorkerStartHook = (deps: Deps) => Promise<void>;
  * from your module's setup code: `workerStartHooks.push(reconcileTaskReminders)`, or import
  * it here. A failing hook is logged and does not stop the others or the workers.
  */
-export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress];
+export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress, startCountdownReconciler];
 
 export interface StartWorkersOptions {
   /** Which parts to run (all by default). */

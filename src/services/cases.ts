@@ -9,6 +9,7 @@ import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
 import { appendEvent } from "./timeline";
 import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
+import { syncCaseCountdown } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
 import { lockCase } from "./case-status";
 import { truncate } from "../domain/text";
@@ -107,7 +108,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * submitting the same draft again returns the case it made (see SubmitOptions).
  */
 export async function submitCase(
-  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger">,
+  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger" | "scheduler">,
   userId: number,
   input: unknown,
   options: SubmitOptions = {},
@@ -182,6 +183,8 @@ export async function submitCase(
   await scheduleNewCaseTimers(deps, submitted).catch((error: unknown) => {
     deps.logger.warn({ err: error, caseId: submitted.caseId }, "could not schedule the new case's timers");
   });
+  // The countdown to its irreversible date (never throws; reconciled at worker start).
+  if (irreversibleAt) await syncCaseCountdown(deps, submitted.caseId);
   return submitted;
 }
 

@@ -76,3 +76,13 @@ export async function secretariatOf(tx: Tx, workingGroupId: number): Promise<Rec
   const unique = new Map(members.map((m) => [m.user.id, recipientOf(m.user)]));
   return [...unique.values()];
 }
+
+/** Active chairs of a working group. */
+export async function chairsOf(tx: Tx, workingGroupId: number): Promise<Recipient[]> {
+  const members = await tx.membership.findMany({
+    where: { workingGroupId, role: "CHAIR", revokedAt: null },
+    select: { user: { select: { id: true, telegramId: true, language: true } } },
+  });
+  const unique = new Map(members.map((m) => [m.user.id, recipientOf(m.user)]));
+  return [...unique.values()];
+}

@@ -16,6 +16,11 @@ export const timerPayload = z.discriminatedUnion("type", [
   z.object({ type: z.literal("morning-digest") }),
   z.object({ type: z.literal("reminders-reconcile") }),
   z.object({ type: z.literal("broadcast-progress"), broadcastId: id }),
+  // The countdown to a case's irreversible date (src/services/countdown): the job names the
+  // date it was scheduled for, so a job left over from before a postponement does nothing.
+  z.object({ type: z.literal("countdown-step"), caseId: id, dateMs: z.number().int(), urgency: z.enum(["critical", "high", "normal"]) }),
+  z.object({ type: z.literal("date-check"), caseId: id, dateMs: z.number().int() }),
+  z.object({ type: z.literal("countdown-reconcile") }),
 ]);
 
 export type TimerJobData = z.infer<typeof timerPayload>;

@@ -4,6 +4,7 @@ import { start } from "./start";
 import { registration } from "./registration";
 import { report } from "./report";
 import { cases } from "./cases";
+import { countdown } from "./countdown";
 import { invitations } from "./invitations";
 import { queue } from "./queue";
 import { triage } from "./triage";
@@ -26,6 +27,7 @@ export const features: Feature[] = [
   registration,
   report,
   cases,
+  countdown,
   invitations,
   { name: "queue", composer: queue },
   { name: "triage", composer: triage },
