@@ -29,7 +29,6 @@ export {
   PERIOD_CODES,
   PERIOD_KINDS,
   statisticsPeriod,
-  type PeriodCode,
   type PeriodKind,
   type StatisticsPeriod,
 } from "./periods";

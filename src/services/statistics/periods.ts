@@ -9,7 +9,6 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 /** One letter per period for callback data (src/buttons/statistics.ts carries these letters). */
 export const PERIOD_CODES = { month: "m", season: "s", year: "y" } as const satisfies Record<PeriodKind, string>;
-export type PeriodCode = (typeof PERIOD_CODES)[PeriodKind];
 export function periodKindFromCode(code: string | undefined): PeriodKind | null {
   return PERIOD_KINDS.find((kind) => PERIOD_CODES[kind] === code) ?? null;
 }

@@ -2,7 +2,6 @@
 import type { MeetingKind, ResolutionType } from "../../generated/prisma/enums";
 import type { StatisticsPeriod } from "./periods";
 
-
 export const CASE_STATUS_BUCKETS = ["open", "resolved", "closed", "rejected", "duplicate"] as const;
 export type CaseStatusBucket = (typeof CASE_STATUS_BUCKETS)[number];
 
