@@ -12,3 +12,4 @@ export * as producer from "./producer";
 export * as meetings from "./meetings";
 export * as resolutions from "./resolutions";
 export * as countdown from "./countdown";
+export * as statistics from "./statistics";

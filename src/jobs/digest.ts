@@ -5,6 +5,7 @@
  * days off and dedupes per official per Jalali day, so a re-run or a second worker never
  * sends a second digest.
  */
+import { shared } from "../buttons";
 import type { Deps } from "../deps";
 import {
   addJalaliDays,
@@ -124,8 +125,8 @@ export async function writeMorningDigest(_data: { type: "morning-digest" }, deps
     };
     const buttons: NoticeButton[][] = list
       .slice(0, DIGEST_MAX_BUTTONS)
-      .map((task) => [{ labelKey: "digest-button-task", callback: `t:o:${task.id}`, args: { code: task.trackingCode } }]);
-    buttons.push([{ labelKey: "digest-button-all", callback: "t:l:0" }]);
+      .map((task) => [{ labelKey: "digest-button-task", callback: shared.taskCard.pack({ taskId: task.id }), args: { code: task.trackingCode } }]);
+    buttons.push([{ labelKey: "digest-button-all", callback: shared.taskList.pack({ page: 0 }) }]);
     sent += await notify(deps.db, deps, [recipientOf(user)], {
       key: "digest-message",
       args: (locale) => ({ overdue, week: list.length - overdue, tasks: lines(locale) }),

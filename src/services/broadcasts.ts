@@ -361,10 +361,5 @@ export async function broadcastableMeetings(deps: Pick<Deps, "db">, workingGroup
   });
 }
 
-/** A broadcast's state for the send button (null when there is none). */
-export async function broadcastState(deps: Pick<Deps, "db">, broadcastId: number) {
-  return deps.db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true, total: true, workingGroupId: true } });
-}
-
 /** The names of the broadcast's working group (its signature line). */
 export { workingGroupNames as workingGroupOf } from "./working-groups";

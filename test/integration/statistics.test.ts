@@ -485,6 +485,52 @@ describe("/stats in the bot", () => {
   });
 });
 
+describe("screens edit in place", () => {
+  it("a period button edits the report it is on; the file is a new message", async () => {
+    const chair = harness.user(krm.chair.telegramId, { firstName: "Raees" });
+    await chair.send("/stats");
+    const before = chair.mark();
+    await chair.tap("امسال");
+    await chair.tap("این ماه");
+    const calls = chair.screen().slice(before);
+    expect(calls.map((call) => call.method)).toEqual(["editMessageText", "editMessageText"]);
+    expect(textOf(calls[0])).toContain("دوره: سال ۱۴۰۵");
+    expect(buttonsOf(calls[1]).map((b) => b.text)).toContain("• این ماه");
+    const file = chair.mark();
+    await chair.tap("📄");
+    expect(chair.screen().slice(file).map((call) => call.method)).toEqual(["sendDocument"]);
+  });
+
+  it("the main menu's entry opens the report in the menu's message", async () => {
+    const chair = harness.user(krm.chair.telegramId, { firstName: "Raees" });
+    await chair.send("/start");
+    const before = chair.mark();
+    await chair.tap("آمار و عملکرد");
+    const calls = chair.screen().slice(before);
+    expect(calls.map((call) => call.method)).toEqual(["editMessageText"]);
+    expect(textOf(calls[0])).toContain("📊 آمار کارگروه تسهیل و رفع موانع تولید کرمان");
+  });
+
+  it("an admin's group list and the report open in one message, back and forth", async () => {
+    const db = env.container.db;
+    const admin = await db.user.create({ data: { telegramId: "8600000091", firstName: "Modir", language: "fa" } });
+    await db.membership.create({ data: { userId: admin.id, role: "ADMIN" } });
+    try {
+      const user = harness.user(8_600_000_091, { firstName: "Modir" });
+      await user.send("/stats");
+      const before = user.mark();
+      await user.tap("کرمان");
+      await user.tap("« کارگروه‌ها");
+      const calls = user.screen().slice(before);
+      expect(calls.map((call) => call.method)).toEqual(["editMessageText", "editMessageText"]);
+      expect(textOf(calls[0])).toContain("📊 آمار کارگروه تسهیل و رفع موانع تولید کرمان");
+      expect(textOf(calls[1])).toBe("آمار کدام کارگروه؟");
+    } finally {
+      await db.membership.deleteMany({ where: { userId: admin.id } });
+    }
+  });
+});
+
 describe("a long report", () => {
   it("is split under Telegram's limit, every agency listed once, the buttons under the last part", async () => {
     const agencies = await env.container.db.agency.findMany({ where: { workingGroupId: qom.workingGroupId } });

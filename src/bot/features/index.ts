@@ -36,7 +36,7 @@ export const features: Feature[] = [
   meetings,
   resolutions,
   broadcasts,
-  { name: "statistics", composer: statistics },
+  statistics,
   { name: "secretariat-group", composer: secretariatGroup },
   fallback,
 ];

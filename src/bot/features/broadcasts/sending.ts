@@ -2,12 +2,12 @@
 // carry the broadcast's id; the services re-check the role and the status in their transactions.
 import { Composer } from "grammy";
 import { isRefusal } from "../../../domain/refusal";
-import { broadcastCounts, broadcastState, cancelBroadcast, discardBroadcastDraft, progressCancelKeyboard, progressText, startBroadcast } from "../../../services/broadcasts";
+import { broadcastProgress, draftToSend } from "../../../services/broadcast-sending";
+import { cancelBroadcast, discardBroadcastDraft, progressCancelKeyboard, progressText, startBroadcast } from "../../../services/broadcasts";
 import { broadcasts as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { isInfrastructureError } from "../../middlewares/errors";
-import { answerRefusal } from "../../reply";
-import { worksGroup } from "../../secretariat";
+import { answerRefusal, refusedOr } from "../../reply";
 import { broadcastFlow } from "./compose-flow";
 
 export const sending = new Composer<BotContext>();
@@ -36,15 +36,8 @@ chat.callbackQuery(B.broadcastSend.filter, async (ctx) => {
   const p = B.broadcastSend.unpack(ctx.callbackQuery.data);
   if (!p || !ctx.chat) return;
   const id = p.broadcastId;
-  const draft = await broadcastState(ctx.deps, id);
-  if (draft && !worksGroup(ctx, draft.workingGroupId)) {
-    await ctx.reply(ctx.t("broadcasts-error-forbidden"));
-    return;
-  }
-  if (!draft || draft.status !== "DRAFT") {
-    await ctx.reply(ctx.t("broadcasts-error-not_draft"));
-    return;
-  }
+  const draft = await refusedOr(ctx, () => draftToSend(ctx.deps, ctx.user, id));
+  if (!draft) return;
   // The progress message first: its id is stored with the broadcast, for the edits to come.
   const initial = { total: draft.total, sent: 0, failed: 0, blocked: 0, cancelled: 0, remaining: draft.total };
   const progress = await ctx.reply(progressText(ctx.deps.t, ctx.locale, { id, status: "SENDING" }, initial), {
@@ -73,7 +66,7 @@ chat.callbackQuery(B.broadcastCancel.filter, async (ctx) => {
     const { cancelledIds } = await cancelBroadcast(ctx.deps, ctx.user.id, p.broadcastId);
     await ctx.answerCallbackQuery({ text: ctx.t("broadcasts-cancelled-toast") });
     await ctx.deps.scheduler.dropQueuedDeliveries(cancelledIds).catch((error: unknown) => ctx.logger.warn({ err: error }, "could not drop cancelled jobs"));
-    const counts = await broadcastCounts(ctx.deps.db, p.broadcastId);
+    const counts = await broadcastProgress(ctx.deps, p.broadcastId);
     await ctx.editMessageText(progressText(ctx.deps.t, ctx.locale, { id: p.broadcastId, status: "CANCELLED" }, counts)).catch(() => undefined);
   } catch (error) {
     await ctx.answerCallbackQuery();

@@ -1,41 +1,16 @@
-// Scope: private chats; the chair, secretariat and admins of a working group (read only).
-// /stats: the group's numbers for this Jalali month, this season (the quarterly report) or
-// this year — cases, meetings and resolutions, the agencies' performance worst first with the
-// overdue resolutions by agency, producers' ratings — and the agency table as a CSV file.
-// Buttons carry a group id and a period letter only; every press re-checks the reader's role
-// in that group (readGroupStatistics) from the memberships loaded for the update.
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+/**
+ * How the statistics desk reads: the report (one text, split by the caller when it runs past a
+ * Telegram message), the agency table as a CSV file, its name and caption. Numbers for people
+ * use Persian digits and the Persian decimal separator in fa; the CSV keeps Latin digits
+ * (spreadsheets compute with them). The data comes from src/services/statistics.
+ */
 import { ENGLISH_MONTH_NAMES, formatJalaliDate, jalaliToInstant, PERSIAN_MONTH_NAMES } from "../../domain/jalali";
-import { localizeDigits, splitMessage, truncate } from "../../domain/text";
-import type { Locale } from "../../i18n";
-import {
-  durationParts,
-  PERIOD_CODES,
-  PERIOD_KINDS,
-  periodKindFromCode,
-  readGroupStatistics,
-  StatisticsAccessError,
-  statisticsGroups,
-  statisticsWorkingGroups,
-  toCsv,
-  type GroupStatistics,
-  type PeriodKind,
-  type StatisticsPeriod,
-} from "../../services/statistics";
-import { isEmptyScope } from "../../services/authz";
-import { cb, idFrom } from "../callback-data";
+import { localizeDigits, truncate } from "../../domain/text";
+import { localName as named, type Locale } from "../../i18n";
+import { durationParts, toCsv, type GroupStatistics, type StatisticsPeriod } from "../../services/statistics";
 import type { BotContext } from "../context";
-import { addMenuEntry } from "../menu";
 
 type Named = { nameFa: string; nameEn: string };
-const named = (row: Named, locale: Locale) => (locale === "fa" ? row.nameFa : row.nameEn);
-
-export function canReadAnyStatistics(ctx: BotContext): boolean {
-  return !isEmptyScope(statisticsGroups(ctx.user));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers for people: Persian digits and the Persian decimal separator for fa.
 
 function integer(value: number, locale: Locale): string {
   return localizeDigits(String(value), locale);
@@ -48,7 +23,7 @@ export function decimal(value: number, locale: Locale): string {
   return locale === "fa" ? localizeDigits(text.replace(".", "٫"), locale) : text;
 }
 
-function periodLabel(ctx: BotContext, period: StatisticsPeriod): string {
+export function periodLabel(ctx: BotContext, period: StatisticsPeriod): string {
   const year = integer(period.year, ctx.locale);
   if (period.kind === "month" && period.month !== null) {
     const month = (ctx.locale === "fa" ? PERSIAN_MONTH_NAMES : ENGLISH_MONTH_NAMES)[period.month - 1] ?? "";
@@ -159,39 +134,6 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
   return lines.join("\n");
 }
 
-function reportKeyboard(ctx: BotContext, workingGroupId: number, kind: PeriodKind, severalGroups: boolean): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const option of PERIOD_KINDS) {
-    const label = ctx.t(`stats-button-${option}`);
-    keyboard.text(option === kind ? `• ${label}` : label, cb("st:r", workingGroupId, PERIOD_CODES[option]));
-  }
-  keyboard.row().text(ctx.t("stats-button-file"), cb("st:f", workingGroupId, PERIOD_CODES[kind]));
-  if (severalGroups) keyboard.row().text(ctx.t("stats-button-groups"), "st:home");
-  return keyboard;
-}
-
-async function load(ctx: BotContext, workingGroupId: number, kind: PeriodKind) {
-  try {
-    return await readGroupStatistics(ctx.deps, ctx.user, workingGroupId, kind);
-  } catch (error) {
-    if (!(error instanceof StatisticsAccessError)) throw error;
-    await ctx.reply(ctx.t("error-not-allowed"));
-    return null;
-  }
-}
-
-export async function showReport(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
-  const loaded = await load(ctx, workingGroupId, kind);
-  if (!loaded) return;
-  const scope = statisticsGroups(ctx.user);
-  const severalGroups = scope.all || scope.ids.length > 1;
-  const parts = splitMessage(reportText(ctx, loaded.group, loaded.statistics));
-  const keyboard = reportKeyboard(ctx, workingGroupId, kind, severalGroups);
-  for (const [index, part] of parts.entries()) {
-    await ctx.reply(part, index === parts.length - 1 ? { reply_markup: keyboard } : {});
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The agency table as a file
 
@@ -243,54 +185,7 @@ export function csvFileName(code: string, period: StatisticsPeriod): string {
   return `stats-${code}-${period.year}${suffix}.csv`;
 }
 
-async function sendCsv(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
-  const loaded = await load(ctx, workingGroupId, kind);
-  if (!loaded) return;
-  const { group, statistics } = loaded;
-  if (statistics.agencies.length === 0) {
-    await ctx.reply(ctx.t("stats-file-empty"));
-    return;
-  }
-  const caption = truncate(ctx.t("stats-file-caption", { group: named(group, ctx.locale), period: periodLabel(ctx, statistics.period) }), 1000);
-  await ctx.replyWithDocument(new InputFile(agencyCsv(ctx, statistics), csvFileName(group.code, statistics.period)), { caption });
+/** The file's caption: the group and the period. */
+export function csvCaption(ctx: BotContext, group: Named, period: StatisticsPeriod): string {
+  return truncate(ctx.t("stats-file-caption", { group: named(group, ctx.locale), period: periodLabel(ctx, period) }), 1000);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Entry points
-
-async function showGroupPicker(ctx: BotContext): Promise<void> {
-  const groups = await statisticsWorkingGroups(ctx.deps, ctx.user);
-  if (groups.length === 0) {
-    await ctx.reply(ctx.t("error-not-allowed"));
-    return;
-  }
-  const only = groups.length === 1 ? groups[0] : undefined;
-  if (only) return showReport(ctx, only.id, "month");
-  const keyboard = new InlineKeyboard();
-  groups.forEach((group, index) => {
-    keyboard.text(truncate(named(group, ctx.locale), 30), cb("st:r", group.id, PERIOD_CODES.month));
-    if (index % 2 === 1) keyboard.row();
-  });
-  await ctx.reply(ctx.t("stats-pick-group"), { reply_markup: keyboard });
-}
-
-export const statistics = new Composer<BotContext>();
-const chat = statistics.chatType("private");
-
-chat.command("stats", showGroupPicker);
-
-chat.callbackQuery("st:home", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  await showGroupPicker(ctx);
-});
-
-chat.callbackQuery(/^st:([rf]):(\d+):([a-z])$/, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const workingGroupId = idFrom(ctx.match[2]);
-  const kind = periodKindFromCode(ctx.match[3]);
-  if (!workingGroupId || !kind) return;
-  if (ctx.match[1] === "f") await sendCsv(ctx, workingGroupId, kind);
-  else await showReport(ctx, workingGroupId, kind);
-});
-
-addMenuEntry({ labelKey: "stats-menu", callback: "st:home", visible: canReadAnyStatistics });

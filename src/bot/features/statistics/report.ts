@@ -1,0 +1,94 @@
+// The statistics readers' screens (the feature filters by role): the group picker, the report
+// for a period (the period buttons edit it in place) and the agency table as a CSV file.
+// Buttons carry a group id and a period letter only; every press re-checks the reader's role
+// in that group (readGroupStatistics) from the memberships loaded for the update.
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { statistics as buttons } from "../../../buttons";
+import { truncate } from "../../../domain/text";
+import { localName } from "../../../i18n";
+import {
+  PERIOD_CODES,
+  PERIOD_KINDS,
+  periodKindFromCode,
+  readGroupStatistics,
+  statisticsGroups,
+  statisticsWorkingGroups,
+  type PeriodKind,
+} from "../../../services/statistics";
+import type { BotContext } from "../../context";
+import { agencyCsv, csvCaption, csvFileName, reportText } from "../../presenters/statistics";
+import { refusedOr, showScreen } from "../../reply";
+
+function reportKeyboard(ctx: BotContext, workingGroupId: number, kind: PeriodKind, severalGroups: boolean): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const option of PERIOD_KINDS) {
+    const label = ctx.t(`stats-button-${option}`);
+    keyboard.text(option === kind ? `• ${label}` : label, buttons.report.pack({ workingGroupId, period: PERIOD_CODES[option] }));
+  }
+  keyboard.row().text(ctx.t("stats-button-file"), buttons.file.pack({ workingGroupId, period: PERIOD_CODES[kind] }));
+  if (severalGroups) keyboard.row().text(ctx.t("stats-button-groups"), buttons.home.pack());
+  return keyboard;
+}
+
+/** A group's report for a period (edits the screen it was opened from; a long one is posted in parts). */
+export async function showReport(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
+  const loaded = await refusedOr(ctx, () => readGroupStatistics(ctx.deps, ctx.user, workingGroupId, kind));
+  if (!loaded) return;
+  const scope = statisticsGroups(ctx.user);
+  const severalGroups = scope.all || scope.ids.length > 1;
+  await showScreen(ctx, reportText(ctx, loaded.group, loaded.statistics), reportKeyboard(ctx, workingGroupId, kind, severalGroups));
+}
+
+/** The agency table as a file: a new message (a document), never an edit. */
+async function sendCsv(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
+  const loaded = await refusedOr(ctx, () => readGroupStatistics(ctx.deps, ctx.user, workingGroupId, kind));
+  if (!loaded) return;
+  const { group, statistics } = loaded;
+  if (statistics.agencies.length === 0) {
+    await ctx.reply(ctx.t("stats-file-empty"));
+    return;
+  }
+  const file = new InputFile(agencyCsv(ctx, statistics), csvFileName(group.code, statistics.period));
+  await ctx.replyWithDocument(file, { caption: csvCaption(ctx, group, statistics.period) });
+}
+
+/** /stats and the menu entry: the one group's report, or a picker of the groups. */
+async function showGroupPicker(ctx: BotContext): Promise<void> {
+  const groups = await statisticsWorkingGroups(ctx.deps, ctx.user);
+  if (groups.length === 0) {
+    await ctx.reply(ctx.t("error-not-allowed"));
+    return;
+  }
+  const only = groups.length === 1 ? groups[0] : undefined;
+  if (only) return showReport(ctx, only.id, "month");
+  const keyboard = new InlineKeyboard();
+  groups.forEach((group, index) => {
+    keyboard.text(truncate(localName(group, ctx.locale), 30), buttons.report.pack({ workingGroupId: group.id, period: PERIOD_CODES.month }));
+    if (index % 2 === 1) keyboard.row();
+  });
+  await showScreen(ctx, ctx.t("stats-pick-group"), keyboard);
+}
+
+/** Handlers for the statistics readers only (the feature filters by role). */
+export const report = new Composer<BotContext>();
+
+report.command("stats", showGroupPicker);
+
+report.callbackQuery(buttons.home.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showGroupPicker(ctx);
+});
+
+report.callbackQuery(buttons.report.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = buttons.report.unpack(ctx.callbackQuery.data);
+  const kind = periodKindFromCode(p?.period);
+  if (p && kind) await showReport(ctx, p.workingGroupId, kind);
+});
+
+report.callbackQuery(buttons.file.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = buttons.file.unpack(ctx.callbackQuery.data);
+  const kind = periodKindFromCode(p?.period);
+  if (p && kind) await sendCsv(ctx, p.workingGroupId, kind);
+});

@@ -1,0 +1,122 @@
+/**
+ * The statistics desk's pure aggregation (unit-tested in test/unit/statistics.test.ts): where a
+ * task stands, per-agency performance worst first, durations, the category order, CSV encoding.
+ */
+import { CATEGORY_IDS } from "../../domain/categories";
+import { daysBetweenTehranDates } from "../../domain/jalali";
+import type { TaskStatus } from "../../generated/prisma/enums";
+import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
+import type { AgencyPerformance } from "./types";
+
+const REMINDED = new Set<string>(REMINDED_TASK_STATUSES);
+const UNFINISHED = new Set<string>(OPEN_TASK_STATUSES);
+
+export type TaskOutcome = "done" | "refused" | "open" | "overdue" | "cancelled";
+
+/** Where a task stands now: exactly one outcome. */
+export function taskOutcome(task: { status: TaskStatus | string; dueAt: Date }, now: Date): TaskOutcome {
+  if (task.status === "done") return "done";
+  if (task.status === "refused") return "refused";
+  if (task.status === "cancelled") return "cancelled";
+  if (REMINDED.has(task.status) && task.dueAt.getTime() < now.getTime()) return "overdue";
+  return UNFINISHED.has(task.status) ? "open" : "cancelled";
+}
+
+export interface TaskFacts {
+  agencyId: number;
+  status: TaskStatus | string;
+  dueAt: Date;
+  completedAt: Date | null;
+  hasRefusalReason: boolean;
+  extensionRequests: number;
+}
+
+/** Per agency numbers of a set of tasks (names filled in by the caller), worst first. */
+export function agencyPerformance(tasks: readonly TaskFacts[], now: Date): Array<Omit<AgencyPerformance, "nameFa" | "nameEn">> {
+  const byAgency = new Map<number, { row: Omit<AgencyPerformance, "nameFa" | "nameEn">; lateDays: number[] }>();
+  for (const task of tasks) {
+    let entry = byAgency.get(task.agencyId);
+    if (!entry) {
+      entry = {
+        row: {
+          agencyId: task.agencyId,
+          assigned: 0,
+          done: 0,
+          doneOnTime: 0,
+          refused: 0,
+          refusedWithReason: 0,
+          open: 0,
+          overdue: 0,
+          cancelled: 0,
+          onTimeRate: null,
+          averageDaysLate: null,
+          extensionRequests: 0,
+        },
+        lateDays: [],
+      };
+      byAgency.set(task.agencyId, entry);
+    }
+    const { row } = entry;
+    row.assigned += 1;
+    row.extensionRequests += task.extensionRequests;
+    const outcome = taskOutcome(task, now);
+    row[outcome] += 1;
+    if (outcome === "refused" && task.hasRefusalReason) row.refusedWithReason += 1;
+    if (outcome === "done") {
+      const completedAt = task.completedAt ?? now;
+      if (completedAt.getTime() <= task.dueAt.getTime()) row.doneOnTime += 1;
+      else entry.lateDays.push(Math.max(0, daysBetweenTehranDates(task.dueAt, completedAt)));
+    }
+    if (outcome === "overdue") entry.lateDays.push(Math.max(0, daysBetweenTehranDates(task.dueAt, now)));
+  }
+  const rows = [...byAgency.values()].map(({ row, lateDays }) => {
+    const due = row.done + row.overdue;
+    return {
+      ...row,
+      onTimeRate: due > 0 ? row.doneOnTime / due : null,
+      averageDaysLate: lateDays.length > 0 ? lateDays.reduce((a, b) => a + b, 0) / lateDays.length : null,
+    };
+  });
+  return rows.sort(worstFirst);
+}
+
+function worstFirst(a: Omit<AgencyPerformance, "nameFa" | "nameEn">, b: Omit<AgencyPerformance, "nameFa" | "nameEn">): number {
+  return (
+    b.overdue - a.overdue ||
+    (a.onTimeRate ?? Number.POSITIVE_INFINITY) - (b.onTimeRate ?? Number.POSITIVE_INFINITY) ||
+    (b.averageDaysLate ?? -1) - (a.averageDaysLate ?? -1) ||
+    b.refused - a.refused ||
+    a.agencyId - b.agencyId
+  );
+}
+
+/** A duration for people: minutes under an hour, hours under two days, else days. */
+export function durationParts(ms: number): { unit: "minutes" | "hours" | "days"; value: number } {
+  const minutes = ms / 60_000;
+  if (minutes < 60) return { unit: "minutes", value: Math.round(minutes) };
+  const hours = minutes / 60;
+  if (hours < 48) return { unit: "hours", value: Math.round(hours * 10) / 10 };
+  return { unit: "days", value: Math.round((hours / 24) * 10) / 10 };
+}
+
+/**
+ * RFC 4180 CSV with a UTF-8 byte order mark (spreadsheet programs then read Persian right)
+ * and CRLF line ends. Text cells that a spreadsheet would take for a formula get a leading
+ * apostrophe.
+ */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Buffer {
+  const cell = (value: string | number | null): string => {
+    if (value === null) return "";
+    if (typeof value === "number") return String(value);
+    const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const body = rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, "utf8")]);
+}
+
+/** A category's place in the taxonomy; unknown ones after every known one. */
+export function categoryRank(category: string): number {
+  const index = (CATEGORY_IDS as readonly string[]).indexOf(category);
+  return index < 0 ? CATEGORY_IDS.length : index;
+}

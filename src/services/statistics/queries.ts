@@ -1,0 +1,187 @@
+/**
+ * The statistics desk's queries: a working group's cases, meetings, agencies, overdue
+ * resolutions and ratings for a period, each part in one or two queries, run side by side.
+ * What each number counts is in ./index.ts.
+ */
+import { Prisma } from "../../db";
+import type { Deps } from "../../deps";
+import { daysBetweenTehranDates } from "../../domain/jalali";
+import type { MeetingKind, ResolutionType } from "../../generated/prisma/enums";
+import { REMINDED_TASK_STATUSES } from "../tasks";
+import { agencyPerformance, categoryRank, taskOutcome } from "./aggregation";
+import type { StatisticsPeriod } from "./periods";
+import {
+  CASE_STATUS_BUCKETS,
+  statusBucket,
+  type AgencyPerformance,
+  type CaseStatistics,
+  type CaseStatusBucket,
+  type GroupStatistics,
+  type MeetingStatistics,
+  type OverdueResolutions,
+  type TaskOutcomeCounts,
+} from "./types";
+
+/** timestamp(3) columns hold UTC wall time; a raw comparison must say so explicitly. */
+const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+export type StatsDeps = Pick<Deps, "db" | "now">;
+
+async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<CaseStatistics> {
+  const range = { gte: period.from, lt: period.to };
+  const [groups, [timing]] = await Promise.all([
+    deps.db.case.groupBy({
+      by: ["status", "category", "urgency"],
+      where: { workingGroupId, submittedAt: range },
+      _count: { _all: true },
+    }),
+    // One pass for what groupBy cannot do: distinct units and the two medians. The first
+    // action is looked up per reported case through the (caseId, createdAt) index.
+    deps.db.$queryRaw<Array<{ units: number; firstActionSeconds: number | null; resolutionSeconds: number | null }>>`
+      WITH reported AS (
+        SELECT c.id, c."unitId", c."reporterId", c."submittedAt"
+        FROM "Case" c
+        WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
+      ), first_action AS (
+        SELECT (
+          SELECT min(e."createdAt") FROM "CaseEvent" e
+          WHERE e."caseId" = r.id AND e."actorId" IS NOT NULL AND e."actorId" <> r."reporterId"
+            AND NOT EXISTS (SELECT 1 FROM "UnitRepresentative" u WHERE u."userId" = e."actorId" AND u."unitId" = r."unitId")
+        ) - r."submittedAt" AS wait
+        FROM reported r
+      )
+      SELECT
+        (SELECT count(DISTINCT "unitId") FROM reported)::int AS units,
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM wait)) FROM first_action WHERE wait IS NOT NULL)::float8 AS "firstActionSeconds",
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."resolvedAt" - c."submittedAt"))
+           FROM "Case" c
+           WHERE c."workingGroupId" = ${workingGroupId} AND c."resolvedAt" >= ${utc(period.from)} AND c."resolvedAt" < ${utc(period.to)}
+        )::float8 AS "resolutionSeconds"
+    `,
+  ]);
+  const byStatus = Object.fromEntries(CASE_STATUS_BUCKETS.map((bucket) => [bucket, 0])) as Record<CaseStatusBucket, number>;
+  const byCategory = new Map<string, number>();
+  let reported = 0;
+  let critical = 0;
+  for (const group of groups) {
+    const count = group._count._all;
+    reported += count;
+    byStatus[statusBucket(group.status)] += count;
+    byCategory.set(group.category, (byCategory.get(group.category) ?? 0) + count);
+    if (group.urgency === "critical") critical += count;
+  }
+  const seconds = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(Number(value) * 1000));
+  return {
+    reported,
+    byStatus,
+    byCategory: [...byCategory]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => b.count - a.count || categoryRank(a.category) - categoryRank(b.category)),
+    critical,
+    units: timing?.units ?? 0,
+    medianFirstActionMs: seconds(timing?.firstActionSeconds),
+    medianResolutionMs: seconds(timing?.resolutionSeconds),
+  };
+}
+
+async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<MeetingStatistics> {
+  const range = { gte: period.from, lt: period.to };
+  const [held, resolutions] = await Promise.all([
+    deps.db.meeting.groupBy({
+      by: ["kind"],
+      where: { workingGroupId, status: "HELD", heldAt: range },
+      _count: { _all: true },
+    }),
+    deps.db.resolution.findMany({
+      where: { meeting: { workingGroupId }, createdAt: range },
+      select: { type: true, task: { select: { status: true, dueAt: true } } },
+    }),
+  ]);
+  const heldByKind: Record<MeetingKind, number> = { COMMITTEE: 0, WORKING_GROUP: 0 };
+  for (const row of held) heldByKind[row.kind] = row._count._all;
+  const byType: Record<ResolutionType, number> = { DECISION: 0, TASK: 0, INFORMATION: 0 };
+  const tasks: TaskOutcomeCounts = { open: 0, done: 0, overdue: 0 };
+  for (const resolution of resolutions) {
+    byType[resolution.type] += 1;
+    if (!resolution.task) continue;
+    const outcome = taskOutcome(resolution.task, now);
+    if (outcome === "open" || outcome === "done" || outcome === "overdue") tasks[outcome] += 1;
+  }
+  return { held: heldByKind, resolutions: { total: resolutions.length, byType, tasks } };
+}
+
+async function agencyStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<AgencyPerformance[]> {
+  const tasks = await deps.db.task.findMany({
+    where: { workingGroupId, createdAt: { gte: period.from, lt: period.to } },
+    select: { id: true, agencyId: true, status: true, dueAt: true, completedAt: true, refusalReason: true },
+  });
+  if (tasks.length === 0) return [];
+  const [extensions, agencies] = await Promise.all([
+    deps.db.extensionRequest.groupBy({ by: ["taskId"], where: { taskId: { in: tasks.map((t) => t.id) } }, _count: { _all: true } }),
+    deps.db.agency.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.agencyId))] } }, select: { id: true, nameFa: true, nameEn: true } }),
+  ]);
+  const extensionsOf = new Map(extensions.map((row) => [row.taskId, row._count._all]));
+  const names = new Map(agencies.map((a) => [a.id, a]));
+  const rows = agencyPerformance(
+    tasks.map((task) => ({
+      agencyId: task.agencyId,
+      status: task.status,
+      dueAt: task.dueAt,
+      completedAt: task.completedAt,
+      hasRefusalReason: (task.refusalReason ?? "").trim() !== "",
+      extensionRequests: extensionsOf.get(task.id) ?? 0,
+    })),
+    now,
+  );
+  return rows.map((row) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" }));
+}
+
+async function overdueResolutions(deps: StatsDeps, workingGroupId: number, now: Date): Promise<OverdueResolutions[]> {
+  const groups = await deps.db.task.groupBy({
+    by: ["agencyId"],
+    where: { workingGroupId, resolutionId: { not: null }, status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } },
+    _count: { _all: true },
+    _min: { dueAt: true },
+  });
+  if (groups.length === 0) return [];
+  const agencies = await deps.db.agency.findMany({
+    where: { id: { in: groups.map((g) => g.agencyId) } },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
+  const names = new Map(agencies.map((a) => [a.id, a]));
+  return groups
+    .map((group) => ({
+      agencyId: group.agencyId,
+      nameFa: names.get(group.agencyId)?.nameFa ?? "",
+      nameEn: names.get(group.agencyId)?.nameEn ?? "",
+      count: group._count._all,
+      oldestDaysOverdue: group._min.dueAt ? Math.max(0, daysBetweenTehranDates(group._min.dueAt, now)) : 0,
+    }))
+    .sort((a, b) => b.count - a.count || b.oldestDaysOverdue - a.oldestDaysOverdue || a.agencyId - b.agencyId);
+}
+
+async function ratingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod) {
+  const result = await deps.db.rating.aggregate({
+    where: { case: { workingGroupId }, createdAt: { gte: period.from, lt: period.to } },
+    _avg: { score: true },
+    _count: { _all: true },
+  });
+  return { count: result._count._all, average: result._avg.score ?? null };
+}
+
+/**
+ * A working group's statistics for a period. No access check here: callers check
+ * canReadStatistics (readGroupStatistics does both).
+ */
+export async function groupStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<GroupStatistics> {
+  const now = deps.now();
+  const [cases, meetings, agencies, overdue, ratings] = await Promise.all([
+    caseStatistics(deps, workingGroupId, period),
+    meetingStatistics(deps, workingGroupId, period, now),
+    agencyStatistics(deps, workingGroupId, period, now),
+    overdueResolutions(deps, workingGroupId, now),
+    ratingStatistics(deps, workingGroupId, period),
+  ]);
+  return { workingGroupId, period, generatedAt: now, cases, meetings, agencies, overdueResolutions: overdue, ratings };
+}
+
