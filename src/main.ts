@@ -14,6 +14,7 @@ import pg from "pg";
 import { createBot } from "./bot";
 import { setBotCommands } from "./bot/commands";
 import type { Config } from "./config";
+import { warnAboutMissingHolidays } from "./policies";
 import { createContainer, type Container } from "./container";
 import { startWorkers } from "./jobs/workers";
 import type { Logger } from "./logger";
@@ -127,6 +128,7 @@ async function main(): Promise<void> {
   // createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
   const container = orExitOnConfigError(() => createContainer(config));
   const { logger } = container;
+  warnAboutMissingHolidays(container);
   try {
     if (args.has("--migrate")) await migrate(container);
     await startBot(config, logger, container, runWorkers);

@@ -6,6 +6,7 @@ import { jalaliYearOf } from "./domain/jalali";
 import { ReminderPolicySchema, type ReminderPolicy } from "./domain/reminder-schedule";
 import { StatutoryPolicySchema, type StatutoryPolicy } from "./domain/statutory";
 import { WorkingCalendarSchema, type WorkingCalendar } from "./domain/working-calendar";
+import type { Logger } from "./logger";
 
 /**
  * The working calendar, the reminder policy, the countdown thresholds and the statutory windows:
@@ -74,4 +75,20 @@ export function loadPolicies(config: PolicyConfig): Policies {
 export function missingHolidayYears(policies: Pick<Policies, "holidayYears">, now: Date): number[] {
   const year = jalaliYearOf(now);
   return yearsWithoutHolidays(policies.holidayYears, [year, year + 1]);
+}
+
+/**
+ * Start-up's warning about the working calendar: one line per Jalali year (current, next)
+ * without holiday data, so an operator adds the new year's official holidays (data/holidays.json
+ * or HOLIDAYS_FILE) before reminders start falling on them. Returns the years warned about.
+ */
+export function warnAboutMissingHolidays(deps: { policies: Pick<Policies, "holidayYears">; now: () => Date; logger: Pick<Logger, "warn"> }): number[] {
+  const years = missingHolidayYears(deps.policies, deps.now());
+  for (const year of years) {
+    deps.logger.warn(
+      { jalaliYear: year },
+      `the working calendar has no holidays for ${year}: add that year's official holidays to HOLIDAYS_FILE (see data/holidays.json), or reminders and countdowns will count its holidays as working days`,
+    );
+  }
+  return years;
 }

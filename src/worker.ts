@@ -4,6 +4,7 @@
  * PostgreSQL. It also serves /healthz and /readyz on HTTP_PORT (set a different port when a
  * bot runs on the same host).
  */
+import { warnAboutMissingHolidays } from "./policies";
 import { createContainer } from "./container";
 import { startWorkers } from "./jobs/workers";
 import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
@@ -15,6 +16,7 @@ const config = configOrExit();
 // createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
 const container = orExitOnConfigError(() => createContainer(config));
 const { logger } = container;
+warnAboutMissingHolidays(container);
 
 try {
   const server = createHttpServer(container);

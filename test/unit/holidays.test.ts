@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { NATIONAL_HOLIDAYS, holidaysFor } from "../../src/domain/holidays";
 import { addJalaliDays, formatJalaliYMD, jalaliToEpochDay, parseJalaliDate } from "../../src/domain/jalali";
+import { loadPolicies, warnAboutMissingHolidays } from "../../src/policies";
 
 const SOLAR = ["01/01", "01/02", "01/03", "01/04", "01/12", "01/13", "03/14", "03/15", "11/22", "12/29"];
 // [Hijri month, day]; 0 = last day of Safar (29 or 30).
@@ -63,5 +64,33 @@ describe("holidaysFor", () => {
     list.push("1405/09/09");
     expect(holidaysFor(1405)).not.toContain("1405/09/09");
     expect(holidaysFor(1399)).toEqual([]);
+  });
+});
+
+describe("the start-up warning about missing holiday years", () => {
+  const policies = loadPolicies({ WORKING_CALENDAR: undefined, REMINDER_POLICY: undefined });
+  const warnings = (now: Date) => {
+    const lines: Array<{ year: unknown; text: string }> = [];
+    const years = warnAboutMissingHolidays({
+      policies,
+      now: () => now,
+      logger: { warn: ((object: { jalaliYear: number }, text: string) => lines.push({ year: object.jalaliYear, text })) as never },
+    });
+    return { years, lines };
+  };
+
+  it("says nothing while the shipped data covers this year and the next (1405, 1406)", () => {
+    expect(warnings(new Date("2026-12-03T08:00:00Z"))).toEqual({ years: [], lines: [] });
+  });
+
+  it("warns once per missing year, naming where to add it", () => {
+    // 1406/06/01 (23 Aug 2027): the next year, 1407, has no data.
+    const { years, lines } = warnings(new Date("2027-08-23T08:00:00Z"));
+    expect(years).toEqual([1407]);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.text).toContain("no holidays for 1407");
+    expect(lines[0]!.text).toContain("HOLIDAYS_FILE");
+    // 1408: neither year.
+    expect(warnings(new Date("2029-06-01T08:00:00Z")).years).toEqual([1408, 1409]);
   });
 });
