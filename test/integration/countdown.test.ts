@@ -18,7 +18,8 @@ import { handleTimer } from "../../src/jobs/timers";
 import type { TimerJobData } from "../../src/jobs/queues";
 import { countdownStepJobId, dateCheckJobId, reconcileCountdowns } from "../../src/services/countdown";
 import { submitCase } from "../../src/services/cases";
-import { addInternalNote, rejectCase } from "../../src/services/triage";
+import { groupStatistics, statisticsPeriod } from "../../src/services/statistics";
+import { addInternalNote, rejectCase, resolveCase } from "../../src/services/triage";
 import { createTestBot, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
 import { noticesTo, seedTaskWorld, sessionUserOf, type TaskWorld } from "../support/task-fixtures";
@@ -207,6 +208,22 @@ describe("a live countdown to the irreversible date", () => {
     expect((await caseRow(caseId)).irreversibleOutcome).toBe("happened");
     // Answered: the countdown has stopped, nothing is planned again.
     expect(await reconcileCountdowns(env.container)).toMatchObject({ cases: 0 });
+  });
+
+  it("the statistics count the cases saved before their date and the cases lost", async () => {
+    // A second case, due 20 Bahman, is averted; a third, due 25 Bahman, resolved before its date.
+    env.clock.set(new Date("2027-02-01T06:00:00Z"));
+    const averted = await reportBankCase(endOfJalaliDay({ year: 1405, month: 11, day: 20 }), "Social security will seize the account for the insurance debt (بخشودگی جرائم requested).");
+    const resolved = await reportBankCase(endOfJalaliDay({ year: 1405, month: 11, day: 25 }), "The electricity company's cut-off warning for the second line; the bill was disputed.");
+    const avertedMs = endOfJalaliDay({ year: 1405, month: 11, day: 20 }).getTime();
+    env.clock.set(new Date("2027-02-09T04:30:00Z"));
+    await harness.user(world.producer.telegramId).press(`cd:a:${averted}:${avertedMs}:averted`);
+    expect((await caseRow(averted)).irreversibleOutcome).toBe("averted");
+    await resolveCase(env.container, await sessionUserOf(env.container, world.secretariat), resolved, { outcome: "The disputed bill was settled by instalments." });
+
+    env.clock.set(new Date("2027-02-19T08:00:00Z")); // 30 Bahman: every date of the month has passed
+    const stats = await groupStatistics(env.container, world.workingGroupId, statisticsPeriod("month", env.clock.now()));
+    expect(stats.irreversible).toEqual({ due: 3, saved: 2, lost: 1, unknown: 0, reportedAfterDate: 0 });
   });
 });
 

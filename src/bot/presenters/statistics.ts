@@ -82,6 +82,13 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
       ctx.t("stats-cases-units", { count: n(cases.units) }),
     );
   }
+  const dated = stats.irreversible;
+  lines.push(
+    dated.due === 0
+      ? ctx.t("stats-irreversible-none")
+      : ctx.t("stats-irreversible", { due: n(dated.due), saved: n(dated.saved), lost: n(dated.lost), unknown: n(dated.unknown) }),
+  );
+  if (dated.reportedAfterDate > 0) lines.push(ctx.t("stats-irreversible-late", { count: n(dated.reportedAfterDate) }));
   lines.push(
     ctx.t("stats-first-action", { duration: duration(ctx, cases.medianFirstActionMs) }),
     ctx.t("stats-resolution-time", { duration: duration(ctx, cases.medianResolutionMs) }),

@@ -18,6 +18,10 @@
  *   On time: confirmed done with the completion reported by the due date. On-time rate: on time
  *   ÷ (done + overdue) — the tasks that have had to be finished by now. Days late: Tehran
  *   calendar days past the due date, of late completions and of overdue tasks (until today).
+ * - Irreversible dates: the cases whose irreversible date fell in the period and has passed
+ *   (rejected and duplicate cases aside). Saved: the producer answered "averted" at the date,
+ *   or the case was resolved by then. Lost: the producer answered "it happened". Cases reported
+ *   when their date had already passed are counted apart.
  * - Overdue resolutions by agency: a snapshot (every period), the chair's first question.
  * - Ratings: given in the period by producers, average and count.
  */
@@ -40,6 +44,7 @@ export {
   type CaseStatistics,
   type CaseStatusBucket,
   type GroupStatistics,
+  type IrreversibleOutcomes,
   type MeetingStatistics,
   type OverdueResolutions,
   type TaskOutcomeCounts,

@@ -17,6 +17,7 @@ import {
   type CaseStatistics,
   type CaseStatusBucket,
   type GroupStatistics,
+  type IrreversibleOutcomes,
   type MeetingStatistics,
   type OverdueResolutions,
   type TaskOutcomeCounts,
@@ -82,6 +83,29 @@ async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: S
     medianFirstActionMs: seconds(timing?.firstActionSeconds),
     medianResolutionMs: seconds(timing?.resolutionSeconds),
   };
+}
+
+/** One pass over the cases whose irreversible date fell in the period and has passed. */
+async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<IrreversibleOutcomes> {
+  const until = new Date(Math.min(period.to.getTime(), deps.now().getTime()));
+  const [row] = await deps.db.$queryRaw<Array<{ due: number; saved: number; lost: number; late: number }>>`
+    SELECT
+      count(*) FILTER (WHERE NOT late)::int AS due,
+      count(*) FILTER (WHERE NOT late AND ("irreversibleOutcome" = 'averted'
+        OR ("irreversibleOutcome" IS NULL AND "resolvedAt" IS NOT NULL AND "resolvedAt" <= "irreversibleAt")))::int AS saved,
+      count(*) FILTER (WHERE NOT late AND "irreversibleOutcome" = 'happened')::int AS lost,
+      count(*) FILTER (WHERE late)::int AS late
+    FROM (
+      SELECT c."irreversibleOutcome", c."resolvedAt", c."irreversibleAt", c."irreversibleAt" <= c."submittedAt" AS late
+      FROM "Case" c
+      WHERE c."workingGroupId" = ${workingGroupId} AND c.status NOT IN ('rejected', 'duplicate')
+        AND c."irreversibleAt" >= ${utc(period.from)} AND c."irreversibleAt" < ${utc(until)}
+    ) dated
+  `;
+  const due = row?.due ?? 0;
+  const saved = row?.saved ?? 0;
+  const lost = row?.lost ?? 0;
+  return { due, saved, lost, unknown: due - saved - lost, reportedAfterDate: row?.late ?? 0 };
 }
 
 async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<MeetingStatistics> {
@@ -175,13 +199,14 @@ async function ratingStatistics(deps: StatsDeps, workingGroupId: number, period:
  */
 export async function groupStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<GroupStatistics> {
   const now = deps.now();
-  const [cases, meetings, agencies, overdue, ratings] = await Promise.all([
+  const [cases, irreversible, meetings, agencies, overdue, ratings] = await Promise.all([
     caseStatistics(deps, workingGroupId, period),
+    irreversibleOutcomes(deps, workingGroupId, period),
     meetingStatistics(deps, workingGroupId, period, now),
     agencyStatistics(deps, workingGroupId, period, now),
     overdueResolutions(deps, workingGroupId, now),
     ratingStatistics(deps, workingGroupId, period),
   ]);
-  return { workingGroupId, period, generatedAt: now, cases, meetings, agencies, overdueResolutions: overdue, ratings };
+  return { workingGroupId, period, generatedAt: now, cases, irreversible, meetings, agencies, overdueResolutions: overdue, ratings };
 }
 

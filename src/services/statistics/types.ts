@@ -22,6 +22,21 @@ export interface CaseStatistics {
   medianResolutionMs: number | null;
 }
 
+/**
+ * The number the working group exists for (seed 000): of the cases whose irreversible date came
+ * in the period, how many were saved before it (the producer said "averted", or the case was
+ * resolved before the date) and how many were lost (the producer said "it happened"). Cases
+ * reported after their date had already passed are counted apart, not as lost by us.
+ */
+export interface IrreversibleOutcomes {
+  due: number;
+  saved: number;
+  lost: number;
+  /** Neither answered nor resolved before the date. */
+  unknown: number;
+  reportedAfterDate: number;
+}
+
 export interface TaskOutcomeCounts {
   open: number;
   done: number;
@@ -71,6 +86,8 @@ export interface GroupStatistics {
   period: StatisticsPeriod;
   generatedAt: Date;
   cases: CaseStatistics;
+  /** Cases whose irreversible date fell in the period and has passed. */
+  irreversible: IrreversibleOutcomes;
   meetings: MeetingStatistics;
   /** Worst first: most overdue, then lowest on-time rate, then most days late. */
   agencies: AgencyPerformance[];
