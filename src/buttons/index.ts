@@ -11,3 +11,4 @@ export * as broadcasts from "./broadcasts";
 export * as producer from "./producer";
 export * as meetings from "./meetings";
 export * as resolutions from "./resolutions";
+export * as desk from "./desk";
