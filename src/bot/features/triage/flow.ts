@@ -35,7 +35,7 @@ import * as prompts from "./prompts";
 type Draft = FlowState<TriageDraft>;
 
 /** Refusals the user can fix by answering a step again; the others end the flow. */
-const INPUT_REFUSALS: Partial<Record<TriageRefusalReason | string, string>> = {
+const INPUT_REFUSALS: Partial<Record<TriageRefusalReason, string>> = {
   invalid_text: "text",
   invalid_date: "due",
   past_date: "due",
@@ -45,10 +45,10 @@ const INPUT_REFUSALS: Partial<Record<TriageRefusalReason | string, string>> = {
   invalid_official: "official",
 };
 
-/** A refusal that ends the flow: why, and the case again. */
+/** A refusal that ends the triage flow (if one runs): why, and the case again. */
 export async function refuseAction(ctx: BotContext, error: unknown, caseId: number): Promise<void> {
   if (!isRefusal(error)) return answerRefusal(ctx, error);
-  endFlow(ctx);
+  if (triageFlow.current(ctx)) endFlow(ctx);
   ctx.logger.info({ caseId, reason: error.reason }, "triage action refused");
   await ctx.reply(ctx.t(error.messageKey, error.args), { reply_markup: openCaseKeyboard(ctx, caseId) });
 }
@@ -86,7 +86,7 @@ async function confirm(ctx: BotContext, flow: Draft): Promise<StepResult> {
   try {
     await perform(ctx, draft);
   } catch (error) {
-    const step = isRefusal(error) ? INPUT_REFUSALS[error.reason] : undefined;
+    const step = isRefusal(error) ? INPUT_REFUSALS[error.reason as TriageRefusalReason] : undefined;
     if (!step) {
       await refuseAction(ctx, error, draft.caseId);
       return handled;
