@@ -13,3 +13,4 @@ export * as meetings from "./meetings";
 export * as resolutions from "./resolutions";
 export * as countdown from "./countdown";
 export * as statistics from "./statistics";
+export * as desk from "./desk";

@@ -1,8 +1,8 @@
 import { UnrecoverableError } from "bullmq";
 import type { Deps } from "../deps";
 import { timerPayload, type TimerData, type TimerJobData, type TimerType } from "../services/timers";
-import { handleCriticalRealert } from "../services/case-alerts";
-import { handleNeedsInfoReminder } from "../services/triage";
+import { handleCriticalRealert } from "./critical-realert";
+import { handleNeedsInfoReminder } from "./needs-info-reminder";
 import { handleRemindersReconcile, handleTaskReminder } from "./reminders";
 import { sendMorningDigest } from "./digest";
 import { remindMeeting } from "./meeting-reminders";

@@ -1,8 +1,8 @@
 import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import type { Locale } from "../i18n";
+import { shared } from "../buttons";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
-import { addTimer } from "../jobs/queues";
 import { enqueueOutbound } from "./outbox";
 import { notify, renderNotice, secretariatOf, type Notice } from "./notifications";
 
@@ -36,7 +36,7 @@ export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, c
     }),
     dedupeKey: `case:${row.id}:alert:${round}`,
     kind: "ALERT",
-    buttons: [[{ labelKey: "button-open-case", callback: `q:open:${row.id}` }]],
+    buttons: [[{ labelKey: "button-open-case", callback: shared.queueCase.pack({ caseId: row.id }) }]],
   };
   await notify(tx, deps, await secretariatOf(tx, row.workingGroupId), notice);
   if (row.workingGroup.secretariatChatId) {
@@ -45,7 +45,8 @@ export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, c
 }
 
 // ---------------------------------------------------------------------------------------------
-// Critical re-alerts: a critical case nobody of the secretariat has opened is announced again.
+// Critical re-alerts: a critical case nobody of the secretariat has opened is announced again
+// (the timer's handler is src/jobs/critical-realert.ts).
 
 /** How many times an unopened critical case is re-announced before we stop insisting. */
 export const MAX_REALERT_ROUNDS = 3;
@@ -62,36 +63,16 @@ export function criticalRealertAt(from: Date, minutes: number, calendar: Working
   return nextWorkingMoment(new Date(start.getTime() + minutes * 60_000), calendar);
 }
 
-type RealertDeps = Pick<Deps, "queues" | "config" | "policies" | "now">;
+export type RealertDeps = Pick<Deps, "scheduler" | "config" | "policies" | "now">;
 
 /** Schedules re-alert `round` (1, 2, …); the job id makes scheduling the same round twice a no-op. */
 export async function scheduleCriticalRealert(deps: RealertDeps, caseId: number, round: number): Promise<Date> {
-  const now = deps.now();
-  const at = criticalRealertAt(now, deps.config.CRITICAL_REALERT_MINUTES, deps.policies.calendar);
-  await addTimer(deps.queues, { type: "critical-realert", caseId, round }, realertJobId(caseId, round), at, now);
+  const at = criticalRealertAt(deps.now(), deps.config.CRITICAL_REALERT_MINUTES, deps.policies.calendar);
+  await deps.scheduler.at({ type: "critical-realert", caseId, round }, realertJobId(caseId, round), at);
   return at;
 }
 
 /** Called right after a case is committed: timers that depend on a new case. */
 export async function scheduleNewCaseTimers(deps: RealertDeps, submitted: { caseId: number; urgency: string }): Promise<void> {
   if (submitted.urgency === "critical") await scheduleCriticalRealert(deps, submitted.caseId, 1);
-}
-
-/**
- * Timer job "critical-realert": does nothing once a secretariat member has opened the card (or
- * the case left "submitted"); otherwise alerts again (deduplicated per round) and schedules
- * the next round. Safe to run twice.
- */
-export async function handleCriticalRealert(
-  data: { caseId: number; round: number },
-  deps: Pick<Deps, "db" | "t" | "flushOutbox"> & RealertDeps,
-): Promise<void> {
-  const row = await deps.db.case.findUnique({
-    where: { id: data.caseId },
-    select: { firstOpenedAt: true, urgency: true, status: true },
-  });
-  if (!row || row.firstOpenedAt !== null || row.urgency !== "critical" || row.status !== "submitted") return;
-  await deps.db.$transaction((tx) => alertSecretariatOfNewCase(tx, deps, data.caseId, data.round));
-  deps.flushOutbox();
-  if (data.round < MAX_REALERT_ROUNDS) await scheduleCriticalRealert(deps, data.caseId, data.round + 1);
 }

@@ -108,7 +108,7 @@ const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | nul
  * submitting the same draft again returns the case it made (see SubmitOptions).
  */
 export async function submitCase(
-  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "queues" | "config" | "policies" | "logger" | "scheduler">,
+  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "scheduler" | "config" | "policies" | "logger">,
   userId: number,
   input: unknown,
   options: SubmitOptions = {},

@@ -1,8 +1,10 @@
 /**
  * The secretariat's queue: a working group's open cases, most urgent first then oldest, and
- * the full case card. Every read re-checks the reader's role in the case's working group.
+ * the full case card. Every read re-checks the reader's role in the case's working group; a
+ * queue outside the reader's groups is a refusal (`error-not-allowed`).
  */
 import type { Deps } from "../deps";
+import { Refusal } from "../domain/refusal";
 import { CASE_STATUSES, type CaseStatus } from "../domain/case-lifecycle";
 import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
 import type { Prisma } from "../generated/prisma/client";
@@ -69,9 +71,8 @@ export function decodeQueueView(text: string | undefined): QueueView | null {
   return view;
 }
 
-export class QueueAccessError extends Error {
-  override name = "QueueAccessError";
-}
+/** Not a queue of the reader's working groups. */
+const notYourQueue = () => new Refusal("forbidden", "error-not-allowed");
 
 /** Working groups whose queue the user may read, for the picker. */
 export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUser) {
@@ -95,7 +96,7 @@ function queueWhere(view: QueueView): Prisma.CaseWhereInput {
 
 /** One page of the queue. Urgency sorts critical → low (the PostgreSQL enum's order). */
 export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view: QueueView, pageSize = QUEUE_PAGE_SIZE) {
-  if (!inScope(queueGroups(user), view.workingGroupId)) throw new QueueAccessError("not a queue of the user's groups");
+  if (!inScope(queueGroups(user), view.workingGroupId)) throw notYourQueue();
   const where = queueWhere(view);
   const total = await deps.db.case.count({ where });
   const { page, pages, offset } = pageWindow(total, pageSize, view.page);
@@ -118,9 +119,19 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
   return { total, page, pages, items };
 }
 
+/** The names a queue page is headed with: its working group and the agency filtered by. */
+export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, view: Pick<QueueView, "workingGroupId" | "agencyId">) {
+  if (!inScope(queueGroups(user), view.workingGroupId)) throw notYourQueue();
+  const group = await deps.db.workingGroup.findUniqueOrThrow({ where: { id: view.workingGroupId }, select: { nameFa: true, nameEn: true } });
+  const agency = view.agencyId
+    ? await deps.db.agency.findFirst({ where: { id: view.agencyId, workingGroupId: view.workingGroupId }, select: { nameFa: true, nameEn: true } })
+    : null;
+  return { group, agency };
+}
+
 /** Agencies that appear on the group's open cases (for the agency filter). */
 export async function queueAgencies(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
-  if (!inScope(queueGroups(user), workingGroupId)) throw new QueueAccessError("not a queue of the user's groups");
+  if (!inScope(queueGroups(user), workingGroupId)) throw notYourQueue();
   return deps.db.agency.findMany({
     where: { workingGroupId, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
     orderBy: { id: "asc" },

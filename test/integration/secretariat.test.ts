@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handleCriticalRealert, realertJobId } from "../../src/services/case-alerts";
+import { handleCriticalRealert } from "../../src/jobs/critical-realert";
+import { handleNeedsInfoReminder } from "../../src/jobs/needs-info-reminder";
+import { realertJobId } from "../../src/services/case-alerts";
 import { submitCase } from "../../src/services/cases";
-import { handleNeedsInfoReminder, needsInfoReminderJobId } from "../../src/services/triage";
+import { needsInfoReminderJobId } from "../../src/services/triage";
 import { createTestBot, type TestBot, type TestUser } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
 import { legalEntityIdFrom } from "../support/identifiers";

@@ -12,8 +12,8 @@ import {
   requestInformation,
   resolveCase,
   takeCase,
-  TriageError,
 } from "../../src/services/triage";
+import { Refusal } from "../../src/domain/refusal";
 import { listQueue } from "../../src/services/queue";
 import type { SessionUser } from "../../src/services/users";
 import { createTestBot, type TestBot } from "../support/bot-harness";
@@ -51,7 +51,7 @@ async function code(promise: Promise<unknown>): Promise<string> {
     await promise;
     return "ok";
   } catch (error) {
-    if (error instanceof TriageError) return error.code;
+    if (error instanceof Refusal) return error.reason;
     throw error;
   }
 }

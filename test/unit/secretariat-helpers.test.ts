@@ -10,7 +10,8 @@ import {
   isWellFormedInvitationCode,
 } from "../../src/services/invitations";
 import { decodeQueueView, encodeQueueView, type QueueView } from "../../src/services/queue";
-import { needsInfoReminderAt, needsInfoReminderJobId, parseDueDate, TriageError } from "../../src/services/triage";
+import { needsInfoReminderAt, needsInfoReminderJobId, parseDueDate } from "../../src/services/triage";
+import { Refusal } from "../../src/domain/refusal";
 import { MAX_CALLBACK_BYTES } from "../../src/bot/callback-data";
 
 // Tehran is UTC+03:30: 07:00Z is 10:30 in Tehran.
@@ -80,7 +81,7 @@ describe("due dates", () => {
       f();
       return null;
     } catch (error) {
-      return error instanceof TriageError ? error.code : "other";
+      return error instanceof Refusal ? error.reason : "other";
     }
   };
 

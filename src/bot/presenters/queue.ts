@@ -1,0 +1,97 @@
+/**
+ * The secretariat's queue in chat: the working-group picker, a page of the queue with its
+ * filters, and the filter choices. Text and buttons only; src/bot/features/queue/ shows them.
+ */
+import { InlineKeyboard } from "grammy";
+import { desk, shared } from "../../buttons";
+import { CASE_STATUSES } from "../../domain/case-lifecycle";
+import { CATEGORY_IDS } from "../../domain/categories";
+import { localizeDigits, truncate } from "../../domain/text";
+import { localName } from "../../i18n";
+import { encodeQueueView, type QueueView } from "../../services/queue";
+import type { BotContext } from "../context";
+import type { Screen } from "./meetings";
+
+export const URGENCY_MARK: Record<string, string> = { critical: "🔴", high: "🟠", normal: "🟢", low: "⚪" };
+
+type Named = { nameFa: string; nameEn: string };
+
+/** The button data of a queue page. */
+export const queueViewData = (view: QueueView): string => desk.queueList.pack({ view: encodeQueueView(view) });
+
+export function groupPickerScreen(ctx: BotContext, groups: Array<Named & { id: number }>): Screen {
+  const keyboard = new InlineKeyboard();
+  groups.forEach((group, index) => {
+    keyboard.text(truncate(localName(group, ctx.locale), 30), queueViewData({ workingGroupId: group.id, page: 0 }));
+    if (index % 2 === 1) keyboard.row();
+  });
+  return { text: ctx.t("queue-pick-group"), keyboard };
+}
+
+function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | null): string {
+  const parts: string[] = [];
+  if (view.status) parts.push(ctx.t(`status-${view.status}`));
+  if (view.category) parts.push(ctx.t(`category-${view.category}`));
+  if (agencyLabel) parts.push(agencyLabel);
+  return parts.length > 0 ? ctx.t("queue-filtered-by", { filters: parts.join("، ") }) : ctx.t("queue-open-only");
+}
+
+export interface QueuePage {
+  total: number;
+  pages: number;
+  items: Array<{ id: number; trackingCode: string; status: string; urgency: string; firstOpenedAt: Date | null; unit: { name: string } }>;
+}
+
+/** A page of the queue: one button per case, paging, the filters. `view.page` is the page shown. */
+export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePage, heading: { group: Named; agency: Named | null }): Screen {
+  const n = (value: number) => localizeDigits(String(value), ctx.locale);
+  const lines = [
+    ctx.t("queue-title", { group: localName(heading.group, ctx.locale), total: n(page.total), page: n(view.page + 1), pages: n(page.pages) }),
+    filterSummary(ctx, view, heading.agency ? localName(heading.agency, ctx.locale) : null),
+  ];
+  if (page.total === 0) lines.push("", ctx.t("queue-empty"));
+  const keyboard = new InlineKeyboard();
+  for (const item of page.items) {
+    const fresh = item.firstOpenedAt === null ? "🆕 " : "";
+    const label = `${URGENCY_MARK[item.urgency] ?? ""} ${fresh}${item.trackingCode} · ${truncate(item.unit.name, 22)} · ${ctx.t(`queue-status-${item.status}`)}`;
+    keyboard.text(truncate(label, 64), shared.queueCase.pack({ caseId: item.id })).row();
+  }
+  if (view.page > 0) keyboard.text(ctx.t("button-previous"), queueViewData({ ...view, page: view.page - 1 }));
+  if (view.page < page.pages - 1) keyboard.text(ctx.t("button-next"), queueViewData({ ...view, page: view.page + 1 }));
+  if (view.page > 0 || view.page < page.pages - 1) keyboard.row();
+  const first = { view: encodeQueueView({ ...view, page: 0 }) };
+  keyboard
+    .text(ctx.t("queue-filter-status"), desk.filterStatus.pack(first))
+    .text(ctx.t("queue-filter-category"), desk.filterCategory.pack(first))
+    .text(ctx.t("queue-filter-agency"), desk.filterAgency.pack(first));
+  if (view.status || view.category || view.agencyId) {
+    keyboard.row().text(ctx.t("queue-filter-clear"), queueViewData({ workingGroupId: view.workingGroupId, page: 0 }));
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+export type FilterKind = "s" | "c" | "a";
+
+/** The choices of one filter (status, subject, agency), and back to the page it came from. */
+export function filterScreen(ctx: BotContext, kind: FilterKind, view: QueueView, agencies: Array<Named & { id: number }> = []): Screen {
+  const keyboard = new InlineKeyboard();
+  const base = { ...view, page: 0 };
+  if (kind === "s") {
+    keyboard.text(ctx.t("queue-filter-all-open"), queueViewData({ ...base, status: null })).row();
+    CASE_STATUSES.forEach((status, index) => {
+      keyboard.text(ctx.t(`queue-status-${status}`), queueViewData({ ...base, status }));
+      if (index % 2 === 1) keyboard.row();
+    });
+  } else if (kind === "c") {
+    keyboard.text(ctx.t("queue-filter-all"), queueViewData({ ...base, category: null })).row();
+    CATEGORY_IDS.forEach((category, index) => {
+      keyboard.text(ctx.t(`category-${category}`), queueViewData({ ...base, category }));
+      if (index % 2 === 1) keyboard.row();
+    });
+  } else {
+    keyboard.text(ctx.t("queue-filter-all"), queueViewData({ ...base, agencyId: null })).row();
+    for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 60), queueViewData({ ...base, agencyId: agency.id })).row();
+  }
+  keyboard.row().text(ctx.t("button-back"), queueViewData(view));
+  return { text: ctx.t(`queue-filter-pick-${kind}`), keyboard };
+}
