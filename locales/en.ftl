@@ -230,6 +230,12 @@ case-agency-unknown = not specified
 case-irreversible-unknown = unknown
 case-days-passed = passed
 case-days-left = in { $days } days
+case-field-countdown = ⏳ { $working } working days ({ $days } days) left to the irreversible date
+case-field-countdown-overdue = ⌛ The irreversible date passed { $days } days ago
+case-field-countdown-passed-today = ⌛ The irreversible date was today
+countdown-short-left = ⏳{ $working } work days
+countdown-short-today = ⏳today
+countdown-short-overdue = ⌛{ $days }d overdue
 case-timeline-title = Case history:
 button-open-case = 📂 Open the case
 

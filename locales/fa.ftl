@@ -230,6 +230,12 @@ case-agency-unknown = مشخص نشده
 case-irreversible-unknown = نامشخص
 case-days-passed = گذشته است
 case-days-left = { $days } روز دیگر
+case-field-countdown = ⏳ { $working } روز کاری ({ $days } روز) تا تاریخ غیرقابل‌بازگشت مانده است
+case-field-countdown-overdue = ⌛ تاریخ غیرقابل‌بازگشت { $days } روز پیش گذشته است
+case-field-countdown-passed-today = ⌛ تاریخ غیرقابل‌بازگشت امروز بود
+countdown-short-left = ⏳{ $working } روز کاری
+countdown-short-today = ⏳امروز
+countdown-short-overdue = ⌛{ $days } روز گذشته
 case-timeline-title = سابقه پرونده:
 button-open-case = 📂 باز کردن پرونده
 

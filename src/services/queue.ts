@@ -102,7 +102,9 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
   const { page, pages, offset } = pageWindow(total, pageSize, view.page);
   const items = await deps.db.case.findMany({
       where,
-      orderBy: [{ urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
+      // Time left first (the nearest irreversible date, passed ones on top; undated cases
+      // after the dated ones), then urgency, then age: DESIGN.md's order of the queue.
+      orderBy: [{ irreversibleAt: { sort: "asc", nulls: "last" } }, { urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
       skip: offset,
       take: pageSize,
       select: {
@@ -113,6 +115,7 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
         category: true,
         submittedAt: true,
         firstOpenedAt: true,
+        irreversibleAt: true,
         unit: { select: { name: true } },
       },
     });

@@ -33,7 +33,7 @@ const ACTION_BUTTONS: Array<{ action: CaseAction; button: Button<{ caseId: "id" 
 function cardText(ctx: BotContext, card: CaseCard): string {
   const t = ctx.deps.t;
   const locale = ctx.locale;
-  const lines = caseDetailLines(t, locale, card, ctx.deps.now());
+  const lines = caseDetailLines(t, locale, card, ctx.deps.now(), ctx.deps.policies.calendar);
   // The shared status labels speak to the producer ("waiting for your information"); staff
   // read the queue's own labels.
   const producerStatus = t(locale, "case-field-status", { status: t(locale, `status-${card.status}`) });

@@ -2,6 +2,9 @@ import { type Locale, localName, type Translator } from "../../i18n";
 import { daysBetweenTehranDates, formatJalaliDate } from "../../domain/jalali";
 import { formatAmount } from "../../domain/money";
 import { localizeDigits } from "../../domain/text";
+import { isOpenStatus, type CaseStatus } from "../../domain/case-lifecycle";
+import { timeLeft } from "../../domain/countdown";
+import type { WorkingCalendar } from "../../domain/working-calendar";
 
 /** What a case card needs; every caller selects at least these fields. */
 export interface CaseForDisplay {
@@ -46,8 +49,34 @@ export function irreversibleLabel(t: Translator, locale: Locale, at: Date | null
   return `${date} (${relative})`;
 }
 
-/** The lines of a case card that producer, secretariat and officials all see. */
-export function caseDetailLines(t: Translator, locale: Locale, item: CaseForDisplay, now: Date): string[] {
+/**
+ * The countdown in a few words, for a queue row: "۳ روز کاری" left, "امروز" (the date is
+ * today), "۲ روز گذشته" (overdue). Null without a date.
+ */
+export function countdownShort(t: Translator, locale: Locale, at: Date | null, now: Date, calendar: WorkingCalendar): string | null {
+  if (!at) return null;
+  const left = timeLeft(at, now, calendar);
+  const n = (value: number) => localizeDigits(String(value), locale);
+  if (left.calendarDays === 0) return t(locale, "countdown-short-today");
+  if (left.overdue) return t(locale, "countdown-short-overdue", { days: n(-left.calendarDays) });
+  return t(locale, "countdown-short-left", { working: n(left.workingDays) });
+}
+
+/** The countdown line of an open case's card: working and calendar days left, or how long ago. */
+export function countdownLine(t: Translator, locale: Locale, at: Date, now: Date, calendar: WorkingCalendar): string {
+  const left = timeLeft(at, now, calendar);
+  const n = (value: number) => localizeDigits(String(value), locale);
+  if (left.overdue) {
+    return left.calendarDays === 0 ? t(locale, "case-field-countdown-passed-today") : t(locale, "case-field-countdown-overdue", { days: n(-left.calendarDays) });
+  }
+  return t(locale, "case-field-countdown", { working: n(left.workingDays), days: n(left.calendarDays) });
+}
+
+/**
+ * The lines of a case card that producer, secretariat and officials all see. With the working
+ * calendar, an open case with a date also shows its countdown.
+ */
+export function caseDetailLines(t: Translator, locale: Locale, item: CaseForDisplay, now: Date, calendar?: WorkingCalendar): string[] {
   const lines = [
     t(locale, "case-field-code", { code: item.trackingCode }),
     t(locale, "case-field-unit", { unit: item.unit.name }),
@@ -57,6 +86,7 @@ export function caseDetailLines(t: Translator, locale: Locale, item: CaseForDisp
     t(locale, "case-field-agency", { agency: agencyName(item.agency, locale) ?? t(locale, "case-agency-unknown") }),
     t(locale, "case-field-irreversible", { date: irreversibleLabel(t, locale, item.irreversibleAt, now) }),
   ];
+  if (calendar && item.irreversibleAt && isOpenStatus(item.status as CaseStatus)) lines.push(countdownLine(t, locale, item.irreversibleAt, now, calendar));
   if (item.amountRials !== null) lines.push(t(locale, "case-field-amount", { amount: formatAmount(item.amountRials, locale) }));
   lines.push(t(locale, "case-field-submitted", { date: formatJalaliDate(item.submittedAt, locale, { time: true }) }));
   lines.push(t(locale, "case-field-description", { description: item.description }));

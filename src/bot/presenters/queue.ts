@@ -8,6 +8,7 @@ import { CASE_STATUSES } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
 import { localizeDigits, truncate } from "../../domain/text";
 import { localName } from "../../i18n";
+import { countdownShort } from "./case";
 import { encodeQueueView, type QueueView } from "../../services/queue";
 import type { BotContext } from "../context";
 import type { Screen } from "./meetings";
@@ -39,7 +40,7 @@ function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | n
 export interface QueuePage {
   total: number;
   pages: number;
-  items: Array<{ id: number; trackingCode: string; status: string; urgency: string; firstOpenedAt: Date | null; unit: { name: string } }>;
+  items: Array<{ id: number; trackingCode: string; status: string; urgency: string; firstOpenedAt: Date | null; irreversibleAt: Date | null; unit: { name: string } }>;
 }
 
 /** A page of the queue: one button per case, paging, the filters. `view.page` is the page shown. */
@@ -51,9 +52,11 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
   ];
   if (page.total === 0) lines.push("", ctx.t("queue-empty"));
   const keyboard = new InlineKeyboard();
+  const now = ctx.deps.now();
   for (const item of page.items) {
     const fresh = item.firstOpenedAt === null ? "🆕 " : "";
-    const label = `${URGENCY_MARK[item.urgency] ?? ""} ${fresh}${item.trackingCode} · ${truncate(item.unit.name, 22)} · ${ctx.t(`queue-status-${item.status}`)}`;
+    const left = countdownShort(ctx.deps.t, ctx.locale, item.irreversibleAt, now, ctx.deps.policies.calendar);
+    const label = `${URGENCY_MARK[item.urgency] ?? ""} ${fresh}${item.trackingCode}${left ? ` · ${left}` : ""} · ${truncate(item.unit.name, left ? 16 : 22)} · ${ctx.t(`queue-status-${item.status}`)}`;
     keyboard.text(truncate(label, 64), shared.queueCase.pack({ caseId: item.id })).row();
   }
   if (view.page > 0) keyboard.text(ctx.t("button-previous"), queueViewData({ ...view, page: view.page - 1 }));

@@ -43,7 +43,7 @@ async function showCase(ctx: BotContext, caseId: number): Promise<void> {
     return;
   }
   const t = ctx.deps.t;
-  const details = caseDetailLines(t, ctx.locale, item, ctx.deps.now());
+  const details = caseDetailLines(t, ctx.locale, item, ctx.deps.now(), ctx.deps.policies.calendar);
   const timeline = timelineLines(t, ctx.locale, item.events, { includeInternal: false });
   const text = [...details, "", ctx.t("case-timeline-title"), ...timeline].join("\n");
   const keyboard = new InlineKeyboard();
