@@ -11,3 +11,5 @@ export * as broadcasts from "./broadcasts";
 export * as producer from "./producer";
 export * as meetings from "./meetings";
 export * as resolutions from "./resolutions";
+export * as tasks from "./tasks";
+export * as rating from "./rating";

@@ -22,6 +22,9 @@ export const queueCase = button("q:open", { caseId: "id" });
 /** An official's task card (on every reminder and notice about a task). */
 export const taskCard = button("t:o", { taskId: "id" });
 
+/** A page of an official's task list (the main menu, the card, the morning digest). */
+export const taskList = button("t:l", { page: "int" });
+
 /** "Did it help?": a 1–5 score of a confirmed task. */
 export const rateTask = button("rt", { taskId: "id", score: ["1", "2", "3", "4", "5"] });
 
