@@ -78,20 +78,3 @@ export async function refusedOr<T>(ctx: BotContext, action: () => Promise<T>): P
     return undefined;
   }
 }
-
-/**
- * Transitional: the old per-feature refusal classes (`.reason` / `.code`) — to be deleted once
- * every service throws Refusal (src/domain/refusal.ts).
- */
-export async function replyRefusal(
-  ctx: BotContext,
-  error: unknown,
-  refusal: abstract new (...args: never[]) => { reason: string },
-  keyPrefix: string,
-): Promise<void> {
-  if (error instanceof refusal) {
-    await ctx.reply(ctx.t(`${keyPrefix}-${error.reason}`));
-    return;
-  }
-  await answerRefusal(ctx, error);
-}

@@ -14,3 +14,5 @@ export * as resolutions from "./resolutions";
 export * as countdown from "./countdown";
 export * as statistics from "./statistics";
 export * as desk from "./desk";
+export * as tasks from "./tasks";
+export * as rating from "./rating";

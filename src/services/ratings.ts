@@ -4,9 +4,11 @@
  * resolved or closed and within REOPEN_WINDOW_DAYS, lets the producer reopen the case.
  */
 import { z } from "zod";
+import { shared } from "../buttons";
 import type { Deps } from "../deps";
 import type { Tx } from "../db";
 import { transition, type CaseStatus } from "../domain/case-lifecycle";
+import { refusal } from "../domain/refusal";
 import { normalizeText } from "../domain/text";
 import { producerCaseScope } from "./cases";
 import { lockCase } from "./case-status";
@@ -20,12 +22,10 @@ export const LOW_RATING_MAX = 2;
 export const COMMENT_MAX = 1000;
 export const REOPEN_REASON_MIN = 5;
 
-export class RatingError extends Error {
-  override name = "RatingError";
-  constructor(readonly reason: "not_found" | "forbidden" | "invalid_input" | "cannot_reopen") {
-    super(reason);
-  }
-}
+/** Why a rating is refused: the Refusal's reason, its message `rating-error-<reason>`. */
+export type RatingFailure = "not_found" | "forbidden" | "invalid_input" | "cannot_reopen";
+
+const ratingRefusal = (reason: RatingFailure) => refusal("rating-error", reason);
 
 export const isLowRating = (score: number): boolean => score <= LOW_RATING_MAX;
 
@@ -55,10 +55,10 @@ async function ratableTask(tx: Tx, userId: number, taskId: number) {
     where: { id: taskId },
     select: { id: true, status: true, agency: { select: { nameFa: true, nameEn: true } }, case: { select: caseSelect } },
   });
-  if (!task) throw new RatingError("not_found");
+  if (!task) throw ratingRefusal("not_found");
   const mine = await tx.case.count({ where: { id: task.case.id, ...producerCaseScope(userId) } });
-  if (mine === 0) throw new RatingError("forbidden");
-  if (task.status !== "done") throw new RatingError("forbidden");
+  if (mine === 0) throw ratingRefusal("forbidden");
+  if (task.status !== "done") throw ratingRefusal("forbidden");
   return task;
 }
 
@@ -71,7 +71,7 @@ export interface RatingResult {
 
 /** Stores (or changes) the producer's score for a task; a low score alerts the secretariat. */
 export async function rateTask(deps: RatingDeps, userId: number, taskId: number, score: number): Promise<RatingResult> {
-  if (!Number.isInteger(score) || score < 1 || score > 5) throw new RatingError("invalid_input");
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw ratingRefusal("invalid_input");
   const result = await deps.db.$transaction(async (tx) => {
     const task = await ratableTask(tx, userId, taskId);
     const caseId = task.case.id;
@@ -88,7 +88,7 @@ export async function rateTask(deps: RatingDeps, userId: number, taskId: number,
         key: "rating-notice-secretariat-low",
         args: (locale) => ({ code: task.case.trackingCode, score, agency: localName(task.agency, locale) }),
         dedupeKey: `rating:${rating.id}:ev:${event.id}`,
-        buttons: [[{ labelKey: "button-open-case", callback: `q:open:${caseId}` }]],
+        buttons: [[{ labelKey: "button-open-case", callback: shared.queueCase.pack({ caseId }) }]],
       });
     }
     return { ratingId: rating.id, low: isLowRating(score), canReopen: isLowRating(score) && canProducerReopen(task.case, deps) };
@@ -102,12 +102,12 @@ const commentSchema = z.string().transform(normalizeText).pipe(z.string().min(1)
 /** The producer's optional comment on their rating; the secretariat reads it on a low rating. */
 export async function commentOnRating(deps: RatingDeps, userId: number, taskId: number, comment: string): Promise<void> {
   const parsed = commentSchema.safeParse(comment);
-  if (!parsed.success) throw new RatingError("invalid_input");
+  if (!parsed.success) throw ratingRefusal("invalid_input");
   const text = parsed.data;
   await deps.db.$transaction(async (tx) => {
     const task = await ratableTask(tx, userId, taskId);
     const rating = await tx.rating.findFirst({ where: { caseId: task.case.id, taskId, userId }, select: { id: true, score: true } });
-    if (!rating) throw new RatingError("not_found");
+    if (!rating) throw ratingRefusal("not_found");
     await tx.rating.update({ where: { id: rating.id }, data: { comment: text } });
     const event = await appendEvent(tx, {
       caseId: task.case.id,
@@ -121,7 +121,7 @@ export async function commentOnRating(deps: RatingDeps, userId: number, taskId: 
         key: "rating-notice-secretariat-comment",
         args: { code: task.case.trackingCode, score: rating.score, comment: text },
         dedupeKey: `rating:${rating.id}:ev:${event.id}`,
-        buttons: [[{ labelKey: "button-open-case", callback: `q:open:${task.case.id}` }]],
+        buttons: [[{ labelKey: "button-open-case", callback: shared.queueCase.pack({ caseId: task.case.id }) }]],
       });
     }
   });
@@ -134,7 +134,7 @@ export async function commentOnRating(deps: RatingDeps, userId: number, taskId: 
  */
 export async function reopenAfterRating(deps: RatingDeps, userId: number, taskId: number, reason: string): Promise<{ trackingCode: string }> {
   const parsed = z.string().transform(normalizeText).pipe(z.string().min(REOPEN_REASON_MIN).max(COMMENT_MAX)).safeParse(reason);
-  if (!parsed.success) throw new RatingError("invalid_input");
+  if (!parsed.success) throw ratingRefusal("invalid_input");
   const text = parsed.data;
   const result = await deps.db.$transaction(async (tx) => {
     const task = await ratableTask(tx, userId, taskId);
@@ -142,7 +142,7 @@ export async function reopenAfterRating(deps: RatingDeps, userId: number, taskId
     const theCase = await tx.case.findUniqueOrThrow({ where: { id: task.case.id }, select: caseSelect });
     const windowOpen = reopenWindowOpen(theCase, deps.now(), deps.config.REOPEN_WINDOW_DAYS);
     const moved = transition(theCase.status, "reopen", { role: "producer", reopenWindowOpen: windowOpen });
-    if (!moved.ok) throw new RatingError("cannot_reopen");
+    if (!moved.ok) throw ratingRefusal("cannot_reopen");
     // As the secretariat's reopen (services/triage.ts): back in the queue, the old outcome gone.
     await tx.case.update({ where: { id: theCase.id }, data: { status: moved.to, resolvedAt: null, closedAt: null, outcome: null } });
     const event = await appendEvent(tx, { caseId: theCase.id, actorId: userId, type: "reopened", data: { reason: text } });
@@ -151,7 +151,7 @@ export async function reopenAfterRating(deps: RatingDeps, userId: number, taskId
       args: { code: theCase.trackingCode, reason: text },
       dedupeKey: `case:${theCase.id}:ev:${event.id}`,
       kind: "ALERT",
-      buttons: [[{ labelKey: "button-open-case", callback: `q:open:${theCase.id}` }]],
+      buttons: [[{ labelKey: "button-open-case", callback: shared.queueCase.pack({ caseId: theCase.id }) }]],
     });
     return { trackingCode: theCase.trackingCode };
   });

@@ -1,3 +1,4 @@
+import type { Deps } from "../deps";
 import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../db";
 import type { Role } from "../generated/prisma/enums";
@@ -22,6 +23,11 @@ export interface SessionUser {
 }
 
 const membershipSelect = { id: true, role: true, workingGroupId: true, agencyId: true, isAgencyHead: true } as const;
+
+/** The user behind an update (the bot's user middleware): loadUser with the configured admins. */
+export function userOfUpdate(deps: Pick<Deps, "db" | "config">, from: TelegramUser): Promise<SessionUser> {
+  return loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE });
+}
 
 /**
  * Finds the user behind an update, creating it on first contact. Configured administrators

@@ -12,7 +12,7 @@ import {
 import { decodeQueueView, encodeQueueView, type QueueView } from "../../src/services/queue";
 import { needsInfoReminderAt, needsInfoReminderJobId, parseDueDate } from "../../src/services/triage";
 import { Refusal } from "../../src/domain/refusal";
-import { MAX_CALLBACK_BYTES } from "../../src/bot/callback-data";
+import { MAX_CALLBACK_BYTES } from "../../src/buttons";
 
 // Tehran is UTC+03:30: 07:00Z is 10:30 in Tehran.
 const SUNDAY_1030 = new Date("2026-11-22T07:00:00Z"); // Sunday 1 Azar 1405

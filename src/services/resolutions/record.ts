@@ -167,7 +167,7 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
         }),
         dedupeKey: `resolution:${resolution.id}:task`,
         kind: "NOTICE",
-        // The officials' task card (src/bot/features/tasks.ts).
+        // The officials' task card (src/bot/features/tasks/card.ts).
         buttons: [[{ labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId }) }]],
       });
     }

@@ -1,0 +1,99 @@
+/**
+ * Task reminders, the pure part: which reminder jobs a task should have (ids, keys, moments)
+ * from its row and the policy. Keeping the queue in step is reminder-sync.ts; firing one is
+ * task-reminder.ts; the design is described in reminders.ts.
+ */
+import type { Deps } from "../deps";
+import {
+  computeReminderSchedule,
+  type EscalationTarget,
+  type ReminderMoment,
+  type ReminderPolicy,
+} from "../domain/reminder-schedule";
+import { needsReminders } from "../domain/task-lifecycle";
+import { nextWorkingMoment } from "../domain/working-calendar";
+import type { TaskStatus } from "../generated/prisma/enums";
+import type { Policies } from "../policies";
+import { dueDateOf } from "../services/tasks";
+import type { TimerJobData } from "./queues";
+
+export type ReminderDeps = Pick<Deps, "db" | "queues" | "policies" | "now" | "logger">;
+
+export type TaskReminderJob = Extract<TimerJobData, { type: "task-reminder" }>;
+
+/** BullMQ refuses ':' in custom job ids; keys like "before:-3" become "before_-3". */
+export function reminderJobId(taskId: number, scheduleVersion: number, key: string): string {
+  return `task-${taskId}-v${scheduleVersion}-${jobIdKey(key)}`;
+}
+
+export const jobIdKey = (key: string): string => key.replace(/[^A-Za-z0-9_-]/g, "_");
+
+export function reminderDedupeKey(taskId: number, scheduleVersion: number, key: string): string {
+  return `task:${taskId}:v${scheduleVersion}:${key}`;
+}
+
+/** 1 for the first rung of the escalation ladder (the earliest), 2 for the next… */
+export function escalationLevelOf(policy: ReminderPolicy, target: EscalationTarget): number {
+  const ladder = [...policy.escalation].sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
+  return ladder.findIndex((rung) => rung.to === target) + 1;
+}
+
+export interface ReminderTask {
+  id: number;
+  status: TaskStatus;
+  dueAt: Date;
+  scheduleVersion: number;
+  escalationLevel: number;
+}
+
+export interface PlannedReminder {
+  jobId: string;
+  key: string;
+  at: Date;
+  data: TaskReminderJob;
+}
+
+export function scheduleOf(task: Pick<ReminderTask, "dueAt">, policies: Policies): ReminderMoment[] {
+  return computeReminderSchedule({ dueDate: dueDateOf(task.dueAt), policy: policies.reminders, calendar: policies.calendar });
+}
+
+/**
+ * The jobs a task should have from now on: every moment of its schedule still in the future,
+ * plus any escalation whose moment has passed without the task reaching that level (its job
+ * was lost with Redis data, or the task came back to the agency): that one goes out at the
+ * next working moment. Nothing for a task that does not need reminders.
+ */
+export function planTaskReminders(task: ReminderTask, policies: Policies, now: Date): PlannedReminder[] {
+  if (!needsReminders(task.status)) return [];
+  const planned: PlannedReminder[] = [];
+  for (const moment of scheduleOf(task, policies)) {
+    let at = moment.at;
+    if (at.getTime() <= now.getTime()) {
+      const missedEscalation =
+        moment.escalateTo !== undefined && escalationLevelOf(policies.reminders, moment.escalateTo) > task.escalationLevel;
+      if (!missedEscalation) continue;
+      at = nextWorkingMoment(now, policies.calendar);
+    }
+    planned.push({
+      jobId: reminderJobId(task.id, task.scheduleVersion, moment.key),
+      key: moment.key,
+      at,
+      data: { type: "task-reminder", taskId: task.id, scheduleVersion: task.scheduleVersion, key: moment.key },
+    });
+  }
+  return planned;
+}
+
+/** The row fields the planning reads. */
+export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true } as const;
+
+const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;
+/** A reminder fired outside working hours re-queues itself as `<job id>-at-<ms>`. */
+const DEFERRED_SUFFIX = /-at-\d+$/;
+
+/** The task, version and (sanitised) key of a reminder job id; null for other jobs. */
+export function parseReminderJobId(jobId: string): { taskId: number; scheduleVersion: number; key: string } | null {
+  const match = JOB_ID_PATTERN.exec(jobId);
+  if (!match) return null;
+  return { taskId: Number(match[1]), scheduleVersion: Number(match[2]), key: (match[3] ?? "").replace(DEFERRED_SUFFIX, "") };
+}
