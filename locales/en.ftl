@@ -535,6 +535,7 @@ task-card-title = 📌 Task: { $title }
 task-card-agency = Executive agency: { $agency }
 task-card-official = Official: { $official }
 task-card-due = Due date: { $due }
+task-card-due-at = ⏱ Urgent answer due by: { $at }
 task-card-status = Task status: { $status }
 task-card-contact = Unit's representative: { $name } — { $phone }
 task-card-no-phone = no phone number on file
@@ -1150,3 +1151,39 @@ event-date_check_asked = On { $date } the producer was asked whether the problem
 event-irreversible_averted = { $actor } said the problem was averted by { $date }.
 event-irreversible_happened = { $actor } said the problem happened on { $date }.
 event-irreversible_postponed = { $actor } moved the irreversible date from { $from } to { $to }.
+
+## The cut-off fast track (src/services/fast-track, features/fast-track)
+fast-track-action-hold = ✋ Ask to hold the cut-off
+fast-track-action-meeting = 🤝 Joint meeting with the utility
+fast-track-button-send = ✅ Send
+fast-track-button-meeting = 📅 Meeting card
+fast-track-hold-title = request to hold the cut-off until the working group reviews it
+fast-track-hold-confirm =
+    Send a request to hold the cut-off of case { $code } to { $agency }?
+    Deadline for the answer: { $hours } office hours, until { $at }. It is reminded every office hour until then, then escalated to the agency's head and to the chair.
+fast-track-hold-sent = The request to hold the cut-off of case { $code } was sent; the answer is due by { $at }. The producer has been told.
+fast-track-meeting-confirm =
+    An urgent joint meeting on case { $code } with { $agency } and the unit's representative:
+    When: { $when }
+    Where: { $place }
+    Create the specialist-committee meeting, put the case on its agenda and send the invitations? (You can change the time and place on the meeting card later.)
+fast-track-meeting-sent = The joint meeting on case { $code } is set for { $when } ({ $place }); { $invited } invitations were sent.
+fast-track-default-place = The working group's secretariat
+fast-track-notice-hold =
+    ✋ Urgent request to hold a cut-off — case { $code }
+    Unit: { $unit }
+    The secretariat of the working group for removing production obstacles asks { $agency } to hold the cut-off until the working group has reviewed the case, and to answer by { $at } ({ $hours } office hours).
+    { $description }
+fast-track-producer-hold = For case { $code } the secretariat asked { $agency } to hold the cut-off; the company must answer by { $at }. We will tell you the result.
+fast-track-error-not_cutoff = This action is only for utility cut-off cases.
+fast-track-error-no_utility = The utility of this case is not set up in the working group; choose the agency first.
+fast-track-error-already_requested = A request to hold the cut-off is already open for this case.
+fast-track-error-no_officials = This agency has no official in the bot yet; invite one or follow up another way.
+event-hold_requested = { $actor } asked { $agencyEn } to hold the cut-off; due by { $atEn }.
+task-hold-reminder = ⏰ Urgent reminder: the request to hold the cut-off of case { $code } ({ $agency }) — the answer is due by { $at }.
+task-hold-escalation-head =
+    🔺 Escalation: the deadline of the request to hold the cut-off of case { $code } to { $agency } ({ $at }) has passed without an answer.
+    Official: { $official }
+task-hold-escalation-secretariat =
+    🔺 Escalation: the request to hold the cut-off of case { $code } to { $agency } is still unanswered (deadline { $at }).
+    Official: { $official }

@@ -535,6 +535,7 @@ task-card-title = 📌 اقدام: { $title }
 task-card-agency = دستگاه اجرایی: { $agency }
 task-card-official = نماینده دستگاه: { $official }
 task-card-due = مهلت: { $due }
+task-card-due-at = ⏱ مهلت پاسخ فوری: { $at }
 task-card-status = وضعیت اقدام: { $status }
 task-card-contact = نماینده واحد: { $name } — { $phone }
 task-card-no-phone = شماره تماسی ثبت نشده
@@ -1150,3 +1151,39 @@ event-date_check_asked = در تاریخ { $date } از تولیدکننده پ�
 event-irreversible_averted = { $actor } اعلام کرد تا تاریخ { $date } جلوی مشکل گرفته شد.
 event-irreversible_happened = { $actor } اعلام کرد مشکل در تاریخ { $date } اتفاق افتاد.
 event-irreversible_postponed = { $actor } تاریخ غیرقابل‌بازگشت شدن را از { $from } به { $to } تغییر داد.
+
+## The cut-off fast track (src/services/fast-track, features/fast-track)
+fast-track-action-hold = ✋ درخواست توقف قطع
+fast-track-action-meeting = 🤝 جلسه مشترک با شرکت
+fast-track-button-send = ✅ ارسال
+fast-track-button-meeting = 📅 کارت جلسه
+fast-track-hold-title = درخواست توقف قطع تا بررسی در کارگروه
+fast-track-hold-confirm =
+    درخواست توقف قطع برای پرونده { $code } به { $agency } فرستاده شود؟
+    مهلت پاسخ: { $hours } ساعت اداری، تا { $at }. تا آن زمان هر ساعت اداری یادآوری می‌شود؛ پس از مهلت به مدیر دستگاه و سپس به رئیس کارگروه ارجاع می‌شود.
+fast-track-hold-sent = درخواست توقف قطع پرونده { $code } فرستاده شد؛ مهلت پاسخ تا { $at }. تولیدکننده مطلع شد.
+fast-track-meeting-confirm =
+    جلسه مشترک فوری برای پرونده { $code } با { $agency } و نماینده واحد:
+    زمان: { $when }
+    مکان: { $place }
+    جلسه کمیته تخصصی ساخته، پرونده در دستور آن قرار گرفته و دعوت‌نامه‌ها فرستاده شود؟ (زمان و مکان را بعداً در کارت جلسه می‌توانید تغییر دهید.)
+fast-track-meeting-sent = جلسه مشترک برای پرونده { $code } در { $when } ({ $place }) تشکیل شد و { $invited } دعوت‌نامه فرستاده شد.
+fast-track-default-place = دبیرخانه کارگروه
+fast-track-notice-hold =
+    ✋ درخواست فوری توقف قطع — پرونده { $code }
+    واحد: { $unit }
+    دبیرخانه کارگروه تسهیل و رفع موانع تولید از { $agency } درخواست می‌کند قطع را تا بررسی موضوع در کارگروه متوقف کند و نتیجه را تا { $at } ({ $hours } ساعت اداری) اعلام نماید.
+    { $description }
+fast-track-producer-hold = دبیرخانه کارگروه برای پرونده { $code } از { $agency } درخواست توقف قطع کرد؛ مهلت پاسخ شرکت تا { $at } است. نتیجه را به شما خبر می‌دهیم.
+fast-track-error-not_cutoff = این اقدام فقط برای پرونده‌های اخطاریه قطع است.
+fast-track-error-no_utility = شرکت خدمات‌دهنده این پرونده در کارگروه تعریف نشده است؛ ابتدا دستگاه را مشخص کنید.
+fast-track-error-already_requested = برای این پرونده درخواست توقف قطعِ باز وجود دارد.
+fast-track-error-no_officials = این دستگاه هنوز نماینده‌ای در بات ندارد؛ نماینده را دعوت کنید یا از طریق دیگری پیگیری کنید.
+event-hold_requested = { $actor } از { $agencyFa } درخواست توقف قطع کرد؛ مهلت تا { $atFa }.
+task-hold-reminder = ⏰ یادآوری فوری: درخواست توقف قطع پرونده { $code } ({ $agency }) — مهلت پاسخ تا { $at }.
+task-hold-escalation-head =
+    🔺 ارجاع: مهلت درخواست توقف قطع پرونده { $code } از { $agency } ({ $at }) گذشت و پاسخی ثبت نشد.
+    نماینده: { $official }
+task-hold-escalation-secretariat =
+    🔺 ارجاع: درخواست توقف قطع پرونده { $code } از { $agency } هنوز بی‌پاسخ است (مهلت: { $at }).
+    نماینده: { $official }

@@ -50,6 +50,7 @@ export const ConfigSchema = z
     REMINDER_POLICY: z.string().optional(),
     /** JSON overrides of the countdown thresholds and the statutory windows (see README). */
     COUNTDOWN_POLICY: z.string().optional(),
+    FAST_TRACK_POLICY: z.string().optional(),
     STATUTORY_POLICY: z.string().optional(),
     /** A holiday file of the operator's (same shape as data/holidays.json) instead of the shipped one. */
     HOLIDAYS_FILE: z.string().min(1).optional(),

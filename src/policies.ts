@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError, type Config } from "./config";
 import { CountdownPolicySchema, type CountdownPolicy } from "./domain/countdown";
+import { FastTrackPolicySchema, type FastTrackPolicy } from "./domain/fast-track";
 import { NATIONAL_HOLIDAYS, parseHolidayFile, yearsWithoutHolidays } from "./domain/holidays";
 import { jalaliYearOf } from "./domain/jalali";
 import { ReminderPolicySchema, type ReminderPolicy } from "./domain/reminder-schedule";
@@ -17,11 +18,12 @@ export interface Policies {
   reminders: ReminderPolicy;
   countdown: CountdownPolicy;
   statutory: StatutoryPolicy;
+  fastTrack: FastTrackPolicy;
   /** Holidays per Jalali year as loaded (the shipped file or HOLIDAYS_FILE). */
   holidayYears: Readonly<Record<number, readonly string[]>>;
 }
 
-type PolicyConfig = Pick<Config, "WORKING_CALENDAR" | "REMINDER_POLICY"> & Partial<Pick<Config, "COUNTDOWN_POLICY" | "STATUTORY_POLICY" | "HOLIDAYS_FILE">>;
+type PolicyConfig = Pick<Config, "WORKING_CALENDAR" | "REMINDER_POLICY"> & Partial<Pick<Config, "COUNTDOWN_POLICY" | "STATUTORY_POLICY" | "HOLIDAYS_FILE" | "FAST_TRACK_POLICY">>;
 
 function parseJsonVariable(name: string, raw: string | undefined): unknown {
   if (!raw) return {};
@@ -60,6 +62,7 @@ export function loadPolicies(config: PolicyConfig): Policies {
   const reminders = parsePolicy<ReminderPolicy>("REMINDER_POLICY", config.REMINDER_POLICY, ReminderPolicySchema);
   const countdown = parsePolicy<CountdownPolicy>("COUNTDOWN_POLICY", config.COUNTDOWN_POLICY, CountdownPolicySchema);
   const statutory = parsePolicy<StatutoryPolicy>("STATUTORY_POLICY", config.STATUTORY_POLICY, StatutoryPolicySchema);
+  const fastTrack = parsePolicy<FastTrackPolicy>("FAST_TRACK_POLICY", config.FAST_TRACK_POLICY, FastTrackPolicySchema);
   const holidayYears = loadHolidays(config.HOLIDAYS_FILE);
   const shipped = Object.values(holidayYears).flat();
   return {
@@ -67,6 +70,7 @@ export function loadPolicies(config: PolicyConfig): Policies {
     reminders,
     countdown,
     statutory,
+    fastTrack,
     holidayYears,
   };
 }

@@ -16,3 +16,4 @@ export * as statistics from "./statistics";
 export * as desk from "./desk";
 export * as tasks from "./tasks";
 export * as rating from "./rating";
+export * as fastTrack from "./fast-track";

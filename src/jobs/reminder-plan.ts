@@ -12,7 +12,8 @@ import {
 } from "../domain/reminder-schedule";
 import { needsReminders } from "../domain/task-lifecycle";
 import { nextWorkingMoment } from "../domain/working-calendar";
-import type { TaskStatus } from "../generated/prisma/enums";
+import type { TaskKind, TaskStatus } from "../generated/prisma/enums";
+import { holdSchedule } from "../domain/fast-track";
 import type { Policies } from "../policies";
 import { dueDateOf } from "../services/tasks";
 import type { TimerJobData } from "./queues";
@@ -44,6 +45,9 @@ export interface ReminderTask {
   dueAt: Date;
   scheduleVersion: number;
   escalationLevel: number;
+  /** A cut-off hold request is reminded in office hours from its creation (fast-track.ts). */
+  kind?: TaskKind;
+  createdAt?: Date;
 }
 
 export interface PlannedReminder {
@@ -53,7 +57,10 @@ export interface PlannedReminder {
   data: TaskReminderJob;
 }
 
-export function scheduleOf(task: Pick<ReminderTask, "dueAt">, policies: Policies): ReminderMoment[] {
+export function scheduleOf(task: Pick<ReminderTask, "dueAt" | "kind" | "createdAt">, policies: Policies): ReminderMoment[] {
+  if (task.kind === "CUTOFF_HOLD" && task.createdAt) {
+    return holdSchedule({ requestedAt: task.createdAt, dueAt: task.dueAt, calendar: policies.calendar, policy: policies.fastTrack });
+  }
   return computeReminderSchedule({ dueDate: dueDateOf(task.dueAt), policy: policies.reminders, calendar: policies.calendar });
 }
 
@@ -85,7 +92,7 @@ export function planTaskReminders(task: ReminderTask, policies: Policies, now: D
 }
 
 /** The row fields the planning reads. */
-export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true } as const;
+export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true, kind: true, createdAt: true } as const;
 
 const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;
 /** A reminder fired outside working hours re-queues itself as `<job id>-at-<ms>`. */

@@ -5,7 +5,7 @@
 import type { Deps } from "../deps";
 import type { Prisma, Tx } from "../db";
 import { shared } from "../buttons";
-import { todayInTehran } from "../domain/jalali";
+import { formatJalaliDate, todayInTehran } from "../domain/jalali";
 import type { ReminderMoment } from "../domain/reminder-schedule";
 import { needsReminders } from "../domain/task-lifecycle";
 import { fullName, localizeDigits } from "../domain/text";
@@ -79,6 +79,7 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
     title: taskTitleBesideCode(task.title, task.case.trackingCode),
     agency: localName(task.agency, locale),
     due: dueLabel(deps.t, locale, task.dueAt, now),
+    at: formatJalaliDate(task.dueAt, locale, { weekday: true, time: true }),
     days: localizeDigits(String(overdueWorkingDays), locale),
     official: task.official
       ? fullName(task.official)
@@ -87,8 +88,10 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
   const openTask = [[{ labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId: task.id }) }]];
   const openCase = [[{ labelKey: "button-open-case", callback: shared.queueCase.pack({ caseId: task.caseId }) }]];
 
+  // A cut-off hold request speaks in hours: its deadline is an instant in office hours.
+  const hold = task.kind === "CUTOFF_HOLD";
   if (moment.kind !== "escalation" || moment.escalateTo === undefined) {
-    const key = moment.kind === "before_due" ? "task-reminder-before" : moment.kind === "due" ? "task-reminder-due" : "task-reminder-overdue";
+    const key = hold ? "task-hold-reminder" : moment.kind === "before_due" ? "task-reminder-before" : moment.kind === "due" ? "task-reminder-due" : "task-reminder-overdue";
     await notify(tx, deps, await taskAssignees(tx, task), { key, args, dedupeKey, kind: "REMINDER", buttons: openTask });
     return;
   }
@@ -107,11 +110,11 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
   }
   const heads = moment.escalateTo === "agency_head" ? await agencyOfficials(tx, task.agencyId, { headsOnly: true }) : [];
   if (heads.length > 0) {
-    await notify(tx, deps, heads, { key: "task-escalation-agency-head", args, dedupeKey, kind: "ESCALATION", buttons: openTask });
+    await notify(tx, deps, heads, { key: hold ? "task-hold-escalation-head" : "task-escalation-agency-head", args, dedupeKey, kind: "ESCALATION", buttons: openTask });
     return;
   }
   // The secretariat and the chair (also the agency-head rung when the agency has no head).
-  const notice: Notice = { key: "task-escalation-secretariat", args, dedupeKey, kind: "ESCALATION", buttons: openCase };
+  const notice: Notice = { key: hold ? "task-hold-escalation-secretariat" : "task-escalation-secretariat", args, dedupeKey, kind: "ESCALATION", buttons: openCase };
   const recipients: Recipient[] = [...(await secretariatOf(tx, task.workingGroupId))];
   if (moment.escalateTo === "secretariat_chair") {
     for (const chair of await chairsOf(tx, task.workingGroupId)) {

@@ -7,6 +7,7 @@ import { WorkingCalendarSchema } from "../../src/domain/working-calendar";
 import type { Policies } from "../../src/policies";
 import { CountdownPolicySchema } from "../../src/domain/countdown";
 import { StatutoryPolicySchema } from "../../src/domain/statutory";
+import { FastTrackPolicySchema } from "../../src/domain/fast-track";
 import { isLowRating, reopenWindowOpen } from "../../src/services/ratings";
 import { dueState, sortTasksForOfficial, taskTitleBesideCode } from "../../src/services/tasks";
 
@@ -27,6 +28,7 @@ const policies: Policies = {
   }),
   countdown: CountdownPolicySchema.parse({}),
   statutory: StatutoryPolicySchema.parse({}),
+  fastTrack: FastTrackPolicySchema.parse({}),
   holidayYears: {},
 };
 

@@ -8,6 +8,7 @@ import { countdown } from "./countdown";
 import { invitations } from "./invitations";
 import { queue } from "./queue";
 import { triage } from "./triage";
+import { fastTrack } from "./fast-track";
 import { tasks } from "./tasks";
 import { rating } from "./rating";
 import { meetings } from "./meetings";
@@ -31,6 +32,7 @@ export const features: Feature[] = [
   invitations,
   queue,
   triage,
+  fastTrack,
   tasks,
   rating,
   meetings,

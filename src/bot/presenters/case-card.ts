@@ -4,7 +4,7 @@
  * state machine allows the reader now.
  */
 import { InlineKeyboard } from "grammy";
-import { desk, shared, type Button } from "../../buttons";
+import { desk, fastTrack, shared, type Button } from "../../buttons";
 import { allowedActions, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { formatJalaliDate } from "../../domain/jalali";
 import { fullName, localizeDigits } from "../../domain/text";
@@ -93,6 +93,12 @@ function cardKeyboard(ctx: BotContext, card: CaseCard): InlineKeyboard {
   }
   if (inRow % 2 === 1) keyboard.row();
   if (allowed.has("put_on_agenda")) keyboard.text(ctx.t("queue-action-agenda"), shared.agendaPickMeeting.pack({ caseId: card.id })).row();
+  // The cut-off fast track (seed 000: the secretariat acts "at once" with the utility).
+  if (card.category === "utility_cutoff" && allowed.has("assign")) {
+    keyboard.text(ctx.t("fast-track-action-hold"), fastTrack.hold.pack({ caseId: card.id }));
+    if (allowed.has("put_on_agenda")) keyboard.text(ctx.t("fast-track-action-meeting"), fastTrack.meeting.pack({ caseId: card.id }));
+    keyboard.row();
+  }
   if (card._count.attachments > 0) keyboard.text(ctx.t("queue-button-files"), desk.caseFiles.pack({ caseId: card.id })).row();
   keyboard.text(ctx.t("queue-button-back"), queueViewData({ workingGroupId: card.workingGroupId, page: 0 }));
   return keyboard;

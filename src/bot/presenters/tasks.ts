@@ -64,7 +64,10 @@ export function taskCardText(ctx: BotContext, card: TaskCard): string {
     t(locale, "task-card-title", { title: card.task.title }),
     t(locale, "task-card-agency", { agency: localName(card.task.agency, locale) }),
     t(locale, "task-card-official", { official }),
-    t(locale, "task-card-due", { due: dueLabel(t, locale, card.task.dueAt, now) }),
+    // A cut-off hold request is due at an hour of an office day, not at the end of a day.
+    card.task.kind === "CUTOFF_HOLD"
+      ? t(locale, "task-card-due-at", { at: formatJalaliDate(card.task.dueAt, locale, { weekday: true, monthName: true, time: true }) })
+      : t(locale, "task-card-due", { due: dueLabel(t, locale, card.task.dueAt, now) }),
     t(locale, "task-card-status", { status: t(locale, `task-status-${card.task.status}`) }),
     "",
     ...caseDetailLines(t, locale, card.case, now, ctx.deps.policies.calendar),

@@ -74,6 +74,7 @@ const cardSelect = {
   title: true,
   status: true,
   dueAt: true,
+  kind: true,
   refusalReason: true,
   completionNote: true,
   letterNumber: true,
