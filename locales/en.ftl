@@ -1,5 +1,5 @@
 ## General
-error-unavailable = We can't reach our database right now. Nothing you have entered is lost; please try again in a few minutes.
+error-unavailable = The system is temporarily unavailable. Nothing you have entered is lost; please try again in a few minutes.
 error-unexpected = Sorry, something went wrong. Your information is safe; please try again.
 error-not-allowed = You are not allowed to do that.
 error-not-found = This item was not found or is not available to you.
@@ -161,7 +161,7 @@ report-edit-description = ✏ Description
 report-edit-attachments = ✏ Attachments
 report-submit = ✅ Send to the secretariat
 report-incomplete = Part of the report is incomplete; please check the fields.
-report-submit-unavailable = Not sent: we can't reach our database right now. Your draft is kept; press "Send to the secretariat" again in a few minutes.
+report-submit-unavailable = Not sent: the system is temporarily unavailable. Your draft is kept; press "Send to the secretariat" again in a few minutes.
 report-submitted =
     Your report is registered. Tracking code: { $code }
     The working group's secretariat will review the case and refer it to the responsible agency; we will tell you about every step here. If more information is needed you will be asked.
@@ -508,14 +508,9 @@ event-resolved = { $actor } closed the case as resolved: { $outcome }
 event-closed = { $actor } closed the case.
 event-reopened = { $actor } reopened the case.
 event-task_cancelled = A task was cancelled with the case.
-command-queue = Queue of cases (secretariat)
-command-invite = Invite a member (secretariat, admins)
-command-members = Members of the working group
-command-invitations = Open invitations
 
 ## Tasks, reminders, escalation, morning digest and rating (src/bot/features/tasks.ts, rating.ts, src/jobs/reminders.ts, digest.ts)
 menu-tasks = 📋 My agency's tasks
-command-tasks = Tasks of my agency (officials)
 task-due-today = due today
 task-due-days-left = { $days } days left
 task-due-days-overdue = { $days } days overdue
@@ -696,9 +691,6 @@ event-task_rating_comment = { $actor } commented on the rating: { $comment }
 ## Meetings (src/bot/features/meetings.ts, src/services/meetings.ts, src/jobs/meeting-reminders.ts)
 meetings-menu = 🗓 Meetings
 meetings-ledger = 📑 Resolutions ledger
-command-meetings = Meetings of the working group
-command-resolutions = Resolutions ledger
-command-broadcast = Broadcast a notice
 meetings-title = { $ordinal } { $kind } meeting of { $year }
 meetings-kind-COMMITTEE = specialist-committee
 meetings-kind-WORKING_GROUP = working-group
@@ -1047,7 +1039,7 @@ stats-cases-reported = Cases reported: { $count } (critical: { $critical })
 stats-cases-by-status = Status now: open { $open } · resolved { $resolved } · closed { $closed } · rejected { $rejected } · duplicate { $duplicate }
 stats-cases-by-category = Topics:
 stats-category-line = • { $category }: { $count }
-stats-cases-units = Production units handled: { $count }
+stats-cases-units = Production units that reported a problem in this period: { $count }
 stats-irreversible = Cases whose irreversible date came in this period: { $due } — saved before the date: { $saved } · it happened: { $lost } · unknown: { $unknown }
 stats-irreversible-none = No case reached its irreversible date in this period.
 stats-irreversible-late = { $count } cases were reported after their irreversible date had passed (counted apart).

@@ -1,11 +1,11 @@
 ## General
-error-unavailable = در حال حاضر دسترسی به پایگاه داده ممکن نیست. چیزی از آنچه وارد کرده‌اید از دست نرفته است؛ لطفاً چند دقیقه دیگر دوباره تلاش کنید.
+error-unavailable = سامانه موقتاً در دسترس نیست. چیزی از آنچه وارد کرده‌اید از دست نرفته است؛ لطفاً چند دقیقه دیگر دوباره تلاش کنید.
 error-unexpected = متأسفانه خطایی رخ داد. اطلاعات شما محفوظ است؛ لطفاً دوباره تلاش کنید.
 error-not-allowed = شما اجازه این کار را ندارید.
 error-not-found = این مورد پیدا نشد یا در دسترس شما نیست.
 button-back = « بازگشت
 button-cancel = ✖ انصراف
-button-skip = رد کردن
+button-skip = صرف‌نظر
 button-done = ✔ تمام
 button-confirm = ✔ تأیید
 button-edit = ✏ ویرایش
@@ -14,7 +14,7 @@ button-previous = « قبلی
 cancel-done = لغو شد. هر وقت خواستید از منو دوباره شروع کنید.
 cancel-nothing = کاری در جریان نیست که لغو شود.
 expected-button = لطفاً یکی از گزینه‌ها را با دکمه‌ها انتخاب کنید.
-flow-stale = این مرحله مربوط به نسخهٔ پیشین ربات بود و پایان یافت. لطفاً از منو دوباره شروع کنید.
+flow-stale = این مرحله مربوط به نسخهٔ پیشین بات بود و پایان یافت. لطفاً از منو دوباره شروع کنید.
 
 ## Start and menu
 start-welcome =
@@ -74,7 +74,7 @@ register-legal-id-format = شناسه ملی باید دقیقاً ۱۱ رقم �
 register-legal-id-checksum = این شناسه ملی معتبر نیست (رقم کنترل آن درست نیست). لطفاً دوباره بررسی کنید.
 register-legal-id-taken = واحدی با این شناسه ملی قبلاً ثبت شده است. برای افزوده شدن به عنوان نماینده آن واحد با دبیرخانه کارگروه تماس بگیرید، یا شناسه دیگری وارد کنید.
 register-legal-id-yours = این واحد را قبلاً به نام شما ثبت کرده‌ایم. می‌توانید از منو «ثبت مشکل» را بزنید، یا شناسه دیگری وارد کنید.
-register-ask-licence = شماره پروانه بهره‌برداری را بنویسید، یا اگر ندارید «رد کردن» را بزنید.
+register-ask-licence = شماره پروانه بهره‌برداری را بنویسید، یا اگر ندارید «صرف‌نظر» را بزنید.
 register-licence-invalid = شماره پروانه باید ۲ تا ۴۰ نویسه از حروف، ارقام، «/» یا «-» باشد.
 register-licence-none = ندارد
 register-ask-working-group = واحد شما در حوزه کدام کارگروه (استان یا منطقه آزاد) است؟
@@ -128,7 +128,7 @@ report-ask-date = تاریخ را به شمسی بنویسید، مانند ۱۴
 report-date-invalid = این تاریخ شمسی معتبر نیست. نمونه درست: ۱۴۰۵/۰۹/۱۵
 report-date-past = این تاریخ گذشته است. اگر مشکل رخ داده، «بازگشت» و سپس «اتفاق افتاده است» را بزنید؛ وگرنه تاریخی از امروز به بعد بنویسید.
 report-date-understood = تاریخ ثبت شد: { $date }
-report-ask-amount = مبلغ مرتبط (بدهی، تسهیلات، ضمانت‌نامه…) را به { $unit } بنویسید، مثلاً ۵۰۰ میلیون یا ۲۵۰٬۰۰۰٬۰۰۰. اگر مبلغی مطرح نیست «رد کردن» را بزنید.
+report-ask-amount = مبلغ مرتبط (بدهی، تسهیلات، ضمانت‌نامه…) را به { $unit } بنویسید، مثلاً ۵۰۰ میلیون یا ۲۵۰٬۰۰۰٬۰۰۰. اگر مبلغی مطرح نیست «صرف‌نظر» را بزنید.
 report-amount-switch-rial = واحد: ریال
 report-amount-switch-toman = واحد: تومان
 report-amount-invalid = این مبلغ را متوجه نشدم. فقط عدد بنویسید (مثلاً ۲۵۰۰۰۰۰۰۰ یا ۲۵۰ میلیون).
@@ -161,7 +161,7 @@ report-edit-description = ✏ شرح
 report-edit-attachments = ✏ پیوست‌ها
 report-submit = ✅ ارسال به دبیرخانه
 report-incomplete = بخشی از گزارش کامل نیست؛ لطفاً موارد را بررسی کنید.
-report-submit-unavailable = ارسال انجام نشد: در حال حاضر دسترسی به پایگاه داده ممکن نیست. پیش‌نویس شما محفوظ است؛ چند دقیقه دیگر دوباره «ارسال به دبیرخانه» را بزنید.
+report-submit-unavailable = ارسال انجام نشد: سامانه موقتاً در دسترس نیست. پیش‌نویس شما محفوظ است؛ چند دقیقه دیگر دوباره «ارسال به دبیرخانه» را بزنید.
 report-submitted =
     گزارش شما ثبت شد. کد رهگیری: { $code }
     دبیرخانه کارگروه پرونده را بررسی و به دستگاه مسئول ارجاع می‌دهد؛ هر مرحله را همین‌جا به شما اطلاع می‌دهیم. در صورت نیاز به اطلاعات بیشتر از شما سؤال می‌شود.
@@ -328,12 +328,12 @@ queue-menu = 🗂 صف پرونده‌ها
 queue-pick-group = صف پرونده‌های کدام کارگروه؟
 queue-title = صف پرونده‌های { $group }: { $total } پرونده (صفحه { $page } از { $pages })
 queue-open-only = پرونده‌های باز، به ترتیب فوریت و سپس قدمت.
-queue-filtered-by = صافی: { $filters }
+queue-filtered-by = فیلتر: { $filters }
 queue-empty = پرونده‌ای با این مشخصات وجود ندارد.
 queue-filter-status = وضعیت ▾
 queue-filter-category = موضوع ▾
 queue-filter-agency = دستگاه ▾
-queue-filter-clear = ✖ حذف صافی‌ها
+queue-filter-clear = ✖ حذف فیلترها
 queue-filter-all-open = همه پرونده‌های باز
 queue-filter-all = همه
 queue-filter-pick-s = نمایش پرونده‌های با وضعیت:
@@ -483,7 +483,7 @@ triage-notice-rejected-remit =
     رسیدگی به پرونده { $code } در حیطه وظایف این کارگروه نیست.
     لطفاً به این مرجع مراجعه کنید: { $text }
 triage-notice-resolved =
-    پرونده { $code } با عنوان «حل‌شده» بسته شد.
+    پرونده { $code } حل‌شده اعلام شد.
     نتیجه: { $outcome }
     اگر مشکل همچنان باقی است، تا { $days } روز می‌توانید از «پرونده‌های من» پرونده را بازگشایی کنید.
 triage-notice-closed = پرونده { $code } مختومه شد.
@@ -508,14 +508,9 @@ event-resolved = { $actor } پرونده را حل‌شده اعلام کرد: {
 event-closed = { $actor } پرونده را مختومه کرد.
 event-reopened = { $actor } پرونده را بازگشایی کرد.
 event-task_cancelled = یک اقدام همراه با بسته‌شدن پرونده لغو شد.
-command-queue = صف پرونده‌ها (دبیرخانه)
-command-invite = دعوت عضو (دبیرخانه، مدیر سامانه)
-command-members = اعضای کارگروه
-command-invitations = دعوت‌نامه‌های باز
 
 ## Tasks, reminders, escalation, morning digest and rating (src/bot/features/tasks.ts, rating.ts, src/jobs/reminders.ts, digest.ts)
 menu-tasks = 📋 اقدامات دستگاه من
-command-tasks = اقدامات دستگاه من (نمایندگان دستگاه‌ها)
 task-due-today = مهلت امروز است
 task-due-days-left = { $days } روز مانده
 task-due-days-overdue = { $days } روز دیرکرد
@@ -564,7 +559,7 @@ task-documents-none = این اقدام مستندی ندارد.
 task-prompt-intro = پرونده { $code } — { $title }
 task-ask-progress-text = گزارش پیشرفت را بنویسید (چه کاری انجام شده و گام بعدی چیست). تولیدکننده آن را می‌خواند.
 task-ask-completion-text = گزارش انجام را بنویسید: چه اقدامی برای واحد انجام شد. دبیرخانه کارگروه آن را بررسی می‌کند.
-task-ask-letter = اگر نامه رسمی صادر شده، شماره نامه را بنویسید؛ وگرنه «رد کردن» را بزنید.
+task-ask-letter = اگر نامه رسمی صادر شده، شماره نامه را بنویسید؛ وگرنه «صرف‌نظر» را بزنید.
 task-ask-files = در صورت وجود، مستندات را بفرستید (عکس، PDF، Word یا Excel) — تاکنون { $count } از { $limit } — سپس «ارسال» را بزنید.
 task-ask-extension-date = مهلت جدید درخواستی را به تاریخ شمسی بنویسید (مثلاً ۱۴۰۵/۰۹/۳۰).
 task-ask-extension-reason = چرا به زمان بیشتری نیاز است؟ دلیل را برای دبیرخانه کارگروه بنویسید.
@@ -662,7 +657,7 @@ rating-score-4 = ۴ ⭐
 rating-score-5 = ۵ ⭐
 rating-thanks = از امتیاز شما ({ $score } از ۵) سپاسگزاریم.
 rating-thanks-low = سپاسگزاریم؛ متأسفیم که مشکل برطرف نشد. امتیاز شما ({ $score } از ۵) به دبیرخانه کارگروه اعلام شد.
-rating-ask-comment = اگر توضیحی دارید بنویسید، یا «رد کردن» را بزنید.
+rating-ask-comment = اگر توضیحی دارید بنویسید، یا «صرف‌نظر» را بزنید.
 rating-button-reopen = 🔁 بازگشایی پرونده
 rating-ask-reopen-reason = چرا پرونده باید بازگشایی شود؟ دلیل را بنویسید (دست‌کم { $min } نویسه).
 rating-reason-invalid = متن باید بین { $min } تا { $max } نویسه باشد.
@@ -696,9 +691,6 @@ event-task_rating_comment = { $actor } درباره امتیاز توضیح دا
 ## Meetings (src/bot/features/meetings.ts, src/services/meetings.ts, src/jobs/meeting-reminders.ts)
 meetings-menu = 🗓 جلسات
 meetings-ledger = 📑 دفتر مصوبات
-command-meetings = جلسات کارگروه
-command-resolutions = دفتر مصوبات
-command-broadcast = اطلاع‌رسانی همگانی
 meetings-title = { $ordinal } جلسه { $kind } در سال { $year }
 meetings-kind-COMMITTEE = کمیته تخصصی
 meetings-kind-WORKING_GROUP = کارگروه
@@ -764,7 +756,7 @@ meetings-button-back-agenda = « بازگشت به دستور جلسه
 meetings-suggestions-title = پرونده‌های پیشنهادی (برای افزودن به دستور جلسه، روی هر کدام بزنید):
 meetings-suggestions-empty = در حال حاضر پرونده‌ای نیازمند طرح در جلسه نیست. همچنان می‌توانید با کد رهگیری پرونده‌ای را اضافه کنید.
 meetings-suggestion-line = • { $code } — { $unit }: { $reasons }
-meetings-reason-critical = بحرانی
+meetings-reason-critical = فوری
 meetings-reason-overdue_task = اقدام معوق دارد
 meetings-reason-needs_decision = نیازمند تصمیم‌گیری
 meetings-reason-waiting_long = مدت طولانی در انتظار
@@ -966,7 +958,7 @@ broadcasts-progress =
     📢 اطلاع‌رسانی همگانی شماره { $id } — { $state }
     ارسال‌شده: { $sent }
     ناموفق: { $failed }
-    ربات را مسدود کرده‌اند: { $blocked }
+    بات را مسدود کرده‌اند: { $blocked }
     لغوشده: { $cancelled }
     باقی‌مانده: { $remaining }
     تعداد گیرندگان: { $total }
@@ -984,7 +976,7 @@ broadcasts-report =
     { $summary }
     این افراد دریافت نکردند:
     { $list }
-broadcasts-unreached-blocked = • { $name }: ربات را مسدود کرده است
+broadcasts-unreached-blocked = • { $name }: بات را مسدود کرده است
 broadcasts-unreached-failed = • { $name }: ارسال ناموفق ({ $error })
 broadcasts-unreached-more = … و { $count } نفر دیگر
 broadcasts-error-forbidden = ارسال اطلاعیه فقط از دبیرخانه کارگروه ساخته است.
@@ -1043,11 +1035,11 @@ stats-duration-hours = { $value } ساعت
 stats-duration-days = { $value } روز
 stats-cases-title = ۱. پرونده‌ها
 stats-cases-none = در این دوره پرونده‌ای ثبت نشده است.
-stats-cases-reported = پرونده‌های ثبت‌شده: { $count } (بحرانی: { $critical })
+stats-cases-reported = پرونده‌های ثبت‌شده: { $count } (فوری: { $critical })
 stats-cases-by-status = وضعیت کنونی: باز { $open } · حل‌شده { $resolved } · مختومه { $closed } · ردشده { $rejected } · تکراری { $duplicate }
 stats-cases-by-category = موضوعات پرونده‌ها:
 stats-category-line = • { $category }: { $count } مورد
-stats-cases-units = واحدهای تولیدی رسیدگی‌شده: { $count }
+stats-cases-units = واحدهای تولیدی که در این دوره مشکل ثبت کردند: { $count }
 stats-irreversible = پرونده‌هایی که تاریخ غیرقابل‌بازگشت شدنشان در این دوره رسید: { $due } — پیش از تاریخ نجات یافت: { $saved } · اتفاق افتاد: { $lost } · نامعلوم: { $unknown }
 stats-irreversible-none = تاریخ غیرقابل‌بازگشت شدن هیچ پرونده‌ای در این دوره نرسید.
 stats-irreversible-late = { $count } پرونده پس از گذشتن تاریخ غیرقابل‌بازگشت ثبت شد (جدا شمرده شده است).

@@ -81,7 +81,7 @@ describe("a draft report survives", () => {
     const down = createTestBot(restartedContainer({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" })).user(6100, { languageCode: "en" });
     await down.tap("Send to the secretariat").catch(() => undefined);
     await down.press("rp:submit");
-    expect(down.lastText()).toMatch(/can't reach our database/);
+    expect(down.lastText()).toMatch(/temporarily unavailable/);
     expect(await env.container.db.case.count()).toBe(0);
 
     // Back up: the same draft submits.
@@ -115,6 +115,6 @@ describe("a draft report survives", () => {
   it("Redis being unreachable is reported plainly", async () => {
     const noRedis = createTestBot(restartedContainer({ REDIS_URL: "redis://127.0.0.1:1" })).user(6100, { languageCode: "en" });
     await noRedis.send("/cases");
-    expect(noRedis.lastText()).toMatch(/can't reach our database|try again/);
+    expect(noRedis.lastText()).toMatch(/temporarily unavailable|try again/);
   });
 });

@@ -56,7 +56,7 @@ describe.each([
     await producer.send(wrong);
     expect(producer.textsSince(producer.mark() - 2)[0]).toContain(fa ? "معتبر نیست" : "not valid");
     await producer.send(fa ? legalId.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)] ?? d) : legalId);
-    await producer.tap(fa ? "رد کردن" : "Skip");
+    await producer.tap(fa ? "صرف‌نظر" : "Skip");
     await producer.tap(groupLabel);
     await producer.tap(fa ? "رفسنجان" : "Rafsanjan");
     await producer.tap(fa ? "صنعت" : "Industry");

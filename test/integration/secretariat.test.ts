@@ -67,7 +67,7 @@ describe.each([
       category: "مسائل بانکی",
       subcategory: "امهال",
       within3d: "تا ۳ روز دیگر",
-      skip: "رد کردن",
+      skip: "صرف‌نظر",
       done: "تمام",
       submit: "ارسال به دبیرخانه",
       ask: "درخواست اطلاعات",

@@ -397,11 +397,11 @@ describe("/stats in the bot", () => {
     expect(text).toContain("📊 آمار کارگروه تسهیل و رفع موانع تولید کرمان");
     expect(text).toContain("دوره: آذر ۱۴۰۵ (از ۱ آذر ۱۴۰۵ تا ۳۰ آذر ۱۴۰۵)");
     expect(text).toContain("تا ۱۵ آذر ۱۴۰۵ ساعت ۱۰:۳۰");
-    expect(text).toContain("پرونده‌های ثبت‌شده: ۳ (بحرانی: ۱)");
+    expect(text).toContain("پرونده‌های ثبت‌شده: ۳ (فوری: ۱)");
     expect(text).toContain("وضعیت کنونی: باز ۱ · حل‌شده ۱ · مختومه ۰ · ردشده ۱ · تکراری ۰");
     expect(text).toContain("• مسائل بانکی: ۲ مورد");
     expect(text).toContain("• اخطاریه قطع (برق، گاز، آب، مخابرات): ۱ مورد");
-    expect(text).toContain("واحدهای تولیدی رسیدگی‌شده: ۲");
+    expect(text).toContain("واحدهای تولیدی که در این دوره مشکل ثبت کردند: ۲");
     expect(text).toContain("نخستین اقدام دبیرخانه: ۴ ساعت");
     expect(text).toContain("تا حل پرونده: ۶٫۵ روز");
     expect(text).toContain("جلسات برگزارشده: کمیته تخصصی ۲ · کارگروه ۰");
@@ -432,7 +432,7 @@ describe("/stats in the bot", () => {
     await chair.tap("سه‌ماهه جاری");
     const text = chair.lastText();
     expect(text).toContain("دوره: سه‌ماهه سوم سال ۱۴۰۵ (پاییز) (از ۱ مهر ۱۴۰۵ تا ۳۰ آذر ۱۴۰۵)");
-    expect(text).toContain("پرونده‌های ثبت‌شده: ۷ (بحرانی: ۲)");
+    expect(text).toContain("پرونده‌های ثبت‌شده: ۷ (فوری: ۲)");
     expect(text).toContain("جلسات برگزارشده: کمیته تخصصی ۲ · کارگروه ۱");
     expect(text).toContain(`🔴 ۱. ${bankName}\nارجاع ۴ · انجام ۰ · رد ۱ · باز ۱ · معوق ۲\nانجام در مهلت ۰٪ · میانگین دیرکرد ۱۰٫۵ روز · درخواست تمدید مهلت ۲`);
     expect(text).toContain(`🔴 ۲. ${gasName}\nارجاع ۷ · انجام ۳ · رد ۰ · باز ۱ · معوق ۲\nانجام در مهلت ۴۰٪`);
@@ -469,7 +469,7 @@ describe("/stats in the bot", () => {
     const text = desk.lastText();
     expect(text).toContain("Period: Year 1405 (1 Farvardin 1405 to 29 Esfand 1405)");
     expect(text).toContain("Cases reported: 8 (critical: 2)");
-    expect(text).toContain("Production units handled: 3");
+    expect(text).toContain("Production units that reported a problem in this period: 3");
     expect(text).toContain("Median time from report to the secretariat's first action: 3 hours");
     expect(text).toContain("Median time from report to resolution: 6.5 days");
     expect(text).not.toMatch(/[۰-۹]/);

@@ -46,6 +46,15 @@ describe("locales", () => {
   const fa = keysOf("fa");
   const en = keysOf("en");
 
+  it("defines each message id once (Fluent keeps the first; a second copy is dead text)", () => {
+    for (const locale of ["fa", "en"]) {
+      const source = readFileSync(path.join(LOCALES_DIRECTORY, `${locale}.ftl`), "utf8");
+      const ids = [...source.matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((match) => match[1] ?? "");
+      const twice = ids.filter((id, index) => ids.indexOf(id) !== index);
+      expect({ locale, twice }).toEqual({ locale, twice: [] });
+    }
+  });
+
   it("fa.ftl and en.ftl define the same keys", () => {
     expect([...fa].filter((key) => !en.has(key)).sort()).toEqual([]);
     expect([...en].filter((key) => !fa.has(key)).sort()).toEqual([]);
