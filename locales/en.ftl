@@ -229,11 +229,26 @@ case-field-description = Description: { $description }
 case-agency-unknown = not specified
 case-irreversible-unknown = unknown
 case-days-passed = passed
-case-days-left = in { $days } days
-case-field-countdown = ⏳ { $working } working days ({ $days } days) left to the irreversible date
-case-field-countdown-overdue = ⌛ The irreversible date passed { $days } days ago
+case-days-left = in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+case-field-countdown = ⏳ { $working ->
+        [one] { $working } working day
+       *[other] { $working } working days
+    } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) left to the irreversible date
+case-field-countdown-overdue = ⌛ The irreversible date passed { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago
 case-field-countdown-passed-today = ⌛ The irreversible date was today
-countdown-short-left = ⏳{ $working } work days
+countdown-short-left = ⏳{ $working ->
+        [one] { $working } work day
+       *[other] { $working } work days
+    }
 countdown-short-today = ⏳today
 countdown-short-overdue = ⌛{ $days }d overdue
 case-timeline-title = Case history:
@@ -248,7 +263,10 @@ event-task_created = A task was referred to an executive agency; due: { $due }
 
 ## My cases
 cases-empty = You have not reported any case yet.
-cases-title = Your cases ({ $total } cases — page { $page } of { $pages }):
+cases-title = Your cases ({ $total ->
+        [one] { $total } case
+       *[other] { $total } cases
+    } — page { $page } of { $pages }):
 cases-back-to-list = « List of cases
 cases-add-info = ➕ Add information or a document
 cases-answer = ✍ Answer the request for information
@@ -296,7 +314,10 @@ invitations-summary =
     Role: { $role }
     Working group: { $group }
     Agency: { $agency }
-    The link can be used once and expires in { $hours } hours.
+    The link can be used once and expires in { $hours ->
+        [one] { $hours } hour
+       *[other] { $hours } hours
+    }.
 invitations-created =
     The invitation is ready. Send this link to the person you invite (only to them: whoever opens it first gets the role):
     { $link }
@@ -326,7 +347,10 @@ invitations-list-revoke-failed = This invitation was already used or cancelled.
 ## Secretariat desk: the queue and the case card (src/bot/features/queue.ts)
 queue-menu = 🗂 Queue of cases
 queue-pick-group = Which working group's queue?
-queue-title = Queue of { $group }: { $total } cases (page { $page } of { $pages })
+queue-title = Queue of { $group }: { $total ->
+        [one] { $total } case
+       *[other] { $total } cases
+    } (page { $page } of { $pages })
 queue-open-only = Showing open cases, most urgent first, then oldest.
 queue-filtered-by = Filter: { $filters }
 queue-empty = No case matches.
@@ -485,7 +509,10 @@ triage-notice-rejected-remit =
 triage-notice-resolved =
     Your case { $code } was closed as resolved.
     Outcome: { $outcome }
-    If the problem remains, you can reopen the case within { $days } days from "My cases".
+    If the problem remains, you can reopen the case within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } from "My cases".
 triage-notice-closed = Your case { $code } was closed.
 triage-notice-reopened = Your case { $code } was reopened and is back in the secretariat's queue.
 triage-notice-category = The subject of your case { $code } was corrected to: { $category }
@@ -512,8 +539,14 @@ event-task_cancelled = A task was cancelled with the case.
 ## Tasks, reminders, escalation, morning digest and rating (src/bot/features/tasks.ts, rating.ts, src/jobs/reminders.ts, digest.ts)
 menu-tasks = 📋 My agency's tasks
 task-due-today = due today
-task-due-days-left = { $days } days left
-task-due-days-overdue = { $days } days overdue
+task-due-days-left = { $days ->
+        [one] { $days } day left
+       *[other] { $days } days left
+    }
+task-due-days-overdue = { $days ->
+        [one] { $days } day overdue
+       *[other] { $days } days overdue
+    }
 task-unassigned = not assigned to anyone yet
 task-letter-none = none
 task-status-open = new
@@ -637,11 +670,17 @@ task-reminder-before = ⏰ Reminder: case { $code } — "{ $title }" ({ $agency 
 task-reminder-due = ⏰ Today is the due date: case { $code } — "{ $title }" ({ $agency }). Please report the result or ask for more time.
 task-reminder-overdue = 🔴 Overdue: case { $code } — "{ $title }" ({ $agency }), due { $due }. Please report the result, ask for more time or refuse with reasons.
 task-escalation-agency-head =
-    🔺 Escalation: a task of { $agency } is { $days } working days overdue.
+    🔺 Escalation: a task of { $agency } is { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } overdue.
     Case { $code } — "{ $title }", due { $due }
     Official: { $official }
 task-escalation-secretariat =
-    🔺 Escalation: a task of { $agency } is { $days } working days overdue.
+    🔺 Escalation: a task of { $agency } is { $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } overdue.
     Case { $code } — "{ $title }", due { $due }
     Official: { $official }
 digest-message =
@@ -684,7 +723,10 @@ event-task_reassigned = { $actor } gave the task to { $official }.
 event-task_escalated = The overdue task was escalated to { $target ->
         [agency_head] the agency's head
        *[other] the secretariat and the chair
-    } ({ $days } working days overdue).
+    } ({ $days ->
+        [one] { $days } working day
+       *[other] { $days } working days
+    } overdue).
 event-task_rated = { $actor } rated the work { $score } of 5.
 event-task_rating_comment = { $actor } commented on the rating: { $comment }
 
@@ -888,7 +930,10 @@ resolutions-task-notice =
     { $text }
     Deadline: { $deadline }
     Please act by the deadline and report to the secretariat.
-resolutions-close-confirm = Close the minutes with { $count } resolutions? They become final and go to every attendee.
+resolutions-close-confirm = Close the minutes with { $count ->
+        [one] { $count } resolution
+       *[other] { $count } resolutions
+    }? They become final and go to every attendee.
 resolutions-close-yes = 📄 Close and send
 resolutions-minutes-sent = The minutes were sent to { $count } people.
 resolutions-minutes-message = { $body }
@@ -950,7 +995,10 @@ broadcasts-preview =
 broadcasts-preview-empty =
     Audience: { $audience }
     Nobody matches this audience. Choose another one.
-broadcasts-confirm = 📢 Send to { $count } recipients
+broadcasts-confirm = 📢 Send to { $count ->
+        [one] { $count } recipient
+       *[other] { $count } recipients
+    }
 broadcasts-change-audience = 👥 Change the audience
 broadcasts-discarded = The notice was not sent.
 broadcasts-header = 📢 Notice from the secretariat of the working group — { $group }
@@ -1029,10 +1077,22 @@ stats-period-range = Period: { $period } ({ $from } to { $to })
 stats-as-of = Cases and tasks as of { $now }
 stats-none = —
 stats-percent = { $value }%
-stats-days = { $value } days
-stats-duration-minutes = { $value } minutes
-stats-duration-hours = { $value } hours
-stats-duration-days = { $value } days
+stats-days = { $value ->
+        [one] { $value } day
+       *[other] { $value } days
+    }
+stats-duration-minutes = { $value ->
+        [one] { $value } minute
+       *[other] { $value } minutes
+    }
+stats-duration-hours = { $value ->
+        [one] { $value } hour
+       *[other] { $value } hours
+    }
+stats-duration-days = { $value ->
+        [one] { $value } day
+       *[other] { $value } days
+    }
 stats-cases-title = 1. Cases
 stats-cases-none = No case was reported in this period.
 stats-cases-reported = Cases reported: { $count } (critical: { $critical })
@@ -1042,7 +1102,10 @@ stats-category-line = • { $category }: { $count }
 stats-cases-units = Production units that reported a problem in this period: { $count }
 stats-irreversible = Cases whose irreversible date came in this period: { $due } — saved before the date: { $saved } · it happened: { $lost } · unknown: { $unknown }
 stats-irreversible-none = No case reached its irreversible date in this period.
-stats-irreversible-late = { $count } cases were reported after their irreversible date had passed (counted apart).
+stats-irreversible-late = { $count ->
+        [one] { $count } case was reported
+       *[other] { $count } cases were reported
+    } after their irreversible date had passed (counted apart).
 stats-first-action = Median time from report to the secretariat's first action: { $duration }
 stats-resolution-time = Median time from report to resolution: { $duration }
 stats-meetings-title = 2. Meetings and resolutions
@@ -1057,9 +1120,15 @@ stats-agency-quality = done on time { $rate } · average delay { $late } · exte
 stats-agency-refused-unexplained = ⚠ { $count } refused without written reasons
 stats-overdue-title = Overdue resolutions by agency (as of today, all periods):
 stats-overdue-none = No resolution is overdue.
-stats-overdue-line = • { $agency }: { $count } overdue; the oldest { $days } days late
+stats-overdue-line = • { $agency }: { $count } overdue; the oldest { $days ->
+        [one] { $days } day late
+       *[other] { $days } days late
+    }
 stats-ratings-title = 4. Producers' satisfaction
-stats-ratings = Average rating: { $average } of 5 ({ $count } ratings)
+stats-ratings = Average rating: { $average } of 5 ({ $count ->
+        [one] { $count } rating
+       *[other] { $count } ratings
+    })
 stats-ratings-none = No rating was given in this period.
 stats-button-month = This month
 stats-button-season = This quarter
@@ -1112,7 +1181,13 @@ meetings-producer-off-agenda = Your case { $code } was taken off the agenda of t
 
 ## The countdown to the irreversible date (src/services/countdown, features/countdown)
 alert-countdown =
-    ⏳ Case { $code } ({ $unit }) is nearing its irreversible date: { $working } working days ({ $days } days) left.
+    ⏳ Case { $code } ({ $unit }) is nearing its irreversible date: { $working ->
+        [one] { $working } working day
+       *[other] { $working } working days
+    } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) left.
     Its urgency rose to "{ $urgency }" and nobody in the secretariat has acted on it yet.
 countdown-ask =
     Today is the date you gave for case { $code } ({ $unit }, { $category }): { $date }.
@@ -1129,7 +1204,10 @@ countdown-in-month = In a month
 countdown-postponed = The date of case { $code } is now { $date } and the secretariat has been told. We will ask you again on that day.
 countdown-error-bad_date = Write the date as year/month/day in the Jalali calendar, e.g. 1405/10/15.
 countdown-error-past = That date has passed; give a date in the future.
-countdown-error-beyond_horizon = That date is more than { $days } days away; please check it.
+countdown-error-beyond_horizon = That date is more than { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } away; please check it.
 countdown-error-not_found = This case was not found.
 countdown-error-answered = This question about case { $code } has already been answered.
 countdown-error-closed = Case { $code } is closed; no answer is needed.
@@ -1138,7 +1216,13 @@ alert-irreversible-happened =
     ❗ Case { $code } ({ $unit }, { $category }): the producer says the problem happened on { $date } and became irreversible.
 notice-irreversible-averted = ✅ Case { $code } ({ $unit }): the producer says the problem was averted by { $date }.
 notice-irreversible-postponed = 📅 Case { $code } ({ $unit }): the producer moved the irreversible date from { $from } to { $to }.
-event-urgency_raised = Countdown: { $working } working days ({ $days } days) left to the irreversible date; urgency rose to "{ $urgency }".
+event-urgency_raised = Countdown: { $working ->
+        [one] { $working } working day
+       *[other] { $working } working days
+    } ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) left to the irreversible date; urgency rose to "{ $urgency }".
 event-date_check_asked = On { $date } the producer was asked whether the problem happened.
 event-irreversible_averted = { $actor } said the problem was averted by { $date }.
 event-irreversible_happened = { $actor } said the problem happened on { $date }.
@@ -1152,19 +1236,28 @@ fast-track-button-meeting = 📅 Meeting card
 fast-track-hold-title = request to hold the cut-off until the working group reviews it
 fast-track-hold-confirm =
     Send a request to hold the cut-off of case { $code } to { $agency }?
-    Deadline for the answer: { $hours } office hours, until { $at }. It is reminded every office hour until then, then escalated to the agency's head and to the chair.
+    Deadline for the answer: { $hours ->
+        [one] { $hours } office hour
+       *[other] { $hours } office hours
+    }, until { $at }. It is reminded every office hour until then, then escalated to the agency's head and to the chair.
 fast-track-hold-sent = The request to hold the cut-off of case { $code } was sent; the answer is due by { $at }. The producer has been told.
 fast-track-meeting-confirm =
     An urgent joint meeting on case { $code } with { $agency } and the unit's representative:
     When: { $when }
     Where: { $place }
     Create the specialist-committee meeting, put the case on its agenda and send the invitations? (You can change the time and place on the meeting card later.)
-fast-track-meeting-sent = The joint meeting on case { $code } is set for { $when } ({ $place }); { $invited } invitations were sent.
+fast-track-meeting-sent = The joint meeting on case { $code } is set for { $when } ({ $place }); { $invited ->
+        [one] { $invited } invitation was sent
+       *[other] { $invited } invitations were sent
+    }.
 fast-track-default-place = The working group's secretariat
 fast-track-notice-hold =
     ✋ Urgent request to hold a cut-off — case { $code }
     Unit: { $unit }
-    The secretariat of the working group for removing production obstacles asks { $agency } to hold the cut-off until the working group has reviewed the case, and to answer by { $at } ({ $hours } office hours).
+    The secretariat of the working group for removing production obstacles asks { $agency } to hold the cut-off until the working group has reviewed the case, and to answer by { $at } ({ $hours ->
+        [one] { $hours } office hour
+       *[other] { $hours } office hours
+    }).
     { $description }
 fast-track-producer-hold = For case { $code } the secretariat asked { $agency } to hold the cut-off; the company must answer by { $at }. We will tell you the result.
 fast-track-error-not_cutoff = This action is only for utility cut-off cases.

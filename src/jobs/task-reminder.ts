@@ -80,7 +80,7 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
     agency: localName(task.agency, locale),
     due: dueLabel(deps.t, locale, task.dueAt, now),
     at: formatJalaliDate(task.dueAt, locale, { weekday: true, time: true }),
-    days: localizeDigits(String(overdueWorkingDays), locale),
+    days: overdueWorkingDays,
     official: task.official
       ? fullName(task.official)
       : deps.t(locale, "task-unassigned"),

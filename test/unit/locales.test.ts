@@ -9,7 +9,7 @@ import { BOT_COMMANDS } from "../../src/bot/commands";
 import { ActivityStatus, AgencyKind, BroadcastStatus, MeetingKind, MeetingStatus, Role, Rsvp, Sector } from "../../src/generated/prisma/enums";
 import { LEDGER_FILTERS, RESOLUTION_TYPES } from "../../src/services/resolutions";
 import { REJECT_REASONS } from "../../src/services/triage";
-import { LOCALES_DIRECTORY } from "../../src/i18n";
+import { createI18n, LOCALES_DIRECTORY, translatorFor } from "../../src/i18n";
 
 function keysOf(locale: string): Set<string> {
   const source = readFileSync(path.join(LOCALES_DIRECTORY, `${locale}.ftl`), "utf8");
@@ -98,5 +98,52 @@ describe("locales", () => {
     };
     const missing = Object.entries(families).flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`).filter((key) => !fa.has(key)));
     expect(missing).toEqual([]);
+  });
+});
+
+/** The variables a message uses, read from its source (the id line and its indented lines). */
+function messageVariables(locale: string): Map<string, Set<string>> {
+  const lines = readFileSync(path.join(LOCALES_DIRECTORY, `${locale}.ftl`), "utf8").split("\n");
+  const messages = new Map<string, Set<string>>();
+  let current: Set<string> | undefined;
+  for (const line of lines) {
+    const start = /^([a-zA-Z][\w-]*)\s*=/.exec(line);
+    if (start) messages.set(start[1] ?? "", (current = new Set()));
+    else if (!/^\s/.test(line)) current = undefined;
+    for (const match of line.matchAll(/\$([a-zA-Z]\w*)/g)) current?.add(match[1] ?? "");
+  }
+  return messages;
+}
+
+/** Variables that carry a count in our messages (numbers, so Fluent can pick the plural). */
+const COUNT_VARIABLES = new Set(["count", "days", "working", "total", "hours", "invited", "value", "blocked", "recipients"]);
+const ONE_WITH_PLURAL_NOUN = /\b1 (?:working |office |work )?(?:days|cases|hours|recipients|resolutions|ratings|invitations|minutes|members|units|tasks)\b/;
+
+describe("counts read right in both languages", () => {
+  const t = translatorFor(createI18n("fa"));
+  const variables = messageVariables("en");
+  const counted = [...variables].filter(([, names]) => [...names].some((name) => COUNT_VARIABLES.has(name)));
+
+  it("finds the messages with counts", () => {
+    expect(counted.length).toBeGreaterThan(20);
+  });
+
+  it.each([0, 1, 2])("renders each with %i: English plurals agree, Persian digits in fa", (n) => {
+    const wrong: string[] = [];
+    for (const [key, names] of counted) {
+      const args = Object.fromEntries([...names].map((name) => [name, COUNT_VARIABLES.has(name) ? n : "X"]));
+      const en = t("en", key, args);
+      const fa = t("fa", key, args);
+      if (ONE_WITH_PLURAL_NOUN.test(en)) wrong.push(`en ${key}: ${en}`);
+      if (/[0-9]/.test(fa.replace(/\bX\b/g, "")) && !/[۰-۹]/.test(fa)) wrong.push(`fa ${key}: ${fa}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("says 1 day, 1 case, 2 days in English", () => {
+    expect(t("en", "task-due-days-overdue", { days: 1 })).toBe("1 day overdue");
+    expect(t("en", "task-due-days-overdue", { days: 2 })).toBe("2 days overdue");
+    expect(t("en", "queue-title", { group: "Kerman", total: 1, page: 1, pages: 1 })).toBe("Queue of Kerman: 1 case (page 1 of 1)");
+    expect(t("fa", "task-due-days-overdue", { days: 2 })).toBe("۲ روز دیرکرد");
   });
 });

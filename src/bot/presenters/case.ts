@@ -45,7 +45,7 @@ export function irreversibleLabel(t: Translator, locale: Locale, at: Date | null
   const date = formatJalaliDate(at, locale, { monthName: true });
   const days = daysBetweenTehranDates(now, at);
   const relative =
-    at.getTime() <= now.getTime() ? t(locale, "case-days-passed") : t(locale, "case-days-left", { days: localizeDigits(String(days), locale) });
+    at.getTime() <= now.getTime() ? t(locale, "case-days-passed") : t(locale, "case-days-left", { days });
   return `${date} (${relative})`;
 }
 
@@ -56,7 +56,8 @@ export function irreversibleLabel(t: Translator, locale: Locale, at: Date | null
 export function countdownShort(t: Translator, locale: Locale, at: Date | null, now: Date, calendar: WorkingCalendar): string | null {
   if (!at) return null;
   const left = timeLeft(at, now, calendar);
-  const n = (value: number) => localizeDigits(String(value), locale);
+  // Numbers, not digit strings: Fluent picks the English plural and writes Persian digits in fa.
+  const n = (value: number) => value;
   if (left.calendarDays === 0) return t(locale, "countdown-short-today");
   if (left.overdue) return t(locale, "countdown-short-overdue", { days: n(-left.calendarDays) });
   return t(locale, "countdown-short-left", { working: n(left.workingDays) });
@@ -65,7 +66,7 @@ export function countdownShort(t: Translator, locale: Locale, at: Date | null, n
 /** The countdown line of an open case's card: working and calendar days left, or how long ago. */
 export function countdownLine(t: Translator, locale: Locale, at: Date, now: Date, calendar: WorkingCalendar): string {
   const left = timeLeft(at, now, calendar);
-  const n = (value: number) => localizeDigits(String(value), locale);
+  const n = (value: number) => value;
   if (left.overdue) {
     return left.calendarDays === 0 ? t(locale, "case-field-countdown-passed-today") : t(locale, "case-field-countdown-overdue", { days: n(-left.calendarDays) });
   }

@@ -47,7 +47,7 @@ export interface QueuePage {
 export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePage, heading: { group: Named; agency: Named | null }): Screen {
   const n = (value: number) => localizeDigits(String(value), ctx.locale);
   const lines = [
-    ctx.t("queue-title", { group: localName(heading.group, ctx.locale), total: n(page.total), page: n(view.page + 1), pages: n(page.pages) }),
+    ctx.t("queue-title", { group: localName(heading.group, ctx.locale), total: page.total, page: n(view.page + 1), pages: n(page.pages) }),
     filterSummary(ctx, view, heading.agency ? localName(heading.agency, ctx.locale) : null),
   ];
   if (page.total === 0) lines.push("", ctx.t("queue-empty"));

@@ -16,6 +16,9 @@ function integer(value: number, locale: Locale): string {
   return localizeDigits(String(value), locale);
 }
 
+/** A count rounded to one decimal, as a number: Fluent writes its digits and picks its plural. */
+const rounded = (value: number): number => Math.round(value * 10) / 10;
+
 /** At most one decimal, none when whole: 3.5 → "۳٫۵", 4 → "۴". */
 export function decimal(value: number, locale: Locale): string {
   const rounded = Math.round(value * 10) / 10;
@@ -38,7 +41,7 @@ export function periodLabel(ctx: BotContext, period: StatisticsPeriod): string {
 function duration(ctx: BotContext, ms: number | null): string {
   if (ms === null) return ctx.t("stats-none");
   const { unit, value } = durationParts(ms);
-  return ctx.t(`stats-duration-${unit}`, { value: decimal(value, ctx.locale) });
+  return ctx.t(`stats-duration-${unit}`, { value: rounded(value) });
 }
 
 function percent(ctx: BotContext, rate: number | null): string {
@@ -46,7 +49,7 @@ function percent(ctx: BotContext, rate: number | null): string {
 }
 
 function days(ctx: BotContext, value: number | null): string {
-  return value === null ? ctx.t("stats-none") : ctx.t("stats-days", { value: decimal(value, ctx.locale) });
+  return value === null ? ctx.t("stats-none") : ctx.t("stats-days", { value: rounded(value) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +91,7 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
       ? ctx.t("stats-irreversible-none")
       : ctx.t("stats-irreversible", { due: n(dated.due), saved: n(dated.saved), lost: n(dated.lost), unknown: n(dated.unknown) }),
   );
-  if (dated.reportedAfterDate > 0) lines.push(ctx.t("stats-irreversible-late", { count: n(dated.reportedAfterDate) }));
+  if (dated.reportedAfterDate > 0) lines.push(ctx.t("stats-irreversible-late", { count: dated.reportedAfterDate }));
   lines.push(
     ctx.t("stats-first-action", { duration: duration(ctx, cases.medianFirstActionMs) }),
     ctx.t("stats-resolution-time", { duration: duration(ctx, cases.medianResolutionMs) }),
@@ -129,14 +132,14 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
   lines.push("", ctx.t("stats-overdue-title"));
   if (overdueResolutions.length === 0) lines.push(ctx.t("stats-overdue-none"));
   for (const row of overdueResolutions) {
-    lines.push(ctx.t("stats-overdue-line", { agency: named(row, ctx.locale), count: n(row.count), days: n(row.oldestDaysOverdue) }));
+    lines.push(ctx.t("stats-overdue-line", { agency: named(row, ctx.locale), count: row.count, days: row.oldestDaysOverdue }));
   }
   lines.push(
     "",
     ctx.t("stats-ratings-title"),
     ratings.count === 0 || ratings.average === null
       ? ctx.t("stats-ratings-none")
-      : ctx.t("stats-ratings", { average: decimal(ratings.average, ctx.locale), count: n(ratings.count) }),
+      : ctx.t("stats-ratings", { average: decimal(ratings.average, ctx.locale), count: ratings.count }),
   );
   return lines.join("\n");
 }

@@ -100,7 +100,7 @@ export function dueLabel(t: Translator, locale: Locale, dueAt: Date, now: Date):
     state.kind === "today"
       ? t(locale, "task-due-today")
       : t(locale, state.kind === "left" ? "task-due-days-left" : "task-due-days-overdue", {
-          days: localizeDigits(String(state.days), locale),
+          days: state.days,
         });
   return `${date} (${relative})`;
 }

@@ -79,7 +79,7 @@ export async function showPreview(ctx: BotContext, flow: FlowState<BroadcastDraf
   if (payload.method === "sendPhoto") await ctx.replyWithPhoto(payload.params.photo, { caption: payload.params.caption ?? "" });
   else if (payload.method === "sendDocument" && typeof payload.params.document === "string") await ctx.replyWithDocument(payload.params.document, { caption: payload.params.caption ?? "" });
   else if (payload.method === "sendMessage") await ctx.reply(payload.params.text);
-  const total = localizeDigits(String(created.total), ctx.locale);
+  const total = created.total;
   const keyboard = new InlineKeyboard();
   if (created.total > 0) keyboard.text(ctx.t("broadcasts-confirm", { count: total }), B.broadcastSend.pack({ broadcastId: created.id })).row();
   keyboard.text(ctx.t("broadcasts-change-audience"), B.broadcastDrop.pack({ broadcastId: created.id, then: "aud" })).row();

@@ -29,7 +29,7 @@ async function showList(ctx: BotContext, page: number): Promise<void> {
   if (current > 0) keyboard.text(ctx.t("button-previous"), shared.myCasesPage.pack({ page: current - 1 }));
   if (current < pages - 1) keyboard.text(ctx.t("button-next"), shared.myCasesPage.pack({ page: current + 1 }));
   const title = ctx.t("cases-title", {
-    total: localizeDigits(String(total), ctx.locale),
+    total,
     page: localizeDigits(String(current + 1), ctx.locale),
     pages: localizeDigits(String(pages), ctx.locale),
   });

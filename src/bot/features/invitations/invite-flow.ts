@@ -77,7 +77,7 @@ export const inviteFlow = defineFlow<InviteData>({
           role: ctx.t(`invitations-role-${data.role ?? "OFFICIAL"}`),
           group: group ? localName(group, ctx.locale) : "—",
           agency: agency ? localName(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "") : "—",
-          hours: localizeDigits(String(ctx.deps.config.INVITATION_TTL_HOURS), ctx.locale),
+          hours: ctx.deps.config.INVITATION_TTL_HOURS,
         });
         await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.inviteConfirm.pack())) });
       },

@@ -18,7 +18,7 @@ minutes.callbackQuery(buttons.minutes.filter, async (ctx) => {
   const meeting = await refusedOr(ctx, () => meetingForSecretariat(ctx.deps, ctx.user.id, p.meetingId));
   if (!meeting) return;
   const keyboard = new InlineKeyboard().text(ctx.t("resolutions-close-yes"), buttons.minutesConfirm.pack(p)).text(ctx.t("button-back"), meetingButtons.open.pack(p));
-  await showScreen(ctx, ctx.t("resolutions-close-confirm", { count: localizeDigits(String(meeting._count.resolutions), ctx.locale) }), keyboard);
+  await showScreen(ctx, ctx.t("resolutions-close-confirm", { count: meeting._count.resolutions }), keyboard);
 });
 
 minutes.callbackQuery(buttons.minutesConfirm.filter, async (ctx) => {
