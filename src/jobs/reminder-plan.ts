@@ -13,7 +13,9 @@ import {
 import { needsReminders } from "../domain/task-lifecycle";
 import { nextWorkingMoment } from "../domain/working-calendar";
 import type { TaskStatus } from "../generated/prisma/enums";
+import { reminderWithheld } from "../domain/statutory";
 import type { Policies } from "../policies";
+import { bindingClockOf, type StatutoryFields } from "../services/resolutions";
 import { dueDateOf } from "../services/tasks";
 import type { TimerJobData } from "./queues";
 
@@ -44,6 +46,8 @@ export interface ReminderTask {
   dueAt: Date;
   scheduleVersion: number;
   escalationLevel: number;
+  /** The resolution the task implements (its statutory clock holds the ladder back), if any. */
+  resolution?: StatutoryFields | null;
 }
 
 export interface PlannedReminder {
@@ -61,12 +65,15 @@ export function scheduleOf(task: Pick<ReminderTask, "dueAt">, policies: Policies
  * The jobs a task should have from now on: every moment of its schedule still in the future,
  * plus any escalation whose moment has passed without the task reaching that level (its job
  * was lost with Redis data, or the task came back to the agency): that one goes out at the
- * next working moment. Nothing for a task that does not need reminders.
+ * next working moment. Nothing for a task that does not need reminders. A resolution's task
+ * gets nothing before the resolution binds (objection window open, objection pending).
  */
 export function planTaskReminders(task: ReminderTask, policies: Policies, now: Date): PlannedReminder[] {
   if (!needsReminders(task.status)) return [];
   const planned: PlannedReminder[] = [];
+  const statutory = bindingClockOf(task.resolution);
   for (const moment of scheduleOf(task, policies)) {
+    if (statutory && reminderWithheld(statutory, moment.at, now)) continue;
     let at = moment.at;
     if (at.getTime() <= now.getTime()) {
       const missedEscalation =
@@ -85,7 +92,14 @@ export function planTaskReminders(task: ReminderTask, policies: Policies, now: D
 }
 
 /** The row fields the planning reads. */
-export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true } as const;
+export const reminderTaskSelect = {
+  id: true,
+  status: true,
+  dueAt: true,
+  scheduleVersion: true,
+  escalationLevel: true,
+  resolution: { select: { notifiedAt: true, objectionDeadline: true, objectedAt: true, decidedAt: true } },
+} as const;
 
 const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;
 /** A reminder fired outside working hours re-queues itself as `<job id>-at-<ms>`. */
