@@ -12,6 +12,7 @@ import { tasks } from "./tasks";
 import { rating } from "./rating";
 import { meetings } from "./meetings";
 import { resolutions } from "./resolutions";
+import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
@@ -35,6 +36,7 @@ export const features: Feature[] = [
   rating,
   meetings,
   resolutions,
+  objections,
   broadcasts,
   statistics,
   secretariatGroup,
