@@ -159,6 +159,9 @@ describe("statutory timers on resolutions, through the bot", () => {
     expect(answer).toContain("چیزی ارسال نشد");
     expect((await resolutionOf(gasA.resolutionId)).objectedAt).toBeNull();
     expect(official.lastText()).toContain("دلایل دستگاه را بنویسید"); // asked again
+    // No reasons at all (a forged call past the prompt): refused the same way.
+    await expect(fileObjection(env.container, world.official.id, gasA.resolutionId, "   ")).rejects.toMatchObject({ reason: "reasons_too_short" });
+    expect((await resolutionOf(gasA.resolutionId)).objectedAt).toBeNull();
 
     const reasons = "مصوبه با قرارداد فروش گاز و آیین‌نامه وصول مطالبات شرکت ملی گاز مغایرت دارد.";
     await official.send(reasons);

@@ -64,7 +64,6 @@ const objectionFlow = defineFlow<ObjectionDraft>({
         flow.data.reasons = reasons;
         return next("confirm");
       },
-      editable: true,
     },
     confirm: {
       ask: async (ctx, flow) => {

@@ -64,7 +64,6 @@ const amendFlow = defineFlow<AmendDraft>({
         flow.data.text = text;
         return next("review");
       },
-      editable: true,
     },
     review: {
       ask: async (ctx, flow) => {
