@@ -930,6 +930,7 @@ resolutions-task-notice =
     { $text }
     Deadline: { $deadline }
     Please act by the deadline and report to the secretariat.
+    You may object once, with written reasons (at least { $min } characters), until { $until }; after that the resolution binds your agency and its deadline runs.
 resolutions-close-confirm = Close the minutes with { $count ->
         [one] { $count } resolution
        *[other] { $count } resolutions
@@ -970,6 +971,90 @@ resolutions-status-overdue = overdue
 resolutions-status-done = done
 resolutions-status-refused = refused by the agency
 resolutions-status-cancelled = cancelled
+resolutions-filter-objected = objected
+resolutions-ledger-phase =    ⚖ notified { $notified } — { $phase }
+
+## Statutory timers on resolutions: notification, objection window, objection, decision, binding
+## (src/services/resolutions/statutory.ts, objections.ts; src/bot/features/objections/)
+statutory-phase-objection_open = objection window open until { $until }
+statutory-phase-objected = objected on { $objected }, awaiting the decision
+statutory-phase-binding = binding { $how }
+statutory-phase-overdue = binding and overdue { $how }
+statutory-phase-implemented = implemented
+statutory-how-window = (objection window closed { $until })
+statutory-how-confirmed = (objection overruled { $decided })
+statutory-how-amended = (amended { $decided })
+statutory-card-notified = ⚖ Resolution notified to the agency on { $notified }.
+statutory-card-open = The agency may object once, with written reasons, until { $until }; after that the resolution binds it and the deadline runs.
+statutory-card-objected =
+    ✋ Objection filed on { $objected }: { $reasons }
+    Awaiting the decision of the secretariat or the chair; the deadline's reminders wait.
+statutory-card-binding = Binding since { $since } { $how }.
+statutory-card-amended = Amended text: { $text }
+statutory-binding-notice = ⚖ The objection window on the resolution on case { $code } closed on { $closed } without an objection: it binds your agency from now. Deadline: { $due }.
+objection-button-object = ✋ Object
+objection-button-decide = ⚖ Decide on the objection
+objection-button-uphold = ✔ Confirm as recorded
+objection-button-amend = ✏ Amend the text
+objection-button-send = 📨 Send the objection
+objection-button-save-amendment = 💾 Save the amendment
+objection-ask-reasons =
+    ✋ Objection to the resolution on case { $code }:
+    { $text }
+    The objection window closes { $until }. Write your agency's reasons (at least { $min } characters). An objection can be made only once.
+objection-reasons-short = The reasons are too short: write at least { $min } characters (you wrote { $count }). Nothing was sent.
+objection-review =
+    Send this objection to the secretariat and the chair?
+    { $reasons }
+    It cannot be changed or made again.
+objection-sent = Your objection was sent to the secretariat and the chair of the working group. Until they decide, the deadline's reminders wait.
+objection-filed-notice =
+    ✋ Objection: { $agency } objects to the resolution on case { $code } — { $unit }:
+    { $text }
+    Reasons: { $reasons }
+    Confirm it as recorded or amend its text.
+objection-decision-screen =
+    ⚖ Objection to the resolution on case { $code } — { $unit }
+    Resolution: { $text }
+    Agency: { $agency }
+    Objected on { $objected } by { $by }:
+    { $reasons }
+    Confirm the resolution as recorded, or amend its text? Either way it binds the agency from now.
+objection-ask-amendment = Write the amended text of the resolution on case { $code } ({ $min } to { $max } characters):
+objection-amendment-invalid = The text must be { $min } to { $max } characters.
+objection-amendment-review =
+    Amended text of the resolution on case { $code }:
+    { $text }
+    Save it? The agency and the producer are told, and the resolution binds from now.
+objection-confirmed-done = The resolution on case { $code } was confirmed as recorded; the agency was told it binds from now.
+objection-amended-done = The resolution on case { $code } was amended; the agency and the producer were told.
+objection-confirmed-notice =
+    ⚖ Your agency's objection to the resolution on case { $code } was not accepted: the resolution stands as recorded and binds your agency from now.
+    { $text }
+    Deadline: { $due }
+objection-amended-notice =
+    ⚖ After your agency's objection, the resolution on case { $code } was amended. It binds your agency from now:
+    { $text }
+    Deadline: { $due }
+objection-amended-producer =
+    The resolution on your case { $code } was amended:
+    { $text }
+objection-error-not_found = This resolution was not found.
+objection-error-forbidden = Only an official of the responsible agency may object to this resolution, and only the working group's secretariat or chair decides on an objection.
+objection-error-not_notified = This resolution was not notified to an agency: there is nothing to object to.
+objection-error-window_closed = The objection window closed on { $closed }: the resolution binds the agency and can no longer be objected to. Nothing was sent.
+objection-error-already_objected = Your agency has already objected to this resolution; an objection can be made only once.
+objection-error-implemented = This resolution has been implemented already: there is nothing to object to.
+objection-error-reasons_too_short = The reasons are too short: write at least { $min } characters. Nothing was sent.
+objection-error-reasons_too_long = The reasons are too long (at most { $max } characters).
+objection-error-no_objection = There is no objection to decide on this resolution.
+objection-error-already_decided = The objection has already been decided.
+objection-error-invalid_text = The text must be { $min } to { $max } characters.
+event-resolution_notified = The resolution was notified to the agency; it may object until { $until }.
+event-resolution_objected = { $actor } objected to the resolution: { $reasons }
+event-resolution_objection_confirmed = { $actor } overruled the objection: the resolution stands as recorded.
+event-resolution_amended = { $actor } amended the resolution after the objection: { $text }
+event-resolution_binding = The objection window closed on { $closed } without an objection: the resolution binds the agency.
 
 ## Broadcasts (src/bot/features/broadcasts.ts, src/services/broadcasts.ts, src/jobs/broadcast-progress.ts)
 broadcasts-menu = 📢 Broadcast a notice

@@ -888,6 +888,7 @@ resolutions-task-notice =
     { $text }
     مهلت: { $deadline }
     لطفاً تا پایان مهلت اقدام و نتیجه را به دبیرخانه کارگروه گزارش کنید.
+    دستگاه می‌تواند تا { $until } یک بار و با ذکر دلایل مکتوب (دست‌کم { $min } نویسه) اعتراض کند؛ پس از آن مصوبه لازم‌الاجراست و مهلت اجرا جاری می‌شود.
 resolutions-close-confirm = صورت‌جلسه با { $count } مصوبه نهایی شود؟ پس از آن مصوبات قطعی شده و برای همه حاضران ارسال می‌شود.
 resolutions-close-yes = 📄 نهایی‌کردن و ارسال
 resolutions-minutes-sent = صورت‌جلسه برای { $count } نفر ارسال شد.
@@ -925,6 +926,90 @@ resolutions-status-overdue = معوق
 resolutions-status-done = انجام‌شده
 resolutions-status-refused = رد شده از سوی دستگاه
 resolutions-status-cancelled = لغوشده
+resolutions-filter-objected = معترض‌عنه
+resolutions-ledger-phase =    ⚖ ابلاغ { $notified } — { $phase }
+
+## Statutory timers on resolutions: notification, objection window, objection, decision, binding
+## (src/services/resolutions/statutory.ts, objections.ts; src/bot/features/objections/)
+statutory-phase-objection_open = مهلت اعتراض تا { $until } باز است
+statutory-phase-objected = اعتراض در { $objected }، در انتظار تصمیم
+statutory-phase-binding = لازم‌الاجرا { $how }
+statutory-phase-overdue = لازم‌الاجرا و معوق { $how }
+statutory-phase-implemented = اجراشده
+statutory-how-window = (مهلت اعتراض { $until } به پایان رسید)
+statutory-how-confirmed = (اعتراض در { $decided } رد شد)
+statutory-how-amended = (در { $decided } اصلاح شد)
+statutory-card-notified = ⚖ مصوبه در { $notified } به دستگاه ابلاغ شد.
+statutory-card-open = دستگاه می‌تواند تا { $until } یک بار و با ذکر دلایل مکتوب اعتراض کند؛ پس از آن مصوبه لازم‌الاجراست و مهلت اجرا جاری می‌شود.
+statutory-card-objected =
+    ✋ اعتراض در { $objected }: { $reasons }
+    در انتظار تصمیم دبیرخانه یا رئیس کارگروه؛ تا آن زمان یادآوری‌های مهلت متوقف است.
+statutory-card-binding = لازم‌الاجرا از { $since } { $how }.
+statutory-card-amended = متن اصلاح‌شده: { $text }
+statutory-binding-notice = ⚖ مهلت اعتراض به مصوبه پرونده { $code } در { $closed } بدون اعتراض به پایان رسید: مصوبه از هم‌اکنون برای دستگاه شما لازم‌الاجراست. مهلت اجرا: { $due }.
+objection-button-object = ✋ اعتراض
+objection-button-decide = ⚖ تصمیم درباره اعتراض
+objection-button-uphold = ✔ تأیید مصوبه بدون تغییر
+objection-button-amend = ✏ اصلاح متن مصوبه
+objection-button-send = 📨 ارسال اعتراض
+objection-button-save-amendment = 💾 ثبت اصلاحیه
+objection-ask-reasons =
+    ✋ اعتراض به مصوبه پرونده { $code }:
+    { $text }
+    مهلت اعتراض { $until } به پایان می‌رسد. دلایل دستگاه را بنویسید (دست‌کم { $min } نویسه). اعتراض فقط یک بار ممکن است.
+objection-reasons-short = دلایل کوتاه است: دست‌کم { $min } نویسه بنویسید ({ $count } نویسه نوشتید). چیزی ارسال نشد.
+objection-review =
+    این اعتراض برای دبیرخانه و رئیس کارگروه ارسال شود؟
+    { $reasons }
+    پس از ارسال، اعتراض تغییر نمی‌کند و دوباره ممکن نیست.
+objection-sent = اعتراض شما برای دبیرخانه و رئیس کارگروه ارسال شد. تا تصمیم آنان، یادآوری‌های مهلت متوقف است.
+objection-filed-notice =
+    ✋ اعتراض: { $agency } به مصوبه پرونده { $code } — { $unit } اعتراض کرده است:
+    { $text }
+    دلایل: { $reasons }
+    مصوبه را بدون تغییر تأیید یا متن آن را اصلاح کنید.
+objection-decision-screen =
+    ⚖ اعتراض به مصوبه پرونده { $code } — { $unit }
+    مصوبه: { $text }
+    دستگاه: { $agency }
+    اعتراض در { $objected } از سوی { $by }:
+    { $reasons }
+    مصوبه بدون تغییر تأیید شود یا متن آن اصلاح شود؟ در هر حال مصوبه از هم‌اکنون برای دستگاه لازم‌الاجراست.
+objection-ask-amendment = متن اصلاح‌شده مصوبه پرونده { $code } را بنویسید ({ $min } تا { $max } نویسه):
+objection-amendment-invalid = متن باید { $min } تا { $max } نویسه باشد.
+objection-amendment-review =
+    متن اصلاح‌شده مصوبه پرونده { $code }:
+    { $text }
+    ثبت شود؟ به دستگاه و تولیدکننده اطلاع داده می‌شود و مصوبه از هم‌اکنون لازم‌الاجراست.
+objection-confirmed-done = مصوبه پرونده { $code } بدون تغییر تأیید شد؛ به دستگاه اطلاع داده شد که از هم‌اکنون لازم‌الاجراست.
+objection-amended-done = مصوبه پرونده { $code } اصلاح شد؛ به دستگاه و تولیدکننده اطلاع داده شد.
+objection-confirmed-notice =
+    ⚖ اعتراض دستگاه شما به مصوبه پرونده { $code } پذیرفته نشد: مصوبه بدون تغییر باقی است و از هم‌اکنون برای دستگاه شما لازم‌الاجراست.
+    { $text }
+    مهلت اجرا: { $due }
+objection-amended-notice =
+    ⚖ در پی اعتراض دستگاه شما، مصوبه پرونده { $code } اصلاح شد و از هم‌اکنون لازم‌الاجراست:
+    { $text }
+    مهلت اجرا: { $due }
+objection-amended-producer =
+    مصوبه پرونده شما ({ $code }) اصلاح شد:
+    { $text }
+objection-error-not_found = این مصوبه پیدا نشد.
+objection-error-forbidden = فقط نماینده دستگاه مسئول می‌تواند به این مصوبه اعتراض کند و فقط دبیرخانه یا رئیس کارگروه درباره اعتراض تصمیم می‌گیرد.
+objection-error-not_notified = این مصوبه به دستگاهی ابلاغ نشده است و اعتراضی به آن ممکن نیست.
+objection-error-window_closed = مهلت اعتراض در { $closed } به پایان رسیده است: مصوبه برای دستگاه لازم‌الاجراست و دیگر نمی‌توان به آن اعتراض کرد. چیزی ارسال نشد.
+objection-error-already_objected = دستگاه شما پیش‌تر به این مصوبه اعتراض کرده است؛ اعتراض فقط یک بار ممکن است.
+objection-error-implemented = این مصوبه اجرا شده است و اعتراضی به آن ممکن نیست.
+objection-error-reasons_too_short = دلایل کوتاه است: دست‌کم { $min } نویسه بنویسید. چیزی ارسال نشد.
+objection-error-reasons_too_long = دلایل بیش از اندازه بلند است (حداکثر { $max } نویسه).
+objection-error-no_objection = اعتراضی برای تصمیم درباره این مصوبه وجود ندارد.
+objection-error-already_decided = درباره این اعتراض پیش‌تر تصمیم گرفته شده است.
+objection-error-invalid_text = متن باید { $min } تا { $max } نویسه باشد.
+event-resolution_notified = مصوبه به دستگاه ابلاغ شد؛ مهلت اعتراض تا { $until }.
+event-resolution_objected = { $actor } به مصوبه اعتراض کرد: { $reasons }
+event-resolution_objection_confirmed = { $actor } اعتراض را رد کرد: مصوبه بدون تغییر باقی است.
+event-resolution_amended = { $actor } در پی اعتراض، مصوبه را اصلاح کرد: { $text }
+event-resolution_binding = مهلت اعتراض در { $closed } بدون اعتراض به پایان رسید: مصوبه برای دستگاه لازم‌الاجراست.
 
 ## Broadcasts (src/bot/features/broadcasts.ts, src/services/broadcasts.ts, src/jobs/broadcast-progress.ts)
 broadcasts-menu = 📢 اطلاع‌رسانی همگانی

@@ -68,3 +68,31 @@ export function isBinding(clock: ResolutionClock, now: Date): boolean {
   const phase = resolutionPhase(clock, now);
   return phase === "binding" || phase === "overdue";
 }
+
+type BindingClock = Pick<ResolutionClock, "notifiedAt" | "objectionWindowEndsAt" | "objectedAt" | "objectionDecidedAt">;
+
+/**
+ * When the resolution starts to bind the agency (its implementation deadline runs from then):
+ * the end of the objection window, or the decision on an objection; "pending" while an
+ * objection waits for its decision; null when no agency was notified of it (no statutory
+ * clock: its task runs as any other task does).
+ */
+export function bindingStartsAt(clock: BindingClock): Date | "pending" | null {
+  if (!clock.notifiedAt || !clock.objectionWindowEndsAt) return null;
+  if (clock.objectedAt) return clock.objectionDecidedAt ?? "pending";
+  return clock.objectionWindowEndsAt;
+}
+
+/**
+ * Whether a task reminder (or escalation) planned for `at` waits, seen at `now`: everything
+ * waits while an objection is pending; before the resolution binds, every moment up to the
+ * binding waits (the ladder starts when the deadline runs). Once it binds nothing waits: the
+ * reminder plan treats the withheld moments as past (a missed escalation then goes out at the
+ * next working moment, a missed reminder is dropped).
+ */
+export function reminderWithheld(clock: BindingClock, at: Date, now: Date): boolean {
+  const start = bindingStartsAt(clock);
+  if (start === null) return false;
+  if (start === "pending") return true;
+  return now.getTime() <= start.getTime() && at.getTime() <= start.getTime();
+}

@@ -14,7 +14,9 @@ import { needsReminders } from "../domain/task-lifecycle";
 import { nextWorkingMoment } from "../domain/working-calendar";
 import type { TaskKind, TaskStatus } from "../generated/prisma/enums";
 import { holdSchedule } from "../domain/fast-track";
+import { reminderWithheld } from "../domain/statutory";
 import type { Policies } from "../policies";
+import { bindingClockOf, type StatutoryFields } from "../services/resolutions";
 import { dueDateOf } from "../services/tasks";
 import type { TimerJobData } from "./queues";
 
@@ -48,6 +50,8 @@ export interface ReminderTask {
   /** A cut-off hold request is reminded in office hours from its creation (fast-track.ts). */
   kind?: TaskKind;
   createdAt?: Date;
+  /** The resolution the task implements (its statutory clock holds the ladder back), if any. */
+  resolution?: StatutoryFields | null;
 }
 
 export interface PlannedReminder {
@@ -68,12 +72,15 @@ export function scheduleOf(task: Pick<ReminderTask, "dueAt" | "kind" | "createdA
  * The jobs a task should have from now on: every moment of its schedule still in the future,
  * plus any escalation whose moment has passed without the task reaching that level (its job
  * was lost with Redis data, or the task came back to the agency): that one goes out at the
- * next working moment. Nothing for a task that does not need reminders.
+ * next working moment. Nothing for a task that does not need reminders. A resolution's task
+ * gets nothing before the resolution binds (objection window open, objection pending).
  */
 export function planTaskReminders(task: ReminderTask, policies: Policies, now: Date): PlannedReminder[] {
   if (!needsReminders(task.status)) return [];
   const planned: PlannedReminder[] = [];
+  const statutory = bindingClockOf(task.resolution);
   for (const moment of scheduleOf(task, policies)) {
+    if (statutory && reminderWithheld(statutory, moment.at, now)) continue;
     let at = moment.at;
     if (at.getTime() <= now.getTime()) {
       const missedEscalation =
@@ -92,7 +99,16 @@ export function planTaskReminders(task: ReminderTask, policies: Policies, now: D
 }
 
 /** The row fields the planning reads. */
-export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true, kind: true, createdAt: true } as const;
+export const reminderTaskSelect = {
+  id: true,
+  status: true,
+  dueAt: true,
+  scheduleVersion: true,
+  escalationLevel: true,
+  kind: true,
+  createdAt: true,
+  resolution: { select: { notifiedAt: true, objectionDeadline: true, objectedAt: true, decidedAt: true } },
+} as const;
 
 const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;
 /** A reminder fired outside working hours re-queues itself as `<job id>-at-<ms>`. */

@@ -7,12 +7,14 @@ import type { Prisma, Tx } from "../db";
 import { shared } from "../buttons";
 import { formatJalaliDate, todayInTehran } from "../domain/jalali";
 import type { ReminderMoment } from "../domain/reminder-schedule";
+import { reminderWithheld } from "../domain/statutory";
 import { needsReminders } from "../domain/task-lifecycle";
 import { fullName, localizeDigits } from "../domain/text";
 import { isWorkingMoment, nextWorkingMoment, workingDaysBetween } from "../domain/working-calendar";
 import { type Locale, localName } from "../i18n";
 import { enqueueOutbound } from "../services/outbox";
 import { notify, renderNotice, secretariatOf, type Notice, type Recipient } from "../services/notifications";
+import { bindingClockOf, governorDeputiesOf } from "../services/resolutions";
 import { agencyOfficials, chairsOf, dueDateOf, dueLabel, taskAssignees, taskTitleBesideCode } from "../services/tasks";
 import { appendEvent } from "../services/timeline";
 import { addTimer } from "./queues";
@@ -48,6 +50,9 @@ export async function fireTaskReminder(data: TaskReminderJob, deps: HandlerDeps)
     if (!task || task.scheduleVersion !== data.scheduleVersion || !needsReminders(task.status)) return "skipped";
     const moment = scheduleOf(task, deps.policies).find((m) => m.key === data.key);
     if (!moment) return "skipped";
+    // A resolution that does not bind yet (its window is open, an objection waits): not yet.
+    const statutory = bindingClockOf(task.resolution);
+    if (statutory && reminderWithheld(statutory, moment.at, now)) return "skipped";
     if (!isWorkingMoment(now, deps.policies.calendar)) return "deferred";
     await sendReminder(tx, deps, task, moment, now);
     return "sent";
@@ -117,8 +122,10 @@ async function sendReminder(tx: Tx, deps: HandlerDeps, task: HandlerTask, moment
   const notice: Notice = { key: hold ? "task-hold-escalation-secretariat" : "task-escalation-secretariat", args, dedupeKey, kind: "ESCALATION", buttons: openCase };
   const recipients: Recipient[] = [...(await secretariatOf(tx, task.workingGroupId))];
   if (moment.escalateTo === "secretariat_chair") {
-    for (const chair of await chairsOf(tx, task.workingGroupId)) {
-      if (!recipients.some((r) => r.userId === chair.userId)) recipients.push(chair);
+    // A resolution's task ends at the chair and, when STATUTORY_POLICY says so, the governor's deputy.
+    const deputies = task.resolution && deps.policies.statutory.escalateToGovernorDeputy ? await governorDeputiesOf(tx, task.workingGroupId) : [];
+    for (const person of [...(await chairsOf(tx, task.workingGroupId)), ...deputies]) {
+      if (!recipients.some((r) => r.userId === person.userId)) recipients.push(person);
     }
   }
   await notify(tx, deps, recipients, notice);

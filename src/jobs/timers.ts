@@ -8,6 +8,7 @@ import { sendMorningDigest } from "./digest";
 import { remindMeeting } from "./meeting-reminders";
 import { updateBroadcastProgress } from "./broadcast-progress";
 import { handleCountdownReconcile, handleCountdownStep, handleDateCheck } from "./countdown";
+import { handleObjectionWindowClose, handleStatutoryReconcile } from "./statutory";
 
 /**
  * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
@@ -36,6 +37,8 @@ export const timerHandlers: TimerHandlers = {
   "countdown-step": handleCountdownStep,
   "date-check": handleDateCheck,
   "countdown-reconcile": handleCountdownReconcile,
+  "objection-window-close": handleObjectionWindowClose,
+  "statutory-reconcile": handleStatutoryReconcile,
 };
 
 /** Registers a handler at run time (tests, or a module that cannot be imported here). */

@@ -21,6 +21,9 @@ export const timerPayload = z.discriminatedUnion("type", [
   z.object({ type: z.literal("countdown-step"), caseId: id, dateMs: z.number().int(), urgency: z.enum(["critical", "high", "normal"]) }),
   z.object({ type: z.literal("date-check"), caseId: id, dateMs: z.number().int() }),
   z.object({ type: z.literal("countdown-reconcile") }),
+  // A resolution's objection window closes (src/services/resolutions/statutory.ts).
+  z.object({ type: z.literal("objection-window-close"), resolutionId: id }),
+  z.object({ type: z.literal("statutory-reconcile") }),
 ]);
 
 export type TimerJobData = z.infer<typeof timerPayload>;

@@ -13,6 +13,7 @@ import { tasks } from "./tasks";
 import { rating } from "./rating";
 import { meetings } from "./meetings";
 import { resolutions } from "./resolutions";
+import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
@@ -37,6 +38,7 @@ export const features: Feature[] = [
   rating,
   meetings,
   resolutions,
+  objections,
   broadcasts,
   statistics,
   secretariatGroup,

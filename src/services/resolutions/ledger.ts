@@ -1,13 +1,19 @@
-/** The ledger: a working group's resolutions with their follow-up status, read from their tasks. */
+/**
+ * The ledger: a working group's resolutions with their follow-up status, read from their tasks,
+ * and their statutory phase (notified, objection window open or closed, objected, binding,
+ * implemented, overdue: statutory.ts).
+ */
 import type { Deps } from "../../deps";
 import { pageWindow } from "../../domain/pagination";
 import type { TaskStatus } from "../../generated/prisma/enums";
 import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
+import { phaseOf } from "./statutory";
 
 
 export type ResolutionStatus = "recorded" | "open" | "overdue" | "done" | "refused" | "cancelled";
-export type LedgerFilter = "all" | "open" | "overdue" | "done";
-export const LEDGER_FILTERS: readonly LedgerFilter[] = ["all", "open", "overdue", "done"];
+export type LedgerFilter = "all" | "open" | "overdue" | "done" | "objected";
+/** The ledger's filters; a filter button carries its index here. */
+export const LEDGER_FILTERS: readonly LedgerFilter[] = ["all", "open", "overdue", "done", "objected"];
 
 /** A resolution's follow-up status: from its task; decisions and information are just recorded. */
 export function resolutionStatus(task: { status: TaskStatus; dueAt: Date } | null, now: Date): ResolutionStatus {
@@ -28,6 +34,9 @@ function ledgerWhere(workingGroupIds: number[] | "all", filter: LedgerFilter, no
       return { ...base, task: { status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } } };
     case "done":
       return { ...base, task: { status: "done" as const } };
+    case "objected":
+      // An objection waiting for the secretariat's or chair's decision.
+      return { ...base, objectedAt: { not: null }, decidedAt: null };
     default:
       return base;
   }
@@ -59,8 +68,15 @@ export async function listResolutions(
       case: { select: { trackingCode: true } },
       agency: { select: { nameFa: true, nameEn: true } },
       meeting: { select: { kind: true, number: true, jalaliYear: true } },
-      task: { select: { id: true, status: true, dueAt: true } },
+      amendedText: true,
+      notifiedAt: true,
+      objectionDeadline: true,
+      objectedAt: true,
+      objectionDecision: true,
+      decidedAt: true,
+      task: { select: { id: true, status: true, dueAt: true, completedAt: true } },
     },
   });
-  return { total, page: current, pages, items: rows.map((row) => ({ ...row, status: resolutionStatus(row.task, now) })) };
+  const items = rows.map((row) => ({ ...row, status: resolutionStatus(row.task, now), phase: phaseOf(row, now) }));
+  return { total, page: current, pages, items };
 }

@@ -3,7 +3,7 @@
  * or more resolutions; a task-type resolution becomes a task for the responsible agency in the
  * same transaction, its reminders scheduled through deps.scheduler after the commit.
  */
-import { shared } from "../../buttons";
+import { resolutions as buttons, shared } from "../../buttons";
 import type { Deps } from "../../deps";
 import { transition } from "../../domain/case-lifecycle";
 import { compareJalali, endOfJalaliDay, formatJalaliDate, formatJalaliYMD, todayInTehran, type JalaliDate } from "../../domain/jalali";
@@ -16,12 +16,13 @@ import { notify, recipientOf } from "../notifications";
 import { createTask, taskAssignees } from "../tasks";
 import { appendEvent } from "../timeline";
 import { officialsOfAgency } from "../triage";
+import { notificationOf, scheduleObjectionClose } from "./statutory";
 
 export const RESOLUTION_TEXT_MIN = 5;
 export const RESOLUTION_TEXT_MAX = 1000;
 export const RESOLUTION_TYPES: readonly ResolutionType[] = ["DECISION", "TASK", "INFORMATION"];
 
-type ResolutionDeps = Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "scheduler">;
+type ResolutionDeps = Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "scheduler" | "policies" | "logger">;
 
 export interface NewResolution {
   agendaItemId: number;
@@ -56,9 +57,10 @@ export function validateResolution(input: NewResolution, today: JalaliDate): "te
 
 /**
  * Records a resolution on an agenda item of a held meeting whose minutes are still open.
- * TASK: createTask (with resolutionId) in the same transaction, the agency is told, and its
- * reminders are scheduled after the commit. The first resolution of a case moves it from
- * on_agenda on (record_resolution). The producer is told what was decided.
+ * TASK: createTask (with resolutionId) in the same transaction, the agency is told — its
+ * notification (ابلاغ), which opens the objection window (statutory.ts) — and its reminders
+ * and the window's close are scheduled after the commit. The first resolution of a case moves
+ * it from on_agenda on (record_resolution). The producer is told what was decided.
  */
 export async function recordResolution(deps: ResolutionDeps, actorId: number, input: NewResolution): Promise<RecordedResolution> {
   const now = deps.now();
@@ -93,6 +95,8 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
       if (!official) throw meetingRefusal("invalid_input");
     }
 
+    // The agency is told of a task in this transaction: that is its notification.
+    const notified = input.type === "TASK" && agency && deadline ? notificationOf(now, deps.policies) : null;
     const resolution = await tx.resolution.create({
       data: {
         meetingId: meeting.id,
@@ -104,6 +108,7 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
         officialId,
         deadline: deadline ? endOfDeadline(deadline) : null,
         createdById: actorId,
+        ...notified,
       },
       select: { id: true },
     });
@@ -139,6 +144,15 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
         deadline: deadline ? formatJalaliYMD(deadline) : "-",
       },
     });
+    if (notified) {
+      await appendEvent(tx, {
+        caseId: item.case.id,
+        actorId,
+        type: "resolution_notified",
+        taskId,
+        data: { resolutionId: resolution.id, until: formatJalaliYMD(todayInTehran(notified.objectionDeadline)) },
+      });
+    }
 
     const agencyLabel = (locale: Locale) => (agency ? localName(agency, locale) : deps.t(locale, "resolutions-no-agency"));
     const deadlineLabel = (locale: Locale) => (deadline ? formatJalaliDate(endOfDeadline(deadline), locale, { monthName: true }) : deps.t(locale, "resolutions-no-deadline"));
@@ -155,7 +169,7 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
       dedupeKey: `resolution:${resolution.id}:producer`,
       kind: "NOTICE",
     });
-    if (taskId !== null && agency) {
+    if (taskId !== null && agency && notified) {
       await notify(tx, deps, await taskAssignees(tx, { agencyId: agency.id, officialId }), {
         key: "resolutions-task-notice",
         args: (locale) => ({
@@ -164,18 +178,28 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
           title: meetingTitle(deps.t, locale, meeting),
           text,
           deadline: deadlineLabel(locale),
+          until: formatJalaliDate(notified.objectionDeadline, locale, { monthName: true, weekday: true }),
+          min: deps.policies.statutory.objectionReasonMin,
         }),
         dedupeKey: `resolution:${resolution.id}:task`,
         kind: "NOTICE",
-        // The officials' task card (src/bot/features/tasks/card.ts).
-        buttons: [[{ labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId }) }]],
+        // The officials' task card (src/bot/features/tasks/card.ts) and the objection prompt.
+        buttons: [
+          [
+            { labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId }) },
+            { labelKey: "objection-button-object", callback: buttons.object.pack({ resolutionId: resolution.id }) },
+          ],
+        ],
       });
     }
-    return { resolutionId: resolution.id, taskId, caseId: item.case.id, trackingCode: item.case.trackingCode, meetingId: meeting.id };
+    const window = notified ? { id: resolution.id, objectionDeadline: notified.objectionDeadline } : null;
+    return { resolutionId: resolution.id, taskId, caseId: item.case.id, trackingCode: item.case.trackingCode, meetingId: meeting.id, window };
   });
   deps.flushOutbox();
   if (recorded.taskId !== null) await deps.scheduler.syncTaskReminders(recorded.taskId);
-  return recorded;
+  if (recorded.window) await scheduleObjectionClose(deps, recorded.window);
+  const { window: _window, ...result } = recorded;
+  return result;
 }
 
 /** A deadline is a Jalali day: due by its end in Tehran, as a task's dueAt is. */

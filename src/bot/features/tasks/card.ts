@@ -3,8 +3,10 @@
 import { Composer } from "grammy";
 import { shared, tasks as buttons } from "../../../buttons";
 import { truncate } from "../../../domain/text";
+import { taskStatutory } from "../../../services/resolutions";
 import { loadTaskCard, taskDocuments } from "../../../services/tasks";
 import type { BotContext } from "../../context";
+import { withStatutory } from "../../presenters/objections";
 import { taskCardScreen } from "../../presenters/tasks";
 import { refusedOr, showScreen } from "../../reply";
 
@@ -17,7 +19,8 @@ export async function showTaskCard(ctx: BotContext, taskId: number): Promise<voi
     await ctx.reply(ctx.t("error-not-found"));
     return;
   }
-  const screen = taskCardScreen(ctx, card);
+  // A resolution's task also shows its statutory clock (and the object / decide button).
+  const screen = withStatutory(ctx, taskCardScreen(ctx, card), await taskStatutory(ctx.deps, ctx.user.id, taskId));
   await showScreen(ctx, screen.text, screen.keyboard);
 }
 
