@@ -236,7 +236,7 @@ describe("the queue", () => {
     expect(bot.lastText()).toContain("4 cases");
     await bot.tap("Status ▾");
     await bot.tap("Waiting for the producer");
-    expect(bot.lastText()).toContain("1 cases");
+    expect(bot.lastText()).toContain("1 case (");
     expect(bot.buttonData(normalNew.trackingCode)).toBe(`q:open:${normalNew.caseId}`);
     await bot.tap("Clear filters");
     expect(bot.lastText()).toContain("4 cases");
