@@ -14,7 +14,7 @@ import { needsReminders } from "../domain/task-lifecycle";
 import { nextWorkingMoment } from "../domain/working-calendar";
 import type { TaskStatus } from "../generated/prisma/enums";
 import type { Policies } from "../policies";
-import { dueDateOf } from "../services/tasks";
+import { dueDateOf, RUNNING_PAUSE } from "../services/tasks";
 import type { TimerJobData } from "./queues";
 
 export type ReminderDeps = Pick<Deps, "db" | "queues" | "policies" | "now" | "logger">;
@@ -44,6 +44,17 @@ export interface ReminderTask {
   dueAt: Date;
   scheduleVersion: number;
   escalationLevel: number;
+  /** The task's running clock pause, if any (src/services/clock-pauses.ts): no reminders then. */
+  clockPauses?: ReadonlyArray<{ startedAt: Date }>;
+}
+
+/**
+ * Whether the task should have reminder jobs now: the agency's turn (needsReminders) and its
+ * clock not paused for someone else. A paused task's jobs are removed; they come back, on the
+ * moved due date, when the pause ends.
+ */
+export function wantsReminders(task: Pick<ReminderTask, "status" | "clockPauses">): boolean {
+  return needsReminders(task.status) && (task.clockPauses?.length ?? 0) === 0;
 }
 
 export interface PlannedReminder {
@@ -61,10 +72,10 @@ export function scheduleOf(task: Pick<ReminderTask, "dueAt">, policies: Policies
  * The jobs a task should have from now on: every moment of its schedule still in the future,
  * plus any escalation whose moment has passed without the task reaching that level (its job
  * was lost with Redis data, or the task came back to the agency): that one goes out at the
- * next working moment. Nothing for a task that does not need reminders.
+ * next working moment. Nothing for a task that does not need reminders or whose clock is paused.
  */
 export function planTaskReminders(task: ReminderTask, policies: Policies, now: Date): PlannedReminder[] {
-  if (!needsReminders(task.status)) return [];
+  if (!wantsReminders(task)) return [];
   const planned: PlannedReminder[] = [];
   for (const moment of scheduleOf(task, policies)) {
     let at = moment.at;
@@ -84,8 +95,15 @@ export function planTaskReminders(task: ReminderTask, policies: Policies, now: D
   return planned;
 }
 
-/** The row fields the planning reads. */
-export const reminderTaskSelect = { id: true, status: true, dueAt: true, scheduleVersion: true, escalationLevel: true } as const;
+/** The row fields the planning reads (with the running clock pause, if any). */
+export const reminderTaskSelect = {
+  id: true,
+  status: true,
+  dueAt: true,
+  scheduleVersion: true,
+  escalationLevel: true,
+  clockPauses: { where: RUNNING_PAUSE, select: { startedAt: true }, take: 1 },
+} as const;
 
 const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;
 /** A reminder fired outside working hours re-queues itself as `<job id>-at-<ms>`. */
