@@ -12,7 +12,7 @@ import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts"
 import { syncCaseCountdown } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
 import { lockCase } from "./case-status";
-import { resumeCaseClocks } from "./clock-pauses";
+import { caseWaitSelect, resumeCaseClocks } from "./clock-pauses";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
 import { pageWindow } from "../domain/pagination";
@@ -280,6 +280,8 @@ export async function ownCase(deps: Pick<Deps, "db">, userId: number, caseId: nu
       unit: { select: { name: true } },
       agency: { select: { nameFa: true, nameEn: true } },
       events: { orderBy: { id: "asc" }, include: { actor: { select: { firstName: true } } } },
+      // Whom the case waits on (the agencies, their paused clocks, the meeting).
+      ...caseWaitSelect,
     },
   });
 }

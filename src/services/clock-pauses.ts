@@ -22,8 +22,25 @@ import { isTaskOpen } from "../domain/task-lifecycle";
 import { toPersianDigits } from "../domain/text";
 import { notify, type Notice } from "./notifications";
 import { lockCase } from "./case-status";
-import { dueDateOf, dueLabel, RUNNING_PAUSE, taskAssignees } from "./tasks";
+import { dueDateOf, dueLabel, RUNNING_PAUSE, runningPauseSelect, taskAssignees } from "./tasks";
 import { appendEvent } from "./timeline";
+
+/**
+ * What a card reads of a case to say whom it waits on (src/domain/waiting-on.ts): its tasks with
+ * their running pause, and the latest meeting (not cancelled) whose agenda it is on.
+ */
+export const caseWaitSelect = {
+  tasks: {
+    orderBy: { id: "asc" as const },
+    select: { agencyId: true, status: true, agency: { select: { nameFa: true, nameEn: true } }, clockPauses: runningPauseSelect },
+  },
+  agendaItems: {
+    where: { meeting: { status: { not: "CANCELLED" as const } } },
+    orderBy: { meeting: { startsAt: "desc" as const } },
+    take: 1,
+    select: { meeting: { select: { id: true, startsAt: true } } },
+  },
+} as const;
 
 export interface PauseInput {
   caseId: number;

@@ -12,6 +12,7 @@ import { localName } from "../../i18n";
 import { cardRole, dueLabel, taskTitleBesideCode, type TaskCard, type TaskListItem } from "../../services/tasks";
 import type { BotContext } from "../context";
 import { caseDetailLines, timelineLines } from "./case";
+import { taskClockLines } from "./waiting";
 
 export interface Screen {
   text: string;
@@ -66,6 +67,7 @@ export function taskCardText(ctx: BotContext, card: TaskCard): string {
     t(locale, "task-card-official", { official }),
     t(locale, "task-card-due", { due: dueLabel(t, locale, card.task.dueAt, now) }),
     t(locale, "task-card-status", { status: t(locale, `task-status-${card.task.status}`) }),
+    ...taskClockLines(t, locale, card.task, card.pauses, now, ctx.deps.policies.calendar),
     "",
     ...caseDetailLines(t, locale, card.case, now, ctx.deps.policies.calendar),
   ];

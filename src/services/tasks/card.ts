@@ -102,18 +102,24 @@ const cardSelect = {
     orderBy: { id: "desc" as const },
     take: 1,
   },
+  clockPauses: {
+    orderBy: { id: "asc" as const },
+    select: { waitingOn: true, reason: true, startedAt: true, endedAt: true, pausedWorkingDays: true },
+  },
 } as const satisfies Prisma.TaskSelect;
 
 type TaskCardRow = Prisma.TaskGetPayload<{ select: typeof cardSelect }>;
 
 export interface TaskCard {
-  task: Omit<TaskCardRow, "case" | "extensions">;
+  task: Omit<TaskCardRow, "case" | "extensions" | "clockPauses">;
   case: Omit<TaskCardRow["case"], "reporter">;
   /** The unit's representative: only for officials of the assigned agency. */
   contact: { name: string; phone: string | null } | null;
   documentCount: number;
   events: Array<{ type: string; data: unknown; internal: boolean; createdAt: Date; actor: { firstName: string } | null }>;
   pendingExtension: TaskCardRow["extensions"][number] | null;
+  /** Every clock pause of the task, oldest first (the running one has no endedAt). */
+  pauses: TaskCardRow["clockPauses"];
   actor: TaskActor;
 }
 
@@ -132,7 +138,7 @@ export async function loadTaskCard(deps: Pick<Deps, "db">, userId: number, taskI
     deps.db.attachment.count({ where: taskDocumentsWhere(row) }),
   ]);
   const { reporter, ...theCase } = row.case;
-  const { extensions, case: _case, ...task } = row;
+  const { extensions, clockPauses, case: _case, ...task } = row;
   return {
     task,
     case: theCase,
@@ -142,6 +148,7 @@ export async function loadTaskCard(deps: Pick<Deps, "db">, userId: number, taskI
     documentCount,
     events,
     pendingExtension: extensions[0] ?? null,
+    pauses: clockPauses,
     actor,
   };
 }
