@@ -83,7 +83,11 @@ export async function pauseCaseClocks(tx: Tx, deps: Pick<Deps, "t">, input: Paus
     });
     const notice: Notice = {
       key: "clock-notice-paused",
-      args: (locale) => ({ code: input.trackingCode, party: deps.t(locale, `clock-party-${input.waitingOn}`) }),
+      args: (locale) => ({
+        code: input.trackingCode,
+        party: deps.t(locale, `clock-party-${input.waitingOn}`),
+        reason: deps.t(locale, `clock-reason-${input.reason}`),
+      }),
       dedupeKey: `task:${task.id}:pause:${pause.id}:start`,
       kind: "NOTICE",
       buttons: openTaskButton(task.id),
