@@ -13,6 +13,7 @@
 import type { Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TimerJobData } from "../../src/jobs/queues";
+import { writeMorningDigest } from "../../src/jobs/digest";
 import { fireTaskReminder, reconcileReminders, reminderJobId } from "../../src/jobs/reminders";
 import { endOfJalaliDay, jalaliToInstant } from "../../src/domain/jalali";
 import { isRefusal } from "../../src/domain/refusal";
@@ -164,6 +165,10 @@ describe("a task's clock while its case waits on the producer", () => {
     );
     expect(card).toContain("⏳ در انتظار: تولیدکننده");
     expect(card).toContain("ساعت دستگاه اجرایی متوقف شد: در انتظار تولیدکننده.");
+    const list = official();
+    await list.send("/tasks");
+    expect(list.buttonData(trackingCode)).toBe(`t:o:${taskId}`);
+    expect(list.buttonData(/^⏸/)).toBe(`t:o:${taskId}`);
 
     const staff = desk();
     await staff.press(`q:open:${caseId}`);
@@ -174,7 +179,7 @@ describe("a task's clock while its case waits on the producer", () => {
     expect(await openProducerCard()).toContain("وضعیت: منتظر اطلاعات شما\n⏳ در انتظار: شما (از شما اطلاعات خواسته شده است)\n");
   });
 
-  it("a worker restart after Redis lost its data brings no reminder back, and a stale job does nothing", async () => {
+  it("a worker restart after Redis lost its data brings no reminder back, a stale job does nothing, the digest leaves it out", async () => {
     await env.container.queues.timers.obliterate({ force: true });
     await reconcileReminders(env.container);
     expect(await pendingJobs(env.clock.now())).toEqual({});
@@ -182,6 +187,8 @@ describe("a task's clock while its case waits on the producer", () => {
     // A job of the old schedule that was already running when the pause began.
     expect(await fireTaskReminder(reminder("before:-2", 1), env.container)).toBe("skipped");
     expect((await noticesTo(env.container, world.official.telegramId)).filter((n) => n.dedupeKey.startsWith(`task:${taskId}:v1:`))).toEqual([]);
+    // Due this week, but its clock is paused: no morning digest line either.
+    expect(await writeMorningDigest({ type: "morning-digest" }, env.container)).toEqual({ sent: 0 });
   });
 
   it("the producer answers through the bot after a Friday and a holiday: the due date moves by exactly 4 working days", async () => {

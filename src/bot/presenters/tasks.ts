@@ -33,12 +33,12 @@ export interface TaskListPage {
   items: TaskListItem[];
 }
 
-/** /tasks: one button a task (🔴 overdue, 📌 the reader's own), then the paging buttons. */
+/** /tasks: one button a task (⏸ its clock paused, 🔴 overdue, 📌 the reader's own), then the paging buttons. */
 export function taskListScreen(ctx: BotContext, list: TaskListPage): { text: string; keyboard?: InlineKeyboard } {
   if (list.total === 0) return { text: ctx.t("task-list-empty") };
   const now = ctx.deps.now();
   const rows = list.items.map((item) => {
-    const mark = item.dueAt.getTime() < now.getTime() ? "🔴" : item.officialId === ctx.user.id ? "📌" : "▫️";
+    const mark = item.paused ? "⏸" : item.dueAt.getTime() < now.getTime() ? "🔴" : item.officialId === ctx.user.id ? "📌" : "▫️";
     const due = formatJalaliDate(item.dueAt, ctx.locale);
     const title = taskTitleBesideCode(item.title, item.trackingCode, 24);
     return [InlineKeyboard.text(`${mark} ${item.trackingCode} · ${due} · ${title}`, shared.taskCard.pack({ taskId: item.id }))];

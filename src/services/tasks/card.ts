@@ -5,7 +5,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { TaskStatus } from "../../generated/prisma/enums";
 import { pageWindow } from "../../domain/pagination";
 import { fullName } from "../../domain/text";
-import { OPEN_TASK_STATUSES, sortTasksForOfficial } from "./core";
+import { OPEN_TASK_STATUSES, RUNNING_PAUSE, sortTasksForOfficial } from "./core";
 import { officialAgenciesOf, taskActorFor, taskRoleFor, type TaskActor } from "./people";
 
 /**
@@ -22,6 +22,8 @@ export interface TaskListItem {
   officialId: number | null;
   trackingCode: string;
   agencyId: number;
+  /** Its clock is paused: the case waits on someone else (src/services/clock-pauses.ts). */
+  paused: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function listOfficialTasks(
       officialId: true,
       agencyId: true,
       case: { select: { trackingCode: true } },
+      clockPauses: { where: RUNNING_PAUSE, select: { id: true }, take: 1 },
     },
   });
   const sorted = sortTasksForOfficial(rows, userId, deps.now());
@@ -61,6 +64,7 @@ export async function listOfficialTasks(
     officialId: row.officialId,
     agencyId: row.agencyId,
     trackingCode: row.case.trackingCode,
+    paused: row.clockPauses.length > 0,
   }));
   return { total: sorted.length, page: current, pages, items };
 }

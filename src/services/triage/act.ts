@@ -135,7 +135,7 @@ export async function act<T extends object>(
   });
   deps.flushOutbox();
   // After the commit; never throws (the worker's reconciliation catches up on a failure).
-  for (const taskId of touchedTasks) await deps.scheduler.syncTaskReminders(taskId);
+  for (const taskId of new Set(touchedTasks)) await deps.scheduler.syncTaskReminders(taskId);
   return result;
 }
 
