@@ -52,8 +52,9 @@ async function removeJobs(deps: ReminderDeps, jobIds: Iterable<string>): Promise
 /**
  * Brings one task's jobs in line with its row: removes the jobs of the schedule version it
  * replaced (and its own once the task no longer needs reminders or its clock is paused), adds
- * the missing future ones. Call after every commit that creates a task or changes its due date or status.
- * Anything older that a failed sync left behind is removed by reconcileReminders.
+ * the missing future ones. Call after every commit that creates a task or changes its due date,
+ * its status or its clock (a pause starting or ending). Anything older that a failed sync left
+ * behind is removed by reconcileReminders.
  */
 export async function syncTaskReminders(deps: ReminderDeps, taskId: number): Promise<{ scheduled: number; removed: number }> {
   const task = await deps.db.task.findUnique({ where: { id: taskId }, select: reminderTaskSelect });
