@@ -1357,3 +1357,48 @@ task-hold-escalation-head =
 task-hold-escalation-secretariat =
     🔺 Escalation: the request to hold the cut-off of case { $code } to { $agency } is still unanswered (deadline { $at }).
     Official: { $official }
+## Clocks that pause for the party that is waiting (src/services/clock-pauses.ts, src/domain/waiting-on.ts)
+clock-party-producer = the producer
+clock-party-agency = another agency
+clock-party-meeting = a meeting
+clock-reason-info_requested = the secretariat asked the producer for information
+clock-notice-paused = ⏸ Case { $code }: { $reason }. Your task's clock is paused while the case waits on { $party }: no reminders meanwhile, and the due date will move by the working days paused.
+clock-notice-resumed-moved = ▶️ Case { $code } no longer waits on { $party }: your task's clock runs again. The due date moved by { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    }: { $due }
+clock-notice-resumed = ▶️ Case { $code } no longer waits on { $party }: your task's clock runs again. The due date stays { $due }.
+event-clock_paused = The agency's clock paused: waiting on { $waitingOn ->
+        [producer] the producer
+        [agency] another agency
+       *[other] a meeting
+    }.
+event-clock_resumed = The agency's clock resumed (it waited on { $waitingOn ->
+        [producer] the producer
+        [agency] another agency
+       *[other] a meeting
+    }): { $days ->
+        [0] due date unchanged, { $due }
+        [one] due date moved by one working day, { $previous } → { $due }
+       *[other] due date moved by { $days } working days, { $previous } → { $due }
+    }.
+task-card-paused = ⏸ Clock paused since { $since }, waiting on { $party } ({ $reason }); { $days ->
+        [0] no working day paused yet
+        [one] one working day paused so far
+       *[other] { $days } working days paused so far
+    }. Reminders resume and the due date moves by the working days paused when the wait ends.
+task-card-due-moved = ↪️ Due date moved by { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    } (waiting on { $party }, { $from } to { $to }).
+waiting-on = ⏳ Waiting on: { $parties }
+waiting-party-producer = the producer
+waiting-party-producer-you = you (your information was asked for)
+waiting-party-secretariat = the working group's secretariat
+waiting-party-agency = { $agency }
+waiting-party-agency-other = another agency
+waiting-party-meeting = the meeting of { $date }
+waiting-party-meeting-other = a meeting
+queue-task-paused = ⏸ clock paused since { $since }, waiting on { $party }
+triage-error-case_finished = Case { $code } is already finished: nobody is waited on any more, so no question can be asked and no clock paused. Nothing was changed.
+stats-agency-response = response time (median) { $gross } · net of waiting on others { $net }

@@ -1264,3 +1264,40 @@ task-hold-escalation-head =
 task-hold-escalation-secretariat =
     🔺 ارجاع: درخواست توقف قطع پرونده { $code } از { $agency } هنوز بی‌پاسخ است (مهلت: { $at }).
     نماینده: { $official }
+## Clocks that pause for the party that is waiting (src/services/clock-pauses.ts, src/domain/waiting-on.ts)
+clock-party-producer = تولیدکننده
+clock-party-agency = دستگاه اجرایی دیگر
+clock-party-meeting = جلسه
+clock-reason-info_requested = دبیرخانه از تولیدکننده اطلاعات خواسته است
+clock-notice-paused = ⏸ پرونده { $code }: { $reason }. تا وقتی پرونده در انتظار { $party } است، ساعت اقدام شما متوقف است: در این مدت یادآوری ارسال نمی‌شود و مهلت به اندازه روزهای کاری توقف جابه‌جا خواهد شد.
+clock-notice-resumed-moved = ▶️ پرونده { $code } دیگر در انتظار { $party } نیست و ساعت اقدام شما دوباره به کار افتاد. مهلت { $days } روز کاری جابه‌جا شد: { $due }
+clock-notice-resumed = ▶️ پرونده { $code } دیگر در انتظار { $party } نیست و ساعت اقدام شما دوباره به کار افتاد. مهلت تغییری نکرد: { $due }
+event-clock_paused = ساعت دستگاه اجرایی متوقف شد: در انتظار { $waitingOn ->
+        [producer] تولیدکننده
+        [agency] دستگاه اجرایی دیگر
+       *[other] جلسه
+    }.
+event-clock_resumed = ساعت دستگاه اجرایی دوباره به کار افتاد (در انتظار { $waitingOn ->
+        [producer] تولیدکننده
+        [agency] دستگاه اجرایی دیگر
+       *[other] جلسه
+    } بود): { $days ->
+        [0] مهلت تغییری نکرد، { $dueFa }
+       *[other] مهلت { $days } روز کاری جابه‌جا شد، { $previousFa } ← { $dueFa }
+    }.
+task-card-paused = ⏸ ساعت از { $since } متوقف است، در انتظار { $party } ({ $reason })؛ { $days ->
+        [0] هنوز روز کاری‌ای نگذشته است
+       *[other] تا کنون { $days } روز کاری
+    }. با پایان انتظار، یادآوری‌ها از سر گرفته می‌شود و مهلت به اندازه روزهای کاری توقف جابه‌جا می‌شود.
+task-card-due-moved = ↪️ مهلت { $days } روز کاری جابه‌جا شد (انتظار برای { $party }، از { $from } تا { $to }).
+waiting-on = ⏳ در انتظار: { $parties }
+waiting-party-producer = تولیدکننده
+waiting-party-producer-you = شما (از شما اطلاعات خواسته شده است)
+waiting-party-secretariat = دبیرخانه کارگروه
+waiting-party-agency = { $agency }
+waiting-party-agency-other = دستگاه اجرایی دیگر
+waiting-party-meeting = جلسه { $date }
+waiting-party-meeting-other = جلسه
+queue-task-paused = ⏸ ساعت از { $since } متوقف است، در انتظار { $party }
+triage-error-case_finished = پرونده { $code } پیش‌تر به پایان رسیده است: دیگر در انتظار کسی نیست، پس نه پرسشی می‌توان فرستاد و نه ساعتی را متوقف کرد. چیزی تغییر نکرد.
+stats-agency-response = زمان پاسخ‌گویی (میانه) { $gross } · بدون زمان انتظار برای دیگران { $net }

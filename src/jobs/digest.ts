@@ -19,7 +19,7 @@ import {
 import { isWorkingDay, type WorkingCalendar } from "../domain/working-calendar";
 import type { Locale } from "../i18n";
 import { notify, recipientOf, type NoticeButton } from "../services/notifications";
-import { dueLabel, REMINDED_TASK_STATUSES, sortTasksForOfficial, taskTitleBesideCode } from "../services/tasks";
+import { dueLabel, REMINDED_TASK_STATUSES, RUNNING_PAUSE, sortTasksForOfficial, taskTitleBesideCode } from "../services/tasks";
 
 export const DIGEST_SCHEDULER_ID = "morning-digest";
 const FRIDAY = 5;
@@ -66,13 +66,16 @@ export async function sendMorningDigest(data: { type: "morning-digest" }, deps: 
   await writeMorningDigest(data, deps);
 }
 
-/** One digest per official with something due this week or overdue; returns the rows written. */
+/**
+ * One digest per official with something due this week or overdue; returns the rows written. A
+ * task whose clock is paused (its case waits on someone else) is left out, like its reminders.
+ */
 export async function writeMorningDigest(_data: { type: "morning-digest" }, deps: DigestDeps): Promise<{ sent: number }> {
   const now = deps.now();
   const today = todayInTehran(now);
   if (!isWorkingDay(today, deps.policies.calendar)) return { sent: 0 };
   const rows = await deps.db.task.findMany({
-    where: { status: { in: REMINDED_TASK_STATUSES }, dueAt: { lte: endOfJalaliDay(endOfJalaliWeek(today)) } },
+    where: { status: { in: REMINDED_TASK_STATUSES }, clockPauses: { none: RUNNING_PAUSE }, dueAt: { lte: endOfJalaliDay(endOfJalaliWeek(today)) } },
     select: {
       id: true,
       title: true,

@@ -17,7 +17,7 @@ import { holdSchedule } from "../domain/fast-track";
 import { reminderWithheld } from "../domain/statutory";
 import type { Policies } from "../policies";
 import { bindingClockOf, type StatutoryFields } from "../services/resolutions";
-import { dueDateOf } from "../services/tasks";
+import { dueDateOf, RUNNING_PAUSE } from "../services/tasks";
 import type { TimerJobData } from "./queues";
 
 export type ReminderDeps = Pick<Deps, "db" | "queues" | "policies" | "now" | "logger">;
@@ -52,6 +52,17 @@ export interface ReminderTask {
   createdAt?: Date;
   /** The resolution the task implements (its statutory clock holds the ladder back), if any. */
   resolution?: StatutoryFields | null;
+  /** The task's running clock pause, if any (src/services/clock-pauses.ts): no reminders then. */
+  clockPauses?: ReadonlyArray<{ startedAt: Date }>;
+}
+
+/**
+ * Whether the task should have reminder jobs now: the agency's turn (needsReminders) and its
+ * clock not paused for someone else. A paused task's jobs are removed; they come back, on the
+ * moved due date, when the pause ends.
+ */
+export function wantsReminders(task: Pick<ReminderTask, "status" | "clockPauses">): boolean {
+  return needsReminders(task.status) && (task.clockPauses?.length ?? 0) === 0;
 }
 
 export interface PlannedReminder {
@@ -72,11 +83,11 @@ export function scheduleOf(task: Pick<ReminderTask, "dueAt" | "kind" | "createdA
  * The jobs a task should have from now on: every moment of its schedule still in the future,
  * plus any escalation whose moment has passed without the task reaching that level (its job
  * was lost with Redis data, or the task came back to the agency): that one goes out at the
- * next working moment. Nothing for a task that does not need reminders. A resolution's task
- * gets nothing before the resolution binds (objection window open, objection pending).
+ * next working moment. Nothing for a task that does not need reminders or whose clock is paused.
+ * A resolution's task gets nothing before the resolution binds (objection window open, objection pending).
  */
 export function planTaskReminders(task: ReminderTask, policies: Policies, now: Date): PlannedReminder[] {
-  if (!needsReminders(task.status)) return [];
+  if (!wantsReminders(task)) return [];
   const planned: PlannedReminder[] = [];
   const statutory = bindingClockOf(task.resolution);
   for (const moment of scheduleOf(task, policies)) {
@@ -98,7 +109,7 @@ export function planTaskReminders(task: ReminderTask, policies: Policies, now: D
   return planned;
 }
 
-/** The row fields the planning reads. */
+/** The row fields the planning reads (with the running clock pause, if any). */
 export const reminderTaskSelect = {
   id: true,
   status: true,
@@ -108,6 +119,7 @@ export const reminderTaskSelect = {
   kind: true,
   createdAt: true,
   resolution: { select: { notifiedAt: true, objectionDeadline: true, objectedAt: true, decidedAt: true } },
+  clockPauses: { where: RUNNING_PAUSE, select: { startedAt: true }, take: 1 },
 } as const;
 
 const JOB_ID_PATTERN = /^task-(\d+)-v(\d+)-(.+)$/;

@@ -2,8 +2,9 @@
  * Keeping the timers queue in step with PostgreSQL: one task after a commit (sync), every open
  * task at worker start and every RECONCILE_EVERY_MS (reconcile). See reminders.ts.
  */
-import { REMINDED_TASK_STATUSES } from "../services/tasks";
-import { needsReminders } from "../domain/task-lifecycle";
+import type { Deps } from "../deps";
+import { endStrayPauses } from "../services/clock-pauses";
+import { REMINDED_TASK_STATUSES, RUNNING_PAUSE } from "../services/tasks";
 import {
   jobIdKey,
   parseReminderJobId,
@@ -11,9 +12,13 @@ import {
   reminderJobId,
   reminderTaskSelect,
   scheduleOf,
+  wantsReminders,
   type PlannedReminder,
   type ReminderDeps,
 } from "./reminder-plan";
+
+/** The reconciliation also ends stray clock pauses, which may tell agencies of moved due dates. */
+export type ReconcileDeps = ReminderDeps & Pick<Deps, "t" | "flushOutbox">;
 
 const JOB_NAME = "task-reminder";
 const RECONCILE_BATCH = 200;
@@ -46,9 +51,10 @@ async function removeJobs(deps: ReminderDeps, jobIds: Iterable<string>): Promise
 
 /**
  * Brings one task's jobs in line with its row: removes the jobs of the schedule version it
- * replaced (and its own once the task no longer needs reminders), adds the missing future
- * ones. Call after every commit that creates a task or changes its due date or status.
- * Anything older that a failed sync left behind is removed by reconcileReminders.
+ * replaced (and its own once the task no longer needs reminders or its clock is paused), adds
+ * the missing future ones. Call after every commit that creates a task or changes its due date,
+ * its status or its clock (a pause starting or ending). Anything older that a failed sync left
+ * behind is removed by reconcileReminders.
  */
 export async function syncTaskReminders(deps: ReminderDeps, taskId: number): Promise<{ scheduled: number; removed: number }> {
   const task = await deps.db.task.findUnique({ where: { id: taskId }, select: reminderTaskSelect });
@@ -56,7 +62,7 @@ export async function syncTaskReminders(deps: ReminderDeps, taskId: number): Pro
   const keys = scheduleOf(task, deps.policies).map((m) => m.key);
   const obsolete: string[] = [];
   if (task.scheduleVersion > 1) obsolete.push(...keys.map((key) => reminderJobId(task.id, task.scheduleVersion - 1, key)));
-  if (!needsReminders(task.status)) obsolete.push(...keys.map((key) => reminderJobId(task.id, task.scheduleVersion, key)));
+  if (!wantsReminders(task)) obsolete.push(...keys.map((key) => reminderJobId(task.id, task.scheduleVersion, key)));
   const removed = await removeJobs(deps, obsolete);
   const planned = planTaskReminders(task, deps.policies, deps.now());
   await addReminderJobs(deps, planned);
@@ -73,18 +79,21 @@ export async function syncTaskRemindersSafely(deps: ReminderDeps, taskId: number
 }
 
 /**
- * Makes the timers queue match PostgreSQL: every task that needs reminders gets its missing
- * future jobs; every pending reminder job that its task no longer wants (finished task, older
- * schedule version, a key the policy dropped) is removed. Idempotent; runs at worker start and
- * every RECONCILE_EVERY_MS, so a lost sync or a Redis that lost its data heals by itself.
+ * Makes the timers queue match PostgreSQL: every task that needs reminders (its clock not
+ * paused) gets its missing future jobs; every pending reminder job that its task no longer
+ * wants (finished or paused task, older schedule version, a key the policy dropped) is removed.
+ * First, a clock pause whose case no longer waits on the producer ends (endStrayPauses).
+ * Idempotent; runs at worker start and every RECONCILE_EVERY_MS, so a lost sync or a Redis that
+ * lost its data heals by itself.
  */
-export async function reconcileReminders(deps: ReminderDeps): Promise<{ tasks: number; scheduled: number; removed: number }> {
+export async function reconcileReminders(deps: ReconcileDeps): Promise<{ tasks: number; scheduled: number; removed: number }> {
+  await endStrayPauses(deps);
   let tasks = 0;
   let scheduled = 0;
   const now = deps.now();
   for (let cursor = 0; ; ) {
     const batch = await deps.db.task.findMany({
-      where: { status: { in: REMINDED_TASK_STATUSES }, id: { gt: cursor } },
+      where: { status: { in: REMINDED_TASK_STATUSES }, clockPauses: { none: RUNNING_PAUSE }, id: { gt: cursor } },
       orderBy: { id: "asc" },
       take: RECONCILE_BATCH,
       select: reminderTaskSelect,
@@ -109,7 +118,7 @@ export async function reconcileReminders(deps: ReminderDeps): Promise<{ tasks: n
     for (const row of rows) {
       wanted.set(
         row.id,
-        needsReminders(row.status) ? { version: row.scheduleVersion, keys: new Set(scheduleOf(row, deps.policies).map((m) => jobIdKey(m.key))) } : null,
+        wantsReminders(row) ? { version: row.scheduleVersion, keys: new Set(scheduleOf(row, deps.policies).map((m) => jobIdKey(m.key))) } : null,
       );
     }
   }
@@ -122,7 +131,7 @@ export async function reconcileReminders(deps: ReminderDeps): Promise<{ tasks: n
 }
 
 /** Worker start hook: reconcile now, and every RECONCILE_EVERY_MS through a job scheduler. */
-export async function startReminderReconciler(deps: ReminderDeps): Promise<void> {
+export async function startReminderReconciler(deps: ReconcileDeps): Promise<void> {
   await deps.queues.timers.upsertJobScheduler(
     RECONCILE_SCHEDULER_ID,
     { every: RECONCILE_EVERY_MS },
@@ -132,7 +141,7 @@ export async function startReminderReconciler(deps: ReminderDeps): Promise<void>
   deps.logger.info(result, "task reminders reconciled");
 }
 
-export async function handleRemindersReconcile(_data: { type: "reminders-reconcile" }, deps: ReminderDeps): Promise<void> {
+export async function handleRemindersReconcile(_data: { type: "reminders-reconcile" }, deps: ReconcileDeps): Promise<void> {
   const result = await reconcileReminders(deps);
   deps.logger.debug(result, "task reminders reconciled");
 }

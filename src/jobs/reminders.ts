@@ -25,6 +25,7 @@ export {
   reminderDedupeKey,
   reminderJobId,
   scheduleOf,
+  wantsReminders,
   type PlannedReminder,
   type ReminderDeps,
   type ReminderTask,
@@ -37,5 +38,6 @@ export {
   startReminderReconciler,
   syncTaskReminders,
   syncTaskRemindersSafely,
+  type ReconcileDeps,
 } from "./reminder-sync";
 export { fireTaskReminder, handleTaskReminder, type ReminderOutcome } from "./task-reminder";

@@ -8,7 +8,6 @@ import { shared } from "../buttons";
 import { formatJalaliDate, todayInTehran } from "../domain/jalali";
 import type { ReminderMoment } from "../domain/reminder-schedule";
 import { reminderWithheld } from "../domain/statutory";
-import { needsReminders } from "../domain/task-lifecycle";
 import { fullName, localizeDigits } from "../domain/text";
 import { isWorkingMoment, nextWorkingMoment, workingDaysBetween } from "../domain/working-calendar";
 import { type Locale, localName } from "../i18n";
@@ -18,7 +17,16 @@ import { bindingClockOf, governorDeputiesOf } from "../services/resolutions";
 import { agencyOfficials, chairsOf, dueDateOf, dueLabel, taskAssignees, taskTitleBesideCode } from "../services/tasks";
 import { appendEvent } from "../services/timeline";
 import { addTimer } from "./queues";
-import { escalationLevelOf, reminderDedupeKey, reminderJobId, reminderTaskSelect, scheduleOf, type ReminderDeps, type TaskReminderJob } from "./reminder-plan";
+import {
+  escalationLevelOf,
+  reminderDedupeKey,
+  reminderJobId,
+  reminderTaskSelect,
+  scheduleOf,
+  wantsReminders,
+  type ReminderDeps,
+  type TaskReminderJob,
+} from "./reminder-plan";
 
 type HandlerDeps = ReminderDeps & Pick<Deps, "t" | "flushOutbox">;
 
@@ -39,7 +47,8 @@ export type ReminderOutcome = "sent" | "skipped" | "deferred";
 
 /**
  * The timer handler of a task reminder. Re-reads the task: a stale schedule version, a task
- * that no longer needs reminders, or a key the current policy does not have → nothing.
+ * that no longer needs reminders or whose clock is paused (a job that was already running when
+ * the pause began), or a key the current policy does not have → nothing.
  * Otherwise writes the notice(s) with a dedupe key, so running it twice sends once. Fired
  * outside working hours (the worker was down), it moves itself to the next working moment.
  */
@@ -47,7 +56,7 @@ export async function fireTaskReminder(data: TaskReminderJob, deps: HandlerDeps)
   const now = deps.now();
   const outcome = await deps.db.$transaction(async (tx) => {
     const task = await tx.task.findUnique({ where: { id: data.taskId }, select: handlerTaskSelect });
-    if (!task || task.scheduleVersion !== data.scheduleVersion || !needsReminders(task.status)) return "skipped";
+    if (!task || task.scheduleVersion !== data.scheduleVersion || !wantsReminders(task)) return "skipped";
     const moment = scheduleOf(task, deps.policies).find((m) => m.key === data.key);
     if (!moment) return "skipped";
     // A resolution that does not bind yet (its window is open, an objection waits): not yet.

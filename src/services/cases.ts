@@ -12,6 +12,7 @@ import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts"
 import { syncCaseCountdown } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
 import { lockCase } from "./case-status";
+import { caseWaitSelect, resumeCaseClocks } from "./clock-pauses";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
 import { pageWindow } from "../domain/pagination";
@@ -217,14 +218,16 @@ export interface ProducerAddition {
 /**
  * A producer adds information or a document to an open case of a unit they represent. When
  * the secretariat had asked a question (needs_info), this is the answer: the case returns to
- * the queue and whoever asked is told.
+ * the queue, whoever asked is told, and the agencies' clocks paused for the answer resume
+ * (their due dates move by the working days paused; src/services/clock-pauses.ts).
  */
 export async function addProducerInformation(
-  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox">,
+  deps: Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "policies" | "scheduler">,
   userId: number,
   caseId: number,
   addition: ProducerAddition,
-): Promise<{ trackingCode: string; answeredRequest: boolean }> {
+): Promise<{ trackingCode: string; answeredRequest: boolean; resumedTasks: number[] }> {
+  const now = deps.now();
   const result = await deps.db.$transaction(async (tx) => {
     // The secretariat may be acting on the case right now: its change lands first, or ours does.
     await lockCase(tx, caseId);
@@ -247,6 +250,9 @@ export async function addProducerInformation(
       await tx.attachment.create({ data: { ...addition.attachment, caseId: item.id, eventId: event.id, uploadedById: userId } });
     }
     if (move.to !== item.status) await tx.case.update({ where: { id: item.id }, data: { status: move.to } });
+    const resumedTasks = answering
+      ? await resumeCaseClocks(tx, deps, { caseId: item.id, trackingCode: item.trackingCode, waitingOn: "producer", actorId: userId, now })
+      : [];
     const taker = item.takenById
       ? await tx.user.findUnique({ where: { id: item.takenById }, select: { id: true, telegramId: true, language: true } })
       : null;
@@ -258,9 +264,11 @@ export async function addProducerInformation(
       kind: "ALERT",
       buttons: [[{ labelKey: "button-open-case", callback: queueCase.pack({ caseId: item.id }) }]],
     });
-    return { trackingCode: item.trackingCode, answeredRequest: answering };
+    return { trackingCode: item.trackingCode, answeredRequest: answering, resumedTasks };
   });
   deps.flushOutbox();
+  // After the commit; never throws (the worker's reconciliation catches up on a failure).
+  for (const taskId of result.resumedTasks) await deps.scheduler.syncTaskReminders(taskId);
   return result;
 }
 
@@ -272,6 +280,8 @@ export async function ownCase(deps: Pick<Deps, "db">, userId: number, caseId: nu
       unit: { select: { name: true } },
       agency: { select: { nameFa: true, nameEn: true } },
       events: { orderBy: { id: "asc" }, include: { actor: { select: { firstName: true } } } },
+      // Whom the case waits on (the agencies, their paused clocks, the meeting).
+      ...caseWaitSelect,
     },
   });
 }

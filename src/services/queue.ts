@@ -10,6 +10,8 @@ import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
 import type { Prisma } from "../generated/prisma/client";
 import { canSeeReporterPhone, canViewCase, canWorkCase, inScope, queueGroups } from "./authz";
 import { OPEN_CASE_STATUSES } from "./cases";
+import { caseWaitSelect } from "./clock-pauses";
+import { runningPauseSelect } from "./tasks";
 import type { SessionUser } from "./users";
 import { pageWindow } from "../domain/pagination";
 
@@ -174,12 +176,15 @@ const cardSelect = {
     orderBy: { id: "asc" },
     select: {
       id: true,
+      agencyId: true,
       status: true,
       dueAt: true,
       agency: { select: { nameFa: true, nameEn: true } },
       official: { select: { firstName: true, lastName: true } },
+      clockPauses: runningPauseSelect,
     },
   },
+  agendaItems: caseWaitSelect.agendaItems,
   _count: { select: { attachments: true } },
 } satisfies Prisma.CaseSelect;
 

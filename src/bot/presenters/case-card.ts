@@ -14,6 +14,7 @@ import type { BotContext } from "../context";
 import { agencyName, caseDetailLines, timelineLines } from "./case";
 import type { Screen } from "./meetings";
 import { queueViewData } from "./queue";
+import { caseWaitingLine, pausedTaskLine } from "./waiting";
 
 /** Triage buttons: the actions the case state machine allows this role now. */
 const ACTION_BUTTONS: Array<{ action: CaseAction; button: Button<{ caseId: "id" }>; key: string }> = [
@@ -33,7 +34,8 @@ const ACTION_BUTTONS: Array<{ action: CaseAction; button: Button<{ caseId: "id" 
 function cardText(ctx: BotContext, card: CaseCard): string {
   const t = ctx.deps.t;
   const locale = ctx.locale;
-  const lines = caseDetailLines(t, locale, card, ctx.deps.now(), ctx.deps.policies.calendar);
+  // Who is waiting on whom goes under the status.
+  const lines = caseDetailLines(t, locale, card, ctx.deps.now(), ctx.deps.policies.calendar, caseWaitingLine(t, locale, card, "staff"));
   // The shared status labels speak to the producer ("waiting for your information"); staff
   // read the queue's own labels.
   const producerStatus = t(locale, "case-field-status", { status: t(locale, `status-${card.status}`) });
@@ -69,6 +71,8 @@ function cardText(ctx: BotContext, card: CaseCard): string {
           status: ctx.t(`queue-task-status-${task.status}`),
         }),
       );
+      const pause = task.clockPauses[0];
+      if (pause) lines.push(pausedTaskLine(t, locale, pause));
     }
   }
   // An assignment records who referred the case to whom; its task's own creation line would repeat it.

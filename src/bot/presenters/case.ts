@@ -75,13 +75,22 @@ export function countdownLine(t: Translator, locale: Locale, at: Date, now: Date
 
 /**
  * The lines of a case card that producer, secretariat and officials all see. With the working
- * calendar, an open case with a date also shows its countdown.
+ * calendar, an open case with a date also shows its countdown; `waiting` (who is waited on,
+ * src/bot/presenters/waiting.ts) goes under the status.
  */
-export function caseDetailLines(t: Translator, locale: Locale, item: CaseForDisplay, now: Date, calendar?: WorkingCalendar): string[] {
+export function caseDetailLines(
+  t: Translator,
+  locale: Locale,
+  item: CaseForDisplay,
+  now: Date,
+  calendar?: WorkingCalendar,
+  waiting?: string | null,
+): string[] {
   const lines = [
     t(locale, "case-field-code", { code: item.trackingCode }),
     t(locale, "case-field-unit", { unit: item.unit.name }),
     t(locale, "case-field-status", { status: t(locale, `status-${item.status}`) }),
+    ...(waiting ? [waiting] : []),
     t(locale, "case-field-urgency", { urgency: t(locale, `urgency-${item.urgency}`) }),
     t(locale, "case-field-category", { category: categoryLabel(t, locale, item.category, item.subcategory) }),
     t(locale, "case-field-agency", { agency: agencyName(item.agency, locale) ?? t(locale, "case-agency-unknown") }),

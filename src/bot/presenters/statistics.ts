@@ -113,6 +113,7 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
     ctx.t("stats-agencies-title"),
   );
   if (agencies.length === 0) lines.push(ctx.t("stats-agencies-none"));
+  const responseOf = new Map(stats.agencyResponse.map((row) => [row.agencyId, row]));
   agencies.forEach((agency, index) => {
     lines.push(
       ctx.t("stats-agency-line", { mark: agency.overdue > 0 ? "🔴" : "🟢", rank: n(index + 1), agency: named(agency, ctx.locale) }),
@@ -127,6 +128,11 @@ export function reportText(ctx: BotContext, group: Named, stats: GroupStatistics
     );
     if (agency.refusedWithReason < agency.refused) {
       lines.push(ctx.t("stats-agency-refused-unexplained", { count: n(agency.refused - agency.refusedWithReason) }));
+    }
+    // Response time, gross and net of the time its clock waited on others.
+    const response = responseOf.get(agency.agencyId);
+    if (response && response.responded > 0) {
+      lines.push(ctx.t("stats-agency-response", { gross: duration(ctx, response.medianResponseMs), net: duration(ctx, response.medianNetResponseMs) }));
     }
   });
   lines.push("", ctx.t("stats-overdue-title"));

@@ -12,6 +12,7 @@ import { localName } from "../../i18n";
 import { cardRole, dueLabel, taskTitleBesideCode, type TaskCard, type TaskListItem } from "../../services/tasks";
 import type { BotContext } from "../context";
 import { caseDetailLines, timelineLines } from "./case";
+import { taskClockLines } from "./waiting";
 
 export interface Screen {
   text: string;
@@ -32,12 +33,12 @@ export interface TaskListPage {
   items: TaskListItem[];
 }
 
-/** /tasks: one button a task (🔴 overdue, 📌 the reader's own), then the paging buttons. */
+/** /tasks: one button a task (⏸ its clock paused, 🔴 overdue, 📌 the reader's own), then the paging buttons. */
 export function taskListScreen(ctx: BotContext, list: TaskListPage): { text: string; keyboard?: InlineKeyboard } {
   if (list.total === 0) return { text: ctx.t("task-list-empty") };
   const now = ctx.deps.now();
   const rows = list.items.map((item) => {
-    const mark = item.dueAt.getTime() < now.getTime() ? "🔴" : item.officialId === ctx.user.id ? "📌" : "▫️";
+    const mark = item.paused ? "⏸" : item.dueAt.getTime() < now.getTime() ? "🔴" : item.officialId === ctx.user.id ? "📌" : "▫️";
     const due = formatJalaliDate(item.dueAt, ctx.locale);
     const title = taskTitleBesideCode(item.title, item.trackingCode, 24);
     return [InlineKeyboard.text(`${mark} ${item.trackingCode} · ${due} · ${title}`, shared.taskCard.pack({ taskId: item.id }))];
@@ -69,6 +70,7 @@ export function taskCardText(ctx: BotContext, card: TaskCard): string {
       ? t(locale, "task-card-due-at", { at: formatJalaliDate(card.task.dueAt, locale, { weekday: true, monthName: true, time: true }) })
       : t(locale, "task-card-due", { due: dueLabel(t, locale, card.task.dueAt, now) }),
     t(locale, "task-card-status", { status: t(locale, `task-status-${card.task.status}`) }),
+    ...taskClockLines(t, locale, card.task, card.pauses, now, ctx.deps.policies.calendar),
     "",
     ...caseDetailLines(t, locale, card.case, now, ctx.deps.policies.calendar),
   ];

@@ -8,6 +8,7 @@ import { transition, type CaseStatus } from "../../domain/case-lifecycle";
 import { formatJalaliYMD, formatTimeOfDay, instantToJalali, jalaliToInstant, todayInTehran, type TimeOfDay } from "../../domain/jalali";
 import type { MeetingKind } from "../../generated/prisma/enums";
 import { moveCaseStatus } from "../case-status";
+import { resumeCaseClocks } from "../clock-pauses";
 import { notify, recipientOf } from "../notifications";
 import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
 import { appendEvent } from "../timeline";
@@ -107,10 +108,11 @@ export function meetingEventData(meeting: { id: number; kind: MeetingKind; numbe
 /**
  * Puts a case on a scheduled meeting's agenda (last position): the case moves to on_agenda
  * through the case lifecycle (a case already on_agenda, e.g. from the committee to the
- * working group, stays there), a timeline event is written and the producer is told.
+ * working group, stays there), a timeline event is written and the producer is told. A case
+ * that waited on its producer stops waiting: its agencies' clocks resume.
  */
 export async function addAgendaItem(
-  deps: NoticeDeps,
+  deps: NoticeDeps & Pick<Deps, "policies" | "scheduler">,
   actorId: number,
   meetingId: number,
   caseRef: { caseId: number } | { trackingCode: string },
@@ -124,9 +126,14 @@ export async function addAgendaItem(
     if (!theCase) throw meetingRefusal("not_found");
     const existing = await tx.agendaItem.findUnique({ where: { meetingId_caseId: { meetingId, caseId: theCase.id } } });
     if (existing) throw meetingRefusal("already_on_agenda");
+    let resumed: number[] = [];
     if (theCase.status !== "on_agenda") {
       const step = transition(theCase.status, "put_on_agenda", { role });
       if (!step.ok || !(await moveCaseStatus(tx, theCase.id, theCase.status, step.to))) throw meetingRefusal("case_not_eligible");
+      if (theCase.status === "needs_info") {
+        const input = { caseId: theCase.id, trackingCode: theCase.trackingCode, waitingOn: "producer" as const, actorId, now: deps.now() };
+        resumed = await resumeCaseClocks(tx, deps, input);
+      }
     }
     const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
     const item = await tx.agendaItem.create({
@@ -145,10 +152,11 @@ export async function addAgendaItem(
       dedupeKey: `meeting:${meetingId}:agenda:${theCase.id}`,
       kind: "NOTICE",
     });
-    return { itemId: item.id, caseId: theCase.id, trackingCode: theCase.trackingCode };
+    return { itemId: item.id, caseId: theCase.id, trackingCode: theCase.trackingCode, resumed };
   });
   deps.flushOutbox();
-  return result;
+  for (const taskId of result.resumed) await deps.scheduler.syncTaskReminders(taskId);
+  return { itemId: result.itemId, caseId: result.caseId, trackingCode: result.trackingCode };
 }
 
 /** Moves an agenda item one place up or down (swapping with its neighbour). */

@@ -3,10 +3,11 @@
  * task stands, per-agency performance worst first, durations, the category order, CSV encoding.
  */
 import { CATEGORY_IDS } from "../../domain/categories";
+import { netDurationMs, type Pause } from "../../domain/clock-pause";
 import { daysBetweenTehranDates } from "../../domain/jalali";
 import type { TaskStatus } from "../../generated/prisma/enums";
 import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
-import type { AgencyPerformance } from "./types";
+import type { AgencyPerformance, AgencyResponseTime } from "./types";
 
 const REMINDED = new Set<string>(REMINDED_TASK_STATUSES);
 const UNFINISHED = new Set<string>(OPEN_TASK_STATUSES);
@@ -88,6 +89,44 @@ function worstFirst(a: Omit<AgencyPerformance, "nameFa" | "nameEn">, b: Omit<Age
     b.refused - a.refused ||
     a.agencyId - b.agencyId
   );
+}
+
+export interface ResponseFacts {
+  agencyId: number;
+  createdAt: Date;
+  /** When the agency answered (reported it done or refused it); null: not yet. */
+  completedAt: Date | null;
+  pauses: readonly Pause[];
+}
+
+/** The median of some numbers (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * Per agency, of its answered tasks: the median time from assignment to the answer, and the
+ * same net of the time the task's clock was paused waiting on others (netDurationMs). Agencies
+ * in the order of their first task; those without an answer yet are left out.
+ */
+export function agencyResponseTimes(tasks: readonly ResponseFacts[], now: Date): Array<Omit<AgencyResponseTime, "nameFa" | "nameEn">> {
+  const byAgency = new Map<number, { gross: number[]; net: number[] }>();
+  for (const task of tasks) {
+    if (task.completedAt === null) continue;
+    let entry = byAgency.get(task.agencyId);
+    if (!entry) byAgency.set(task.agencyId, (entry = { gross: [], net: [] }));
+    entry.gross.push(Math.max(0, task.completedAt.getTime() - task.createdAt.getTime()));
+    entry.net.push(netDurationMs(task.createdAt, task.completedAt, task.pauses, now));
+  }
+  return [...byAgency].map(([agencyId, { gross, net }]) => ({
+    agencyId,
+    responded: gross.length,
+    medianResponseMs: median(gross),
+    medianNetResponseMs: median(net),
+  }));
 }
 
 /** A duration for people: minutes under an hour, hours under two days, else days. */

@@ -18,6 +18,10 @@
  *   On time: confirmed done with the completion reported by the due date. On-time rate: on time
  *   ÷ (done + overdue) — the tasks that have had to be finished by now. Days late: Tehran
  *   calendar days past the due date, of late completions and of overdue tasks (until today).
+ *   A task whose clock is paused (its case waits on the producer) is judged by its due date as
+ *   the pause has moved it so far. Response time (agencyResponse): from assignment to the
+ *   agency's answer (reported done or refused), median, and the same net of the time its clock
+ *   was paused waiting on others.
  * - Irreversible dates: the cases whose irreversible date fell in the period and has passed
  *   (rejected and duplicate cases aside). Saved: the producer answered "averted" at the date,
  *   or the case was resolved by then. Lost: the producer answered "it happened". Cases reported
@@ -26,7 +30,17 @@
  * - Ratings: given in the period by producers, average and count.
  */
 export { canReadStatistics, readGroupStatistics, statisticsGroups, statisticsRefusal, statisticsWorkingGroups } from "./access";
-export { agencyPerformance, durationParts, taskOutcome, toCsv, type TaskFacts, type TaskOutcome } from "./aggregation";
+export {
+  agencyPerformance,
+  agencyResponseTimes,
+  durationParts,
+  median,
+  taskOutcome,
+  toCsv,
+  type ResponseFacts,
+  type TaskFacts,
+  type TaskOutcome,
+} from "./aggregation";
 export {
   periodKindFromCode,
   periodLength,
@@ -41,6 +55,7 @@ export {
   CASE_STATUS_BUCKETS,
   statusBucket,
   type AgencyPerformance,
+  type AgencyResponseTime,
   type CaseStatistics,
   type CaseStatusBucket,
   type GroupStatistics,

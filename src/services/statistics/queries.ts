@@ -8,12 +8,15 @@ import type { Deps } from "../../deps";
 import { daysBetweenTehranDates } from "../../domain/jalali";
 import type { MeetingKind, ResolutionType } from "../../generated/prisma/enums";
 import { REMINDED_TASK_STATUSES } from "../tasks";
-import { agencyPerformance, categoryRank, taskOutcome } from "./aggregation";
+import { pausedWorkingDays, shiftedDueAt, type Pause } from "../../domain/clock-pause";
+import type { WorkingCalendar } from "../../domain/working-calendar";
+import { agencyPerformance, agencyResponseTimes, categoryRank, taskOutcome } from "./aggregation";
 import type { StatisticsPeriod } from "./periods";
 import {
   CASE_STATUS_BUCKETS,
   statusBucket,
   type AgencyPerformance,
+  type AgencyResponseTime,
   type CaseStatistics,
   type CaseStatusBucket,
   type GroupStatistics,
@@ -26,7 +29,7 @@ import {
 /** timestamp(3) columns hold UTC wall time; a raw comparison must say so explicitly. */
 const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-export type StatsDeps = Pick<Deps, "db" | "now">;
+export type StatsDeps = Pick<Deps, "db" | "now" | "policies">;
 
 async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<CaseStatistics> {
   const range = { gte: period.from, lt: period.to };
@@ -134,12 +137,36 @@ async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period
   return { held: heldByKind, resolutions: { total: resolutions.length, byType, tasks } };
 }
 
-async function agencyStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<AgencyPerformance[]> {
+/**
+ * The due date a task is judged by now: a running pause has already moved it by the working
+ * days paused so far (the row moves when the pause ends; src/services/clock-pauses.ts).
+ */
+function dueAtNow(task: { dueAt: Date; clockPauses: readonly Pause[] }, now: Date, calendar: WorkingCalendar): Date {
+  const running = task.clockPauses.find((pause) => pause.endedAt === null);
+  return running ? shiftedDueAt(task.dueAt, pausedWorkingDays(running, now, calendar), calendar) : task.dueAt;
+}
+
+async function agencyStatistics(
+  deps: StatsDeps,
+  workingGroupId: number,
+  period: StatisticsPeriod,
+  now: Date,
+): Promise<{ agencies: AgencyPerformance[]; response: AgencyResponseTime[] }> {
   const tasks = await deps.db.task.findMany({
     where: { workingGroupId, createdAt: { gte: period.from, lt: period.to } },
-    select: { id: true, agencyId: true, status: true, dueAt: true, completedAt: true, refusalReason: true },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      agencyId: true,
+      status: true,
+      dueAt: true,
+      createdAt: true,
+      completedAt: true,
+      refusalReason: true,
+      clockPauses: { select: { waitingOn: true, startedAt: true, endedAt: true } },
+    },
   });
-  if (tasks.length === 0) return [];
+  if (tasks.length === 0) return { agencies: [], response: [] };
   const [extensions, agencies] = await Promise.all([
     deps.db.extensionRequest.groupBy({ by: ["taskId"], where: { taskId: { in: tasks.map((t) => t.id) } }, _count: { _all: true } }),
     deps.db.agency.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.agencyId))] } }, select: { id: true, nameFa: true, nameEn: true } }),
@@ -150,14 +177,19 @@ async function agencyStatistics(deps: StatsDeps, workingGroupId: number, period:
     tasks.map((task) => ({
       agencyId: task.agencyId,
       status: task.status,
-      dueAt: task.dueAt,
+      dueAt: dueAtNow(task, now, deps.policies.calendar),
       completedAt: task.completedAt,
       hasRefusalReason: (task.refusalReason ?? "").trim() !== "",
       extensionRequests: extensionsOf.get(task.id) ?? 0,
     })),
     now,
   );
-  return rows.map((row) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" }));
+  const named = <T extends { agencyId: number }>(row: T) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" });
+  const response = agencyResponseTimes(
+    tasks.map((task) => ({ agencyId: task.agencyId, createdAt: task.createdAt, completedAt: task.completedAt, pauses: task.clockPauses })),
+    now,
+  );
+  return { agencies: rows.map(named), response: response.map(named) };
 }
 
 async function overdueResolutions(deps: StatsDeps, workingGroupId: number, now: Date): Promise<OverdueResolutions[]> {
@@ -199,7 +231,7 @@ async function ratingStatistics(deps: StatsDeps, workingGroupId: number, period:
  */
 export async function groupStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<GroupStatistics> {
   const now = deps.now();
-  const [cases, irreversible, meetings, agencies, overdue, ratings] = await Promise.all([
+  const [cases, irreversible, meetings, { agencies, response }, overdue, ratings] = await Promise.all([
     caseStatistics(deps, workingGroupId, period),
     irreversibleOutcomes(deps, workingGroupId, period),
     meetingStatistics(deps, workingGroupId, period, now),
@@ -207,6 +239,6 @@ export async function groupStatistics(deps: StatsDeps, workingGroupId: number, p
     overdueResolutions(deps, workingGroupId, now),
     ratingStatistics(deps, workingGroupId, period),
   ]);
-  return { workingGroupId, period, generatedAt: now, cases, irreversible, meetings, agencies, overdueResolutions: overdue, ratings };
+  return { workingGroupId, period, generatedAt: now, cases, irreversible, meetings, agencies, agencyResponse: response, overdueResolutions: overdue, ratings };
 }
 

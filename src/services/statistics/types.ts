@@ -72,6 +72,21 @@ export interface AgencyPerformance {
   extensionRequests: number;
 }
 
+/**
+ * How long an agency takes to answer (report done or refuse) its tasks assigned in the period,
+ * and the same net of the time its clock was paused waiting on others (the producer…).
+ * Milliseconds; kept apart from AgencyPerformance, whose shape the CSV table follows.
+ */
+export interface AgencyResponseTime {
+  agencyId: number;
+  nameFa: string;
+  nameEn: string;
+  /** Tasks answered so far. */
+  responded: number;
+  medianResponseMs: number | null;
+  medianNetResponseMs: number | null;
+}
+
 export interface OverdueResolutions {
   agencyId: number;
   nameFa: string;
@@ -91,6 +106,8 @@ export interface GroupStatistics {
   meetings: MeetingStatistics;
   /** Worst first: most overdue, then lowest on-time rate, then most days late. */
   agencies: AgencyPerformance[];
+  /** The agencies' response times, gross and net of waiting on others (agencies with answers). */
+  agencyResponse: AgencyResponseTime[];
   /** Now, whatever the period: most overdue first. */
   overdueResolutions: OverdueResolutions[];
   ratings: { count: number; average: number | null };

@@ -5,7 +5,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import type { TaskStatus } from "../../generated/prisma/enums";
 import { pageWindow } from "../../domain/pagination";
 import { fullName } from "../../domain/text";
-import { OPEN_TASK_STATUSES, sortTasksForOfficial } from "./core";
+import { OPEN_TASK_STATUSES, RUNNING_PAUSE, sortTasksForOfficial } from "./core";
 import { officialAgenciesOf, taskActorFor, taskRoleFor, type TaskActor } from "./people";
 
 /**
@@ -22,6 +22,8 @@ export interface TaskListItem {
   officialId: number | null;
   trackingCode: string;
   agencyId: number;
+  /** Its clock is paused: the case waits on someone else (src/services/clock-pauses.ts). */
+  paused: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function listOfficialTasks(
       officialId: true,
       agencyId: true,
       case: { select: { trackingCode: true } },
+      clockPauses: { where: RUNNING_PAUSE, select: { id: true }, take: 1 },
     },
   });
   const sorted = sortTasksForOfficial(rows, userId, deps.now());
@@ -61,6 +64,7 @@ export async function listOfficialTasks(
     officialId: row.officialId,
     agencyId: row.agencyId,
     trackingCode: row.case.trackingCode,
+    paused: row.clockPauses.length > 0,
   }));
   return { total: sorted.length, page: current, pages, items };
 }
@@ -103,18 +107,24 @@ const cardSelect = {
     orderBy: { id: "desc" as const },
     take: 1,
   },
+  clockPauses: {
+    orderBy: { id: "asc" as const },
+    select: { waitingOn: true, reason: true, startedAt: true, endedAt: true, pausedWorkingDays: true },
+  },
 } as const satisfies Prisma.TaskSelect;
 
 type TaskCardRow = Prisma.TaskGetPayload<{ select: typeof cardSelect }>;
 
 export interface TaskCard {
-  task: Omit<TaskCardRow, "case" | "extensions">;
+  task: Omit<TaskCardRow, "case" | "extensions" | "clockPauses">;
   case: Omit<TaskCardRow["case"], "reporter">;
   /** The unit's representative: only for officials of the assigned agency. */
   contact: { name: string; phone: string | null } | null;
   documentCount: number;
   events: Array<{ type: string; data: unknown; internal: boolean; createdAt: Date; actor: { firstName: string } | null }>;
   pendingExtension: TaskCardRow["extensions"][number] | null;
+  /** Every clock pause of the task, oldest first (the running one has no endedAt). */
+  pauses: TaskCardRow["clockPauses"];
   actor: TaskActor;
 }
 
@@ -133,7 +143,7 @@ export async function loadTaskCard(deps: Pick<Deps, "db">, userId: number, taskI
     deps.db.attachment.count({ where: taskDocumentsWhere(row) }),
   ]);
   const { reporter, ...theCase } = row.case;
-  const { extensions, case: _case, ...task } = row;
+  const { extensions, clockPauses, case: _case, ...task } = row;
   return {
     task,
     case: theCase,
@@ -143,6 +153,7 @@ export async function loadTaskCard(deps: Pick<Deps, "db">, userId: number, taskI
     documentCount,
     events,
     pendingExtension: extensions[0] ?? null,
+    pauses: clockPauses,
     actor,
   };
 }

@@ -33,6 +33,16 @@ export const OPEN_TASK_STATUSES: TaskStatus[] = TASK_STATUSES.filter(isTaskOpen)
 /** The agency's turn: reminders and escalations apply. */
 export const REMINDED_TASK_STATUSES: TaskStatus[] = TASK_STATUSES.filter(needsReminders);
 
+/** Prisma filter of a task's clock pause that runs now (src/services/clock-pauses.ts; at most one). */
+export const RUNNING_PAUSE = { endedAt: null } as const;
+
+/** Select of a task's running pause (an array of at most one), for the readers of a task. */
+export const runningPauseSelect = {
+  where: RUNNING_PAUSE,
+  select: { waitingOn: true, reason: true, startedAt: true },
+  take: 1,
+} as const;
+
 /**
  * Creates a task for an agency (from a triage assignment or a resolution) with its timeline
  * event, in the caller's transaction. After the commit the caller schedules its reminders

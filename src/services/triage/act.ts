@@ -14,6 +14,7 @@ import type { Urgency } from "../../domain/urgency";
 import type { Locale } from "../../i18n";
 import { triageRole } from "../authz";
 import { lockCase } from "../case-status";
+import { resumeCaseClocks } from "../clock-pauses";
 import { notify, recipientOf, type Notice, type NoticeButton } from "../notifications";
 import type { SessionUser } from "../users";
 
@@ -43,10 +44,13 @@ export type TriageRefusalReason =
   | "invalid_urgency"
   | "invalid_reason"
   | "duplicate_not_found"
-  | "duplicate_self";
+  | "duplicate_self"
+  /** The case is finished: nobody is waited on any more, no clock can be paused. */
+  | "case_finished";
 
 /** A refused triage action; the bot shows `triage-error-<reason>`. */
-export const triageRefusal = (reason: TriageRefusalReason): Refusal => refusal("triage-error", reason);
+export const triageRefusal = (reason: TriageRefusalReason, args?: Record<string, string | number>): Refusal =>
+  refusal("triage-error", reason, args);
 
 export type TriageDeps = Pick<Deps, "db" | "t" | "now" | "flushOutbox" | "scheduler" | "config" | "policies" | "logger">;
 
@@ -98,7 +102,9 @@ export interface TriageResult {
 
 /**
  * Runs one action: locks the case row (two secretariat members acting at once are serialised),
- * checks the actor's scope and the transition, runs `body`, commits, flushes the outbox.
+ * checks the actor's scope, `guard` (a refusal of its own before the state machine's), and the
+ * transition, runs `body`, commits, flushes the outbox. A case that stops waiting on its
+ * producer resumes its agencies' clocks (src/services/clock-pauses.ts).
  */
 export async function act<T extends object>(
   deps: TriageDeps,
@@ -106,6 +112,7 @@ export async function act<T extends object>(
   caseId: number,
   action: CaseAction,
   body: (ctx: ActionContext) => Promise<T>,
+  guard?: (row: LockedCase) => void,
 ): Promise<TriageResult & T> {
   const touchedTasks: number[] = [];
   const result = await deps.db.$transaction(async (tx) => {
@@ -114,15 +121,21 @@ export async function act<T extends object>(
     if (!row) throw triageRefusal("not_found");
     const role = triageRole(actor, row.workingGroupId);
     if (!role) throw triageRefusal("forbidden");
+    guard?.(row);
     const move = transition(row.status, action, { role });
     if (!move.ok) throw triageRefusal(move.reason);
-    const extra = await body({ tx, row, to: move.to, now: deps.now(), touchedTasks });
+    const now = deps.now();
+    const extra = await body({ tx, row, to: move.to, now, touchedTasks });
+    if (row.status === "needs_info" && move.to !== "needs_info") {
+      const input = { caseId: row.id, trackingCode: row.trackingCode, waitingOn: "producer" as const, actorId: actor.id, now };
+      touchedTasks.push(...(await resumeCaseClocks(tx, deps, input)));
+    }
     if (move.to !== row.status) await tx.case.update({ where: { id: row.id }, data: { status: move.to } });
     return { caseId: row.id, trackingCode: row.trackingCode, status: move.to, ...extra };
   });
   deps.flushOutbox();
   // After the commit; never throws (the worker's reconciliation catches up on a failure).
-  for (const taskId of touchedTasks) await deps.scheduler.syncTaskReminders(taskId);
+  for (const taskId of new Set(touchedTasks)) await deps.scheduler.syncTaskReminders(taskId);
   return result;
 }
 

@@ -9,6 +9,7 @@ import { shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { caseDetailLines, timelineLines } from "../../presenters/case";
+import { caseWaitingLine } from "../../presenters/waiting";
 import { showScreen } from "../../reply";
 import { addInfoFlow, askForInformation } from "./add-info";
 
@@ -43,7 +44,8 @@ async function showCase(ctx: BotContext, caseId: number): Promise<void> {
     return;
   }
   const t = ctx.deps.t;
-  const details = caseDetailLines(t, ctx.locale, item, ctx.deps.now(), ctx.deps.policies.calendar);
+  const waiting = caseWaitingLine(t, ctx.locale, item, "producer");
+  const details = caseDetailLines(t, ctx.locale, item, ctx.deps.now(), ctx.deps.policies.calendar, waiting);
   const timeline = timelineLines(t, ctx.locale, item.events, { includeInternal: false });
   const text = [...details, "", ctx.t("case-timeline-title"), ...timeline].join("\n");
   const keyboard = new InlineKeyboard();

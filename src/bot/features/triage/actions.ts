@@ -2,6 +2,7 @@
 // their flow (flow.ts) when the case state machine allows the action now.
 import { Composer } from "grammy";
 import { desk } from "../../../buttons";
+import { isOpenStatus, type CaseStatus } from "../../../domain/case-lifecycle";
 import { takeCase, workableCase } from "../../../services/triage";
 import type { BotContext } from "../../context";
 import { openCaseKeyboard } from "../../presenters/case-card";
@@ -34,7 +35,9 @@ for (const { code, button, action, first } of FLOW_ACTIONS) {
       return;
     }
     if (!row.allowed.includes(action)) {
-      await ctx.reply(ctx.t("triage-error-illegal_transition"), { reply_markup: openCaseKeyboard(ctx, row.id) });
+      // Asking the producer of a finished case would pause clocks that no longer run: say so.
+      const key = code === "ask" && !isOpenStatus(row.status as CaseStatus) ? "triage-error-case_finished" : "triage-error-illegal_transition";
+      await ctx.reply(ctx.t(key, { code: row.trackingCode }), { reply_markup: openCaseKeyboard(ctx, row.id) });
       return;
     }
     await triageFlow.start(ctx, first, { caseId: row.id, code: row.trackingCode, action: code });
