@@ -93,7 +93,9 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   } else {
     // A webhook left over from an earlier deployment would make getUpdates fail with 409.
     await bot.api.deleteWebhook();
-    runner = run(bot);
+    // Silent: the runner would print a failed getUpdates to stderr itself, unredacted (a fetch
+    // error names the URL, and with it the token); createBot logs failed calls instead.
+    runner = run(bot, { runner: { silent: true } });
   }
 
   onShutdown(logger, async () => {

@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter } from "grammy";
+import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps";
 import { applyPlatform } from "./api";
@@ -45,6 +45,25 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
   };
 }
 
+/**
+ * Logs a Bot API call that failed at the network level, and a getUpdates Telegram refused (a
+ * second poller's 409): the runner is silenced (main.ts), so this is where polling trouble shows.
+ */
+function logFailedCalls(logger: Deps["logger"]): Transformer {
+  return async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && method === "getUpdates") {
+        logger.warn({ method, error_code: result.error_code, description: result.description }, "could not fetch updates");
+      }
+      return result;
+    } catch (error) {
+      if (!signal?.aborted) logger.warn({ err: error, method }, "Bot API call failed at the network level");
+      throw error;
+    }
+  };
+}
+
 /** Builds the bot; starts nothing. main.ts decides between long polling and webhooks. */
 export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
@@ -52,6 +71,9 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
     client: { apiRoot: deps.config.BOT_API_ROOT, ...options.client },
   });
   applyPlatform(bot.api, deps.config);
+  // Inside autoRetry, which retries network failures for ever and silently: each failed attempt
+  // is logged (through the logger, which redacts the token the fetch error carries).
+  bot.api.config.use(logFailedCalls(deps.logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
   if (options.before?.length) bot.use(...options.before);

@@ -145,7 +145,7 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
 async function onDeliveryFailed(deps: Deps, job: Job<DeliveryJobData, DeliveryOutcome> | undefined, error: Error): Promise<void> {
   if (!job || job.finishedOn === undefined || typeof job.data?.outboxId !== "number") return;
   try {
-    await markDeliveryGivenUp(deps, job.data.outboxId, error.message);
+    await markDeliveryGivenUp(deps, job.data.outboxId, error);
   } catch (markError) {
     deps.logger.error({ err: markError, outboxId: job.data.outboxId }, "could not mark a given-up delivery FAILED");
   }
