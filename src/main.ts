@@ -74,9 +74,12 @@ async function migrate(container: Container): Promise<void> {
 }
 
 async function startBot(config: Config, logger: Logger, container: Container, runWorkers: boolean): Promise<void> {
-  const bot = createBot(container, { before: [sequentialize(updateConstraints)] });
   const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
-  const server = createHttpServer(container, route ? { bot, webhookPath: route.path, secretToken: route.secretToken } : {});
+  const bot = createBot(container, { before: [sequentialize(updateConstraints)], transport: route ? "webhook" : "polling" });
+  const server = createHttpServer(
+    container,
+    route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
+  );
   const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   await bot.init();

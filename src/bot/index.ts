@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter, type Transformer } from "grammy";
@@ -9,6 +10,7 @@ import { features } from "./features";
 import { addMenuEntry } from "./menu";
 import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
+import { dedupeUpdates, type UpdateTransport } from "./middlewares/dedupe";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
 import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
@@ -20,6 +22,8 @@ export interface CreateBotOptions {
   client?: ApiClientOptions;
   /** Middleware that must run before everything else (main.ts: the runner's sequentialize). */
   before?: Array<Middleware<BotContext>>;
+  /** How updates arrive: decides what a copy another process is handling gets (dedupe.ts). */
+  transport?: UpdateTransport;
 }
 
 /** A session is idle this long before Redis forgets it (a draft report lives there). */
@@ -76,6 +80,10 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   bot.api.config.use(logFailedCalls(deps.logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
+  // First, before the runner's per-chat queue: a copy of an update already handled (or being
+  // handled) by any process is dropped here, before it waits in line, reads a session or runs
+  // a handler. In the bot rather than the HTTP server so polling gets it too.
+  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID() }));
   if (options.before?.length) bot.use(...options.before);
   bot.use(attachDeps(deps));
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
