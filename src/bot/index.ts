@@ -11,6 +11,7 @@ import { addMenuEntry } from "./menu";
 import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
 import { dedupeUpdates, type UpdateTransport } from "./middlewares/dedupe";
+import { limitInbound } from "./middlewares/inbound-limit";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
 import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
@@ -84,6 +85,10 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // handled) by any process is dropped here, before it waits in line, reads a session or runs
   // a handler. In the bot rather than the HTTP server so polling gets it too.
   bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID() }));
+  // Second: a flooding user's updates end here, on one Redis call, before they take a place in
+  // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
+  // shares; after the dedupe, so a redelivered copy is not counted twice.
+  bot.use(limitInbound(deps));
   if (options.before?.length) bot.use(...options.before);
   bot.use(attachDeps(deps));
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
