@@ -32,6 +32,7 @@ export const WEBHOOK_ANSWER_MS = 25_000;
  * must not hold a connection and its buffer for Node's default five minutes.
  */
 const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 
 export interface HttpServer {
   server: http.Server;
@@ -184,7 +185,7 @@ export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {
     ? webhookCallback(bot, cappedHttpAdapter, { secretToken, onTimeout: "return", timeoutMilliseconds: WEBHOOK_ANSWER_MS })
     : undefined;
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") return sendJson(res, 200, { ok: true });
     if (req.method === "GET" && path === "/readyz") {
@@ -212,7 +213,6 @@ export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {
     }
     sendJson(res, 404, { ok: false });
   });
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   return {
     server,
