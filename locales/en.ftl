@@ -1,6 +1,7 @@
 ## General
 error-unavailable = The system is temporarily unavailable. Nothing you have entered is lost; please try again in a few minutes.
 error-unexpected = Sorry, something went wrong. Your information is safe; please try again.
+error-rate-limited = You are sending messages faster than we can read them. Please wait a few seconds, then carry on; anything sent in the meantime was not read.
 error-not-allowed = You are not allowed to do that.
 error-not-found = This item was not found or is not available to you.
 button-back = « Back

@@ -29,6 +29,15 @@ export const ConfigSchema = z
     /** When set, the bot serves webhooks at this public URL instead of long polling. */
     WEBHOOK_URL: z.url().optional(),
     WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ -").optional(),
+    /** Largest webhook request body accepted; larger ones are answered 413 (updates are a few KB). */
+    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(64 * 1024).max(50 * 1024 * 1024).default(1024 * 1024),
+    /**
+     * Per-user inbound limit: at most this many updates per window (0 turns it off). An album of
+     * ten photos arrives as ten updates at once, so the default lets two albums and some typing
+     * through; a script flooding the bot is cut off after it.
+     */
+    RATE_LIMIT_UPDATES: z.coerce.number().int().min(0).max(10_000).default(30),
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(3_000),
     HTTP_HOST: z.string().default("0.0.0.0"),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     /** Telegram ids of the first administrators. */

@@ -24,7 +24,8 @@ export interface ContainerOverrides {
 }
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET] });
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);

@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { redactDeep, redactSecrets } from "./domain/secrets";
 
 export type { Logger };
 
@@ -24,7 +25,51 @@ const REDACTED_PATHS = [
   "err.payload",
 ];
 
-export function createLogger(level: string, base: Record<string, unknown> = {}, destination?: pino.DestinationStream): Logger {
-  const options = { level, base: { service: "tashil", ...base }, redact: { paths: REDACTED_PATHS, censor: "***" } };
-  return destination ? pino(options, destination) : pino(options);
+export interface LoggerOptions {
+  /** Values never to print (the bot token, the webhook secret), wherever they turn up. */
+  secrets?: readonly (string | undefined)[];
+}
+
+/**
+ * The paths above cover fields we name; secrets also hide in free text: a network failure's
+ * message carries the request URL with the bot token in it (see src/domain/secrets.ts). So
+ * every string of a line passes redactSecrets: the message and its printf arguments (the
+ * logMethod hook), the fields (formatters.log), the bindings of the root and of every child
+ * (pino runs formatters.bindings for the root only, so child() is wrapped), and errors, which
+ * the err/error serializers flatten first so nothing nested (HttpError.error, a cause) escapes.
+ */
+export function createLogger(
+  level: string,
+  base: Record<string, unknown> = {},
+  destination?: pino.DestinationStream,
+  { secrets = [] }: LoggerOptions = {},
+): Logger {
+  const scrubError = (error: unknown) => redactDeep(pino.stdSerializers.err(error as Error), secrets);
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: "tashil", ...base },
+    redact: { paths: REDACTED_PATHS, censor: "***" },
+    serializers: { err: scrubError, error: scrubError },
+    formatters: {
+      // err/error are left to their serializers (run after this), which keep pino's shape.
+      log: (object) =>
+        Object.fromEntries(Object.entries(object).map(([key, value]) => [key, key === "err" || key === "error" ? value : redactDeep(value, secrets)])),
+      bindings: (bindings) => redactDeep(bindings, secrets) as pino.Bindings,
+    },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed = args.map((arg: unknown) => (typeof arg === "string" ? redactSecrets(arg, secrets) : arg));
+        return method.apply(this, scrubbed as Parameters<typeof method>);
+      },
+    },
+  };
+  const logger = destination ? pino(options, destination) : pino(options);
+  // Children are created from their parent's prototype chain, so this one wrapper serves all.
+  type Child = (this: unknown, bindings: pino.Bindings, options?: unknown) => unknown;
+  const child = logger.child as unknown as Child;
+  const scrubbedChild: Child = function (bindings, childOptions) {
+    return child.call(this, redactDeep(bindings, secrets) as pino.Bindings, childOptions);
+  };
+  logger.child = scrubbedChild as unknown as Logger["child"];
+  return logger;
 }

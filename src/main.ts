@@ -75,9 +75,12 @@ async function migrate(container: Container): Promise<void> {
 }
 
 async function startBot(config: Config, logger: Logger, container: Container, runWorkers: boolean): Promise<void> {
-  const bot = createBot(container, { before: [sequentialize(updateConstraints)] });
   const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
-  const server = createHttpServer(container, route ? { bot, webhookPath: route.path, secretToken: route.secretToken } : {});
+  const bot = createBot(container, { before: [sequentialize(updateConstraints)], transport: route ? "webhook" : "polling" });
+  const server = createHttpServer(
+    container,
+    route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
+  );
   const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST);
 
   await bot.init();
@@ -94,7 +97,9 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   } else {
     // A webhook left over from an earlier deployment would make getUpdates fail with 409.
     await bot.api.deleteWebhook();
-    runner = run(bot);
+    // Silent: the runner would print a failed getUpdates to stderr itself, unredacted (a fetch
+    // error names the URL, and with it the token); createBot logs failed calls instead.
+    runner = run(bot, { runner: { silent: true } });
   }
 
   onShutdown(logger, async () => {

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { RedisAdapter } from "@grammyjs/storage-redis";
-import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter } from "grammy";
+import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps";
 import { applyPlatform } from "./api";
@@ -9,6 +10,8 @@ import { features } from "./features";
 import { addMenuEntry } from "./menu";
 import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
+import { dedupeUpdates, type UpdateTransport } from "./middlewares/dedupe";
+import { limitInbound } from "./middlewares/inbound-limit";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
 import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
@@ -20,6 +23,8 @@ export interface CreateBotOptions {
   client?: ApiClientOptions;
   /** Middleware that must run before everything else (main.ts: the runner's sequentialize). */
   before?: Array<Middleware<BotContext>>;
+  /** How updates arrive: decides what a copy another process is handling gets (dedupe.ts). */
+  transport?: UpdateTransport;
 }
 
 /** A session is idle this long before Redis forgets it (a draft report lives there). */
@@ -45,6 +50,25 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
   };
 }
 
+/**
+ * Logs a Bot API call that failed at the network level, and a getUpdates Telegram refused (a
+ * second poller's 409): the runner is silenced (main.ts), so this is where polling trouble shows.
+ */
+function logFailedCalls(logger: Deps["logger"]): Transformer {
+  return async (prev, method, payload, signal) => {
+    try {
+      const result = await prev(method, payload, signal);
+      if (!result.ok && method === "getUpdates") {
+        logger.warn({ method, error_code: result.error_code, description: result.description }, "could not fetch updates");
+      }
+      return result;
+    } catch (error) {
+      if (!signal?.aborted) logger.warn({ err: error, method }, "Bot API call failed at the network level");
+      throw error;
+    }
+  };
+}
+
 /** Builds the bot; starts nothing. main.ts decides between long polling and webhooks. */
 export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
@@ -52,8 +76,19 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
     client: { apiRoot: deps.config.BOT_API_ROOT, ...options.client },
   });
   applyPlatform(bot.api, deps.config);
+  // Inside autoRetry, which retries network failures for ever and silently: each failed attempt
+  // is logged (through the logger, which redacts the token the fetch error carries).
+  bot.api.config.use(logFailedCalls(deps.logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
 
+  // First, before the runner's per-chat queue: a copy of an update already handled (or being
+  // handled) by any process is dropped here, before it waits in line, reads a session or runs
+  // a handler. In the bot rather than the HTTP server so polling gets it too.
+  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID() }));
+  // Second: a flooding user's updates end here, on one Redis call, before they take a place in
+  // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
+  // shares; after the dedupe, so a redelivered copy is not counted twice.
+  bot.use(limitInbound(deps));
   if (options.before?.length) bot.use(...options.before);
   bot.use(attachDeps(deps));
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis

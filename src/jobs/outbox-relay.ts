@@ -1,8 +1,11 @@
 import type { Deps } from "../deps";
 
 const BATCH = 500;
-/** A QUEUED row whose job is gone this long (Redis flushed or lost) is queued again. */
-const LOST_JOB_AFTER_MS = 60_000;
+/**
+ * A QUEUED row whose job is missing is queued again by the periodic sweep once it was queued
+ * this long ago: a margin over any send in flight (a loss the sentinel caught is not waited for).
+ */
+export const LOST_JOB_AFTER_MS = 60_000;
 
 export const deliveryJobId = (outboxId: number) => `outbox-${outboxId}`;
 
@@ -39,24 +42,99 @@ export async function relayOutbox(deps: RelayDeps, batch = BATCH): Promise<numbe
   }
 }
 
+export interface LostJobScan {
+  /** Rows looked at and jobs added again. */
+  checked: number;
+  requeued: number;
+  /** The last row id looked at: where the next page starts (0 when the table was exhausted). */
+  nextAfterId: number;
+}
+
+export interface LostJobScanOptions {
+  /** Only rows queued longer ago than this (0: every QUEUED row, after a detected data loss). */
+  olderThanMs?: number;
+  afterId?: number;
+  limit?: number;
+  /** Delay of the jobs added again (see recoverLostDeliveries). */
+  delayMs?: number;
+}
+
+type SweepDeps = Pick<Deps, "db" | "queues" | "queueRedis" | "now">;
+
 /**
- * Finds QUEUED rows whose BullMQ job no longer exists (Redis lost its data) and queues
- * them again. The sender's status check makes a re-queue of a delivered row harmless.
+ * One page of QUEUED rows (in id order, after `afterId`) checked against Redis: a row whose
+ * job no longer exists (Redis lost it) gets its job again. The query walks the
+ * (status, id) index, so a page costs the same however large the table; the jobs are checked
+ * with one pipelined EXISTS per page, not a round trip per row. Adding a job whose id exists
+ * is a no-op in BullMQ, and the sender re-reads the row, so a row queued twice is sent once.
  */
-export async function requeueLostDeliveries(deps: RelayDeps): Promise<number> {
-  const stale = await deps.db.outboxMessage.findMany({
-    where: { status: "QUEUED", queuedAt: { lt: new Date(deps.now().getTime() - LOST_JOB_AFTER_MS) } },
+export async function requeueLostDeliveries(deps: SweepDeps, options: LostJobScanOptions = {}): Promise<LostJobScan> {
+  const { olderThanMs = LOST_JOB_AFTER_MS, afterId = 0, limit = BATCH, delayMs = 0 } = options;
+  const rows = await deps.db.outboxMessage.findMany({
+    where: {
+      status: "QUEUED",
+      id: { gt: afterId },
+      ...(olderThanMs > 0 && { queuedAt: { lt: new Date(deps.now().getTime() - olderThanMs) } }),
+    },
     orderBy: { id: "asc" },
-    take: BATCH,
+    take: limit,
     select: { id: true, priority: true },
   });
-  let requeued = 0;
-  for (const row of stale) {
-    const job = await deps.queues.deliveries.getJob(deliveryJobId(row.id));
-    if (job) continue;
-    await deps.queues.deliveries.add("deliver", { outboxId: row.id }, { jobId: deliveryJobId(row.id), priority: row.priority });
-    await deps.db.outboxMessage.update({ where: { id: row.id }, data: { queuedAt: deps.now() } });
-    requeued += 1;
+  if (rows.length === 0) return { checked: 0, requeued: 0, nextAfterId: 0 };
+  const pipeline = deps.queueRedis.pipeline();
+  for (const row of rows) pipeline.exists(deps.queues.deliveries.toKey(deliveryJobId(row.id)));
+  const exists = (await pipeline.exec()) ?? [];
+  const lost = rows.filter((_, index) => {
+    const [error, count] = exists[index] ?? [null, 1];
+    if (error) throw error;
+    return count === 0;
+  });
+  if (lost.length > 0) {
+    await deps.queues.deliveries.addBulk(
+      lost.map((row) => ({
+        name: "deliver",
+        data: { outboxId: row.id },
+        opts: { jobId: deliveryJobId(row.id), priority: row.priority, ...(delayMs > 0 && { delay: delayMs }) },
+      })),
+    );
+    await deps.db.outboxMessage.updateMany({ where: { id: { in: lost.map((row) => row.id) }, status: "QUEUED" }, data: { queuedAt: deps.now() } });
   }
-  return requeued;
+  const last = rows.at(-1)?.id ?? 0;
+  return { checked: rows.length, requeued: lost.length, nextAfterId: rows.length < limit ? 0 : last };
+}
+
+/**
+ * After Redis lost its data: every QUEUED row, page by page, gets its job back. The jobs wait
+ * IN_FLIGHT_GRACE_MS first: a send that was under way when the data went (its job key gone with
+ * the rest) gets that long to return and mark its row SENT, so the copy finds it final instead
+ * of sending again. A Bot API call that takes longer than that and was accepted would go out
+ * twice; such a call is rare, and the alternative is waiting for it without knowing it exists.
+ */
+export const IN_FLIGHT_GRACE_MS = 2_000;
+
+export async function recoverLostDeliveries(deps: SweepDeps): Promise<{ checked: number; requeued: number }> {
+  let afterId = 0;
+  let checked = 0;
+  let requeued = 0;
+  do {
+    const page = await requeueLostDeliveries(deps, { olderThanMs: 0, afterId, delayMs: IN_FLIGHT_GRACE_MS });
+    checked += page.checked;
+    requeued += page.requeued;
+    afterId = page.nextAfterId;
+  } while (afterId !== 0);
+  return { checked, requeued };
+}
+
+/**
+ * The periodic safety net (a key lost on its own, a loss the sentinel missed): each call checks
+ * one page of rows queued over LOST_JOB_AFTER_MS ago and moves on, so a long backlog of QUEUED
+ * rows (a broadcast) is covered over successive calls, a page at a time.
+ */
+export function lostJobSweep(deps: SweepDeps): () => Promise<number> {
+  let afterId = 0;
+  return async () => {
+    const page = await requeueLostDeliveries(deps, { afterId });
+    afterId = page.nextAfterId;
+    return page.requeued;
+  };
 }

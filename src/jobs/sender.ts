@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Deps } from "../deps";
+import { redactSecrets } from "../domain/secrets";
 import type { InlineDocument, OutboundPayload } from "../services/outbox";
 import type { DeliveryJobData } from "./queues";
 
@@ -10,7 +11,7 @@ import type { DeliveryJobData } from "./queues";
  * (retries, re-queues after Redis lost it, a second run after the worker was killed).
  */
 
-export type SenderDeps = Pick<Deps, "db" | "redis" | "api" | "queues" | "logger" | "now">;
+export type SenderDeps = Pick<Deps, "db" | "redis" | "api" | "queues" | "logger" | "now" | "config">;
 
 /** What the sender needs from the BullMQ job it runs in (a Job satisfies it). */
 export interface DeliveryRun {
@@ -136,7 +137,7 @@ async function takeChatSlot(deps: SenderDeps, chatId: string): Promise<number> {
 type RowForError = { id: number; chatId: string; userId: number | null };
 
 async function handleSendError(error: unknown, deps: SenderDeps, run: DeliveryRun, row: RowForError): Promise<DeliveryOutcome> {
-  const reason = describeError(error);
+  const reason = describeDeliveryError(error, deps.config);
   const log = deps.logger.child({ outboxId: row.id, jobId: run.job.id });
 
   if (error instanceof GrammyError && error.error_code === 429) {
@@ -198,10 +199,18 @@ async function handleSendError(error: unknown, deps: SenderDeps, run: DeliveryRu
   throw error;
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
-  if (error instanceof HttpError) return `network: ${error.message}${error.error instanceof Error ? ` (${error.error.message})` : ""}`;
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The text stored in the outbox's lastError (and shown to the secretariat in a broadcast's
+ * failure list): every error the sender records is described here, and only here. A network
+ * failure's inner message is the fetch error, which names the request URL and so the bot
+ * token: it is redacted before it is stored or logged.
+ */
+export function describeDeliveryError(error: unknown, config: Pick<Deps["config"], "BOT_TOKEN">): string {
+  let text: string;
+  if (error instanceof GrammyError) text = `${error.error_code} ${error.description}`;
+  else if (error instanceof HttpError) text = `network: ${error.message}${error.error instanceof Error ? ` (${error.error.message})` : ""}`;
+  else text = error instanceof Error ? error.message : String(error);
+  return redactSecrets(text, [config.BOT_TOKEN]);
 }
 
 async function recordAttempt(deps: SenderDeps, outboxId: number, lastError: string): Promise<void> {
@@ -251,9 +260,9 @@ async function markSent(deps: SenderDeps, outboxId: number, messageId: number | 
  * Called when BullMQ gives a delivery job up (last attempt failed, stalled too often, bad
  * data): the row must not stay QUEUED for ever. Harmless when the row is already final.
  */
-export async function markDeliveryGivenUp(deps: SenderDeps, outboxId: number, reason: string): Promise<void> {
+export async function markDeliveryGivenUp(deps: SenderDeps, outboxId: number, error: unknown): Promise<void> {
   // A last run may have been accepted by Telegram and then failed on its UPDATE.
   const marker = await deps.redis.get(sentMarkerKey(outboxId)).catch(() => null);
   if (marker !== null) await markSent(deps, outboxId, Number(marker) || null, false);
-  else await finish(deps, outboxId, "FAILED", reason, false);
+  else await finish(deps, outboxId, "FAILED", describeDeliveryError(error, deps.config), false);
 }

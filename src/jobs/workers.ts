@@ -1,6 +1,7 @@
 import { Worker, type Job } from "bullmq";
 import type { Deps } from "../deps";
-import { relayOutbox, requeueLostDeliveries } from "./outbox-relay";
+import { lostJobSweep, recoverLostDeliveries, relayOutbox } from "./outbox-relay";
+import { watchRedisDataLoss, type RedisLossWatcher } from "./redis-loss";
 import { QUEUE_NAMES, type DeliveryJobData, type TimerJobData } from "./queues";
 import { deliverOutboxMessage, markDeliveryGivenUp, type DeliveryOutcome } from "./sender";
 import { handleTimer } from "./timers";
@@ -33,8 +34,10 @@ export interface StartWorkersOptions {
   relay?: boolean;
   /** How often PENDING outbox rows are relayed (the bot also flushes right after commits). */
   relayIntervalMs?: number;
-  /** How often QUEUED rows whose job Redis lost are looked for. */
+  /** How often a page of QUEUED rows is checked for jobs Redis lost (the safety net). */
   requeueIntervalMs?: number;
+  /** How often the Redis data-loss sentinel is checked (src/jobs/redis-loss.ts). */
+  redisCheckIntervalMs?: number;
   /** Overrides config.SEND_RATE_PER_SECOND / SENDER_CONCURRENCY. */
   sendRatePerSecond?: number;
   senderConcurrency?: number;
@@ -109,22 +112,42 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
     timers.on("error", (error) => log.error({ err: error, queue: QUEUE_NAMES.timers }, "worker error"));
   }
 
+  const hooks = options.hooks ?? workerStartHooks;
+  const runHooks = async () => {
+    for (const hook of hooks) {
+      try {
+        await hook(deps);
+      } catch (error) {
+        log.error({ err: error, hook: hook.name }, "worker start hook failed");
+      }
+    }
+  };
+
   const loops: Loop[] = [];
+  let watcher: RedisLossWatcher | undefined;
   if (options.relay ?? true) {
     loops.push(
       startLoop("relay", options.relayIntervalMs ?? 1_000, () => relayOutbox(deps), log),
-      startLoop("requeue-lost", options.requeueIntervalMs ?? 30_000, () => requeueLostDeliveries(deps), log),
+      // Every 30 s one page (500 rows, by index) of rows queued over a minute ago: cheap, and
+      // the only recovery for a job lost on its own. A lost Redis is caught by the sentinel.
+      startLoop("requeue-lost", options.requeueIntervalMs ?? 30_000, lostJobSweep(deps), log),
+    );
+    // Redis lost its data: every QUEUED row gets its job back at once, and the start hooks
+    // run again, since the timers and job schedulers they (re)create were lost too.
+    watcher = watchRedisDataLoss(
+      deps,
+      async (atStart) => {
+        const result = await recoverLostDeliveries(deps);
+        if (result.requeued > 0) log.info(result, "deliveries whose jobs Redis lost were queued again");
+        if (!atStart) await runHooks();
+      },
+      options.redisCheckIntervalMs,
     );
   }
 
   await Promise.all([deliveries?.waitUntilReady(), timers?.waitUntilReady()]);
-  for (const hook of options.hooks ?? workerStartHooks) {
-    try {
-      await hook(deps);
-    } catch (error) {
-      log.error({ err: error, hook: hook.name }, "worker start hook failed");
-    }
-  }
+  await watcher?.check();
+  await runHooks();
   log.info({ deliveries: Boolean(deliveries), timers: Boolean(timers), relay: loops.length > 0 }, "workers started");
 
   let closing: Promise<void> | undefined;
@@ -133,7 +156,7 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
     timers,
     close() {
       closing ??= (async () => {
-        await Promise.all(loops.map((loop) => loop.stop()));
+        await Promise.all([...loops.map((loop) => loop.stop()), watcher?.stop()]);
         // close() waits for the jobs in progress; their results are recorded before it returns.
         await Promise.allSettled([deliveries?.close(), timers?.close()]);
         log.info("workers stopped");
@@ -147,7 +170,7 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
 async function onDeliveryFailed(deps: Deps, job: Job<DeliveryJobData, DeliveryOutcome> | undefined, error: Error): Promise<void> {
   if (!job || job.finishedOn === undefined || typeof job.data?.outboxId !== "number") return;
   try {
-    await markDeliveryGivenUp(deps, job.data.outboxId, error.message);
+    await markDeliveryGivenUp(deps, job.data.outboxId, error);
   } catch (markError) {
     deps.logger.error({ err: markError, outboxId: job.data.outboxId }, "could not mark a given-up delivery FAILED");
   }

@@ -33,7 +33,8 @@ export interface LogLine {
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
   for (const name of Object.keys(ConfigSchema.in.shape)) delete inherited[name];
-  return { ...inherited, ENV_FILE: "", HTTP_HOST: "127.0.0.1", HTTP_PORT: "0", LOG_LEVEL: "info", ...env };
+  // The inbound limit is off (tests are faster than people) unless the test sets it; "" = default.
+  return { ...inherited, ENV_FILE: "", HTTP_HOST: "127.0.0.1", HTTP_PORT: "0", LOG_LEVEL: "info", RATE_LIMIT_UPDATES: "0", ...env };
 }
 
 export class BotProcess {

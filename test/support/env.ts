@@ -47,6 +47,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     REDIS_URL,
     REDIS_PREFIX: `tashil-test-${inject("runId")}-${randomBytes(4).toString("hex")}`,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // A test drives conversations faster than any person: the inbound limit is off unless a
+    // test turns it on (test/e2e/inbound-limits.test.ts).
+    RATE_LIMIT_UPDATES: "0",
     ...overrides,
   });
 }

@@ -1,0 +1,75 @@
+import { limit } from "@grammyjs/ratelimiter";
+import type { Middleware } from "grammy";
+import type { Redis } from "ioredis";
+import type { Deps } from "../../deps";
+import { localeFromTelegram } from "../../i18n";
+import type { BotContext } from "../context";
+
+/**
+ * Per-user inbound limit (@grammyjs/ratelimiter): at most RATE_LIMIT_UPDATES updates per
+ * RATE_LIMIT_WINDOW_MS from one user, counted in Redis so every bot process shares the count.
+ * Past it the user's updates are dropped until the window ends; the plugin calls
+ * onLimitExceeded once per window (on the first update over the limit, whichever process gets
+ * it), and that one update is answered with a polite notice.
+ *
+ * The defaults (30 in 3 s) are far above a person: typing is a message every few seconds,
+ * tapping through a menu a few a second, an album ten updates at once. A script is cut off.
+ */
+
+const KEY_PREFIX = "ratelimit:user:";
+
+/**
+ * INCR and set the window's expiry in one step. The plugin's own Redis store sends PEXPIRE
+ * after INCR as a second command: a process dying, or Redis blinking, between the two leaves a
+ * counter that never expires, and that user is silenced for good. Here a counter without an
+ * expiry gets one on the next update.
+ */
+const INCREMENT_SCRIPT = `
+local hits = redis.call('INCR', KEYS[1])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return hits`;
+
+/** The plugin's storage interface on our (prefixed) ioredis client. */
+function windowCounter(redis: Redis, windowMs: number, logger: Deps["logger"]) {
+  return {
+    async incr(key: string): Promise<number> {
+      try {
+        return Number(await redis.eval(INCREMENT_SCRIPT, 1, key, windowMs));
+      } catch (error) {
+        // Open when Redis cannot count: the session fails next and the user is told plainly,
+        // which beats dropping every update unseen.
+        logger.warn({ err: error }, "could not count the user's updates; letting this one through");
+        return 0;
+      }
+    },
+    /** Already done by incr; the plugin calls it for the first hit of a window. */
+    async pexpire(): Promise<number> {
+      return 1;
+    },
+  };
+}
+
+export function limitInbound(deps: Pick<Deps, "redis" | "config" | "logger" | "t">): Middleware<BotContext> {
+  const { RATE_LIMIT_UPDATES: updates, RATE_LIMIT_WINDOW_MS: windowMs, DEFAULT_LOCALE } = deps.config;
+  if (updates === 0) return (_ctx, next) => next();
+  return limit<BotContext, ReturnType<typeof windowCounter>>({
+    limit: updates,
+    timeFrame: windowMs,
+    storageClient: windowCounter(deps.redis, windowMs, deps.logger),
+    keyPrefix: KEY_PREFIX,
+    // Updates without a sender (channel posts) are not a person flooding us.
+    keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
+    onLimitExceeded: async (ctx) => {
+      deps.logger.warn({ userId: ctx.from?.id, limit: updates, windowMs }, "inbound limit reached: dropping the user's updates for the window");
+      // The app's language, not the stored choice: that needs the database, which a flood
+      // must not reach.
+      const text = deps.t(localeFromTelegram(ctx.from?.language_code, DEFAULT_LOCALE), "error-rate-limited");
+      try {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+        else if (ctx.chat) await ctx.reply(text);
+      } catch (error) {
+        deps.logger.warn({ err: error, userId: ctx.from?.id }, "could not tell a flooding user about the limit");
+      }
+    },
+  });
+}
