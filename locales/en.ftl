@@ -508,12 +508,12 @@ triage-notice-rejected-remit =
     Your case { $code } is not within this working group's remit.
     Please turn to: { $text }
 triage-notice-resolved =
-    Your case { $code } was closed as resolved.
+    Your case { $code } was declared resolved.
     Outcome: { $outcome }
-    If the problem remains, you can reopen the case within { $days ->
+    Did it help? Rate it with the buttons below. If the problem remains, you can reopen the case within { $days ->
         [one] { $days } day
        *[other] { $days } days
-    } from "My cases".
+    } with "Reopen" or from "My cases".
 triage-notice-closed = Your case { $code } was closed.
 triage-notice-reopened = Your case { $code } was reopened and is back in the secretariat's queue.
 triage-notice-category = The subject of your case { $code } was corrected to: { $category }
@@ -707,8 +707,11 @@ rating-reopened = Case { $code } has been reopened and is back with the working 
 rating-error-not_found = This task was not found.
 rating-error-forbidden = Only the unit's representative can rate a completed task.
 rating-error-invalid_input = This is not a valid answer.
-rating-error-cannot_reopen = The case cannot be reopened now (it is still open, or the reopening period has passed). Your rating has been passed on to the secretariat.
+rating-error-cannot_reopen = The case cannot be reopened now (it is still open, or the reopening period has passed). The secretariat can still reopen it.
 rating-notice-secretariat-low = ⚠ Case { $code }: the producer rated the work of { $agency } { $score } of 5.
+cases-reopen = 🔁 Reopen the case
+rating-notice-secretariat-low-case = ⚠ Case { $code }: the producer rated the outcome { $score } of 5.
+event-case_rated = { $actor } rated the outcome { $score } of 5.
 rating-notice-secretariat-comment = Case { $code }: the producer's comment on their rating ({ $score } of 5): { $comment }
 rating-notice-secretariat-reopened = 🔁 Case { $code } was reopened by the producer. Reason: { $reason }
 event-task_acknowledged = { $actor } acknowledged the task.

@@ -486,7 +486,7 @@ triage-notice-rejected-remit =
 triage-notice-resolved =
     پرونده { $code } حل‌شده اعلام شد.
     نتیجه: { $outcome }
-    اگر مشکل همچنان باقی است، تا { $days } روز می‌توانید از «پرونده‌های من» پرونده را بازگشایی کنید.
+    آیا رسیدگی کمک کرد؟ با دکمه‌های زیر نمره بدهید. اگر مشکل همچنان باقی است، تا { $days } روز می‌توانید با دکمه «بازگشایی» یا از «پرونده‌های من» پرونده را بازگشایی کنید.
 triage-notice-closed = پرونده { $code } مختومه شد.
 triage-notice-reopened = پرونده { $code } بازگشایی شد و دوباره در صف دبیرخانه کارگروه قرار گرفت.
 triage-notice-category = موضوع پرونده { $code } به «{ $category }» اصلاح شد.
@@ -668,8 +668,11 @@ rating-reopened = پرونده { $code } بازگشایی شد و دوباره �
 rating-error-not_found = این اقدام پیدا نشد.
 rating-error-forbidden = تنها نماینده واحد می‌تواند به اقدام انجام‌شده امتیاز دهد.
 rating-error-invalid_input = این پاسخ معتبر نیست.
-rating-error-cannot_reopen = اکنون نمی‌توان پرونده را بازگشایی کرد (پرونده هنوز باز است یا مهلت بازگشایی گذشته است). امتیاز شما به دبیرخانه کارگروه اعلام شده است.
+rating-error-cannot_reopen = اکنون نمی‌توان پرونده را بازگشایی کرد (پرونده هنوز باز است یا مهلت بازگشایی گذشته است). دبیرخانه کارگروه همچنان می‌تواند آن را بازگشایی کند.
 rating-notice-secretariat-low = ⚠ پرونده { $code }: تولیدکننده به کار { $agency } امتیاز { $score } از ۵ داد.
+cases-reopen = 🔁 بازگشایی پرونده
+rating-notice-secretariat-low-case = ⚠ پرونده { $code }: تولیدکننده به نتیجه رسیدگی نمره { $score } از ۵ داد.
+event-case_rated = { $actor } به نتیجه رسیدگی نمره { $score } از ۵ داد.
 rating-notice-secretariat-comment = پرونده { $code }: توضیح تولیدکننده درباره امتیاز ({ $score } از ۵): { $comment }
 rating-notice-secretariat-reopened = 🔁 پرونده { $code } به درخواست تولیدکننده بازگشایی شد. دلیل: { $reason }
 event-task_acknowledged = { $actor } اقدام را رؤیت کرد.

@@ -30,3 +30,7 @@ export const reportSubmit = button("rp:submit");
 
 /** /language. */
 export const languageSet = button("lang:set", { locale: ["fa", "en"] });
+
+/** A finished case of the producer's: rate it as a whole (1–5), or reopen it with a reason. */
+export const caseRate = button("cr", { caseId: "id", score: ["1", "2", "3", "4", "5"] });
+export const caseReopen = button("cro", { caseId: "id" });

@@ -2,6 +2,7 @@
  * The closing paths of a case — duplicate, reject, resolve, close — and reopening. Closing a
  * case cancels the agency work still running on it (its officials are told).
  */
+import { producer } from "../../buttons";
 import type { Deps } from "../../deps";
 import type { Tx } from "../../db";
 import { isRejectReason, type RejectReason } from "../../domain/reject-reasons";
@@ -131,10 +132,17 @@ export async function resolveCase(deps: TriageDeps, actor: SessionUser, caseId: 
     await tx.case.update({ where: { id: row.id }, data: { outcome, resolvedAt: now } });
     await cancelRunningTasks(tx, deps, row, actor.id, touchedTasks);
     const event = await appendEvent(tx, { caseId: row.id, actorId: actor.id, type: "resolved", data: { outcome } });
-    await tellProducer(tx, deps, row, event.id, "triage-notice-resolved", () => ({
-      outcome,
-      days: deps.config.REOPEN_WINDOW_DAYS,
-    }));
+    // The notice keeps its promise: "did it help?" and the reopen it mentions, one tap away.
+    const scores = (["1", "2", "3", "4", "5"] as const).map((score) => ({ labelKey: `rating-score-${score}`, callback: producer.caseRate.pack({ caseId: row.id, score }) }));
+    await tellProducer(
+      tx,
+      deps,
+      row,
+      event.id,
+      "triage-notice-resolved",
+      () => ({ outcome, days: deps.config.REOPEN_WINDOW_DAYS }),
+      [scores, [{ labelKey: "cases-reopen", callback: producer.caseReopen.pack({ caseId: row.id }) }]],
+    );
     return {};
   });
 }

@@ -5,7 +5,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { isOpenStatus, type CaseStatus } from "../../../domain/case-lifecycle";
 import { localizeDigits } from "../../../domain/text";
 import { listProducerCases, ownCase } from "../../../services/cases";
-import { shared } from "../../../buttons";
+import { caseFollowUp } from "../../../services/ratings";
+import { producer, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { caseDetailLines, timelineLines } from "../../presenters/case";
@@ -52,6 +53,13 @@ async function showCase(ctx: BotContext, caseId: number): Promise<void> {
   if (isOpenStatus(item.status as CaseStatus)) {
     keyboard.text(ctx.t(item.status === "needs_info" ? "cases-answer" : "cases-add-info"), shared.addInfo.pack({ caseId: item.id })).row();
   }
+  // A finished case: "did it help?" (until rated) and the reopen the resolved notice promises.
+  const followUp = await caseFollowUp(ctx.deps, ctx.user.id, item.id);
+  if (followUp.canRate && followUp.score === null) {
+    for (const score of ["1", "2", "3", "4", "5"] as const) keyboard.text(ctx.t(`rating-score-${score}`), producer.caseRate.pack({ caseId: item.id, score }));
+    keyboard.row();
+  }
+  if (followUp.canReopen) keyboard.text(ctx.t("cases-reopen"), producer.caseReopen.pack({ caseId: item.id })).row();
   keyboard.text(ctx.t("cases-back-to-list"), shared.myCasesPage.pack({ page: 0 }));
   await showScreen(ctx, text, keyboard);
 }

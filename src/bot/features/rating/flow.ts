@@ -1,16 +1,20 @@
 // After a score: an optional comment (or skip), and after a low score on a finished case the
-// offer to reopen it with a reason. The service re-checks the producer and the reopen window.
+// offer to reopen it with a reason; the reopen from the case card or the "resolved" notice is
+// the same reason step. The service re-checks the producer and the reopen window.
 import { InlineKeyboard } from "grammy";
 import { rating as buttons, shared } from "../../../buttons";
 import { normalizeText } from "../../../domain/text";
-import { commentOnRating, COMMENT_MAX, reopenAfterRating, REOPEN_REASON_MIN } from "../../../services/ratings";
+import { commentOnRating, COMMENT_MAX, reopenAfterRating, reopenOwnCase, REOPEN_REASON_MIN } from "../../../services/ratings";
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, retry } from "../../flow-engine";
 import { answerRefusal } from "../../reply";
 
 interface RatingDraft {
+  /** The rated task; 0 when the case itself was rated or is reopened from its card. */
   taskId: number;
+  /** The case, when reopened as a whole (the card, the "resolved" notice). */
+  caseId?: number;
   /** A low score on a case the producer may reopen now (the service decides again). */
   canReopen: boolean;
 }
@@ -60,9 +64,11 @@ export const ratingFlow = defineFlow<RatingDraft>({
       text: async (ctx, input, flow) => {
         const text = normalizeText(input);
         if (text.length < REOPEN_REASON_MIN || text.length > COMMENT_MAX) return retry("rating-reason-invalid", { min: REOPEN_REASON_MIN, max: COMMENT_MAX });
-        const { taskId } = flow.data;
+        const { taskId, caseId } = flow.data;
         return finish(ctx, async () => {
-          const { trackingCode } = await reopenAfterRating(ctx.deps, ctx.user.id, taskId, text);
+          const { trackingCode } = caseId
+            ? await reopenOwnCase(ctx.deps, ctx.user.id, caseId, text)
+            : await reopenAfterRating(ctx.deps, ctx.user.id, taskId, text);
           endFlow(ctx);
           await ctx.reply(ctx.t("rating-reopened", { code: trackingCode }));
         });
