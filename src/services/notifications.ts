@@ -67,12 +67,20 @@ export async function notify(tx: Tx, deps: NoticeDeps, recipients: Recipient[], 
   return enqueueOutbound(tx, messages);
 }
 
-/** Active secretariat members of a working group. */
+/**
+ * Whoever holds the secretariat's duties in a working group: its active secretariat members;
+ * when it has none, the administrators acting for it (the group's own admins, else the global
+ * ones). An alert meant for the secretariat never falls into an empty desk.
+ */
 export async function secretariatOf(tx: Tx, workingGroupId: number): Promise<Recipient[]> {
-  const members = await tx.membership.findMany({
-    where: { workingGroupId, role: "SECRETARIAT", revokedAt: null },
-    select: { user: { select: { id: true, telegramId: true, language: true } } },
-  });
+  const select = { user: { select: { id: true, telegramId: true, language: true } } } as const;
+  let members = await tx.membership.findMany({ where: { workingGroupId, role: "SECRETARIAT", revokedAt: null }, select, orderBy: { id: "asc" } });
+  if (members.length === 0) {
+    members = await tx.membership.findMany({ where: { workingGroupId, role: "ADMIN", revokedAt: null }, select, orderBy: { id: "asc" } });
+  }
+  if (members.length === 0) {
+    members = await tx.membership.findMany({ where: { workingGroupId: null, role: "ADMIN", revokedAt: null }, select, orderBy: { id: "asc" } });
+  }
   const unique = new Map(members.map((m) => [m.user.id, recipientOf(m.user)]));
   return [...unique.values()];
 }
