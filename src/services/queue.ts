@@ -13,6 +13,7 @@ import { OPEN_CASE_STATUSES } from "./cases";
 import { caseWaitSelect } from "./clock-pauses";
 import { runningPauseSelect } from "./tasks";
 import type { SessionUser } from "./users";
+import { countyNamed } from "./units";
 import { pageWindow } from "../domain/pagination";
 
 export const QUEUE_PAGE_SIZE = 8;
@@ -165,7 +166,7 @@ const cardSelect = {
   takenById: true,
   duplicateOf: { select: { trackingCode: true } },
   takenBy: { select: { firstName: true, lastName: true } },
-  unit: { select: { name: true, legalId: true, county: true, sector: true, activityStatus: true, employees: true } },
+  unit: { select: { workingGroupId: true, name: true, legalId: true, county: true, sector: true, activityStatus: true, employees: true } },
   agency: { select: { nameFa: true, nameEn: true } },
   reporter: { select: { id: true, firstName: true, lastName: true, phone: true } },
   events: {
@@ -193,6 +194,8 @@ export type CaseCard = Prisma.CaseGetPayload<{ select: typeof cardSelect }> & {
   canAct: boolean;
   /** The reporter's phone, only for those who may see it. */
   reporterPhone: string | null;
+  /** The unit's county in both languages (a county typed by hand, not in the list: as typed). */
+  county: { nameFa: string; nameEn: string };
 };
 
 /**
@@ -213,6 +216,7 @@ export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: Session
     ...row,
     canAct,
     reporterPhone: canSeeReporterPhone(user, row.workingGroupId) ? row.reporter.phone : null,
+    county: await countyNamed(deps, row.unit.workingGroupId, row.unit.county),
   };
 }
 

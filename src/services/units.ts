@@ -55,6 +55,16 @@ export async function countyOf(deps: Db, workingGroupId: number, countyId: numbe
   return deps.db.county.findFirst({ where: { id: countyId, workingGroupId }, select: { id: true, nameFa: true, nameEn: true } });
 }
 
+/**
+ * A unit's county in both languages. The unit keeps the county's Persian name (the seeded
+ * county's nameFa, unique within its group, or the name typed where the group has no list);
+ * a name not in the list is shown as given in both languages.
+ */
+export async function countyNamed(deps: Db, workingGroupId: number, county: string): Promise<{ nameFa: string; nameEn: string }> {
+  const found = await deps.db.county.findUnique({ where: { workingGroupId_nameFa: { workingGroupId, nameFa: county } }, select: { nameFa: true, nameEn: true } });
+  return found ?? { nameFa: county, nameEn: county };
+}
+
 /** Records the phone number the user shared as their own contact. */
 export async function verifyPhone(deps: Pick<Deps, "db" | "now">, userId: number, phone: string): Promise<void> {
   await deps.db.user.update({ where: { id: userId }, data: { phone, phoneVerifiedAt: deps.now() } });

@@ -8,6 +8,7 @@ import { desk, fastTrack, shared, type Button } from "../../buttons";
 import { allowedActions, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { formatJalaliDate } from "../../domain/jalali";
 import { fullName, localizeDigits } from "../../domain/text";
+import { localName } from "../../i18n";
 import { triageRole } from "../../services/authz";
 import type { CaseCard } from "../../services/queue";
 import type { BotContext } from "../context";
@@ -45,7 +46,7 @@ function cardText(ctx: BotContext, card: CaseCard): string {
   const description = lines.pop();
   lines.push(
     ctx.t("queue-field-legal-id", { legalId: localizeDigits(card.unit.legalId, locale) }),
-    ctx.t("queue-field-county", { county: card.unit.county }),
+    ctx.t("queue-field-county", { county: localName(card.county, locale) }),
     ctx.t("queue-field-sector", {
       sector: ctx.t(`sector-${card.unit.sector}`),
       activity: ctx.t(`activity-${card.unit.activityStatus}`),

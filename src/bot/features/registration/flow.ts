@@ -8,7 +8,7 @@ import { pageWindow } from "../../../domain/pagination";
 import { isRefusal } from "../../../domain/refusal";
 import { findByName, localizeDigits, parseInteger, readFreeText } from "../../../domain/text";
 import { localName } from "../../../i18n";
-import { allWorkingGroups, countiesOf, countyOf, legalIdStatus, registerUnit, verifyPhone, workingGroupById } from "../../../services/units";
+import { allWorkingGroups, countiesOf, countyNamed, countyOf, legalIdStatus, registerUnit, verifyPhone, workingGroupById } from "../../../services/units";
 import { ACTIVITY_STATUSES, SECTORS } from "../../../buttons/producer";
 import { producer as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
@@ -207,7 +207,7 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
           legalId: localizeDigits(data.legalId ?? "", ctx.locale),
           licence: data.licenceNo ? localizeDigits(data.licenceNo, ctx.locale) : ctx.t("register-licence-none"),
           group: group ? localName(group, ctx.locale) : "",
-          county: data.county ?? "",
+          county: data.county ? localName(await countyNamed(ctx.deps, data.workingGroupId ?? 0, data.county), ctx.locale) : "",
           sector: ctx.t(`sector-${data.sector ?? "INDUSTRY"}`),
           activity: ctx.t(`activity-${data.activityStatus ?? "ACTIVE"}`),
           employees: localizeDigits(String(data.employees ?? 0), ctx.locale),
