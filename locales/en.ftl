@@ -1406,3 +1406,13 @@ waiting-party-meeting-other = a meeting
 queue-task-paused = ⏸ clock paused since { $since }, waiting on { $party }
 triage-error-case_finished = Case { $code } is already finished: nobody is waited on any more, so no question can be asked and no clock paused. Nothing was changed.
 stats-agency-response = response time (median) { $gross } · net of waiting on others { $net }
+
+## Long lists to pick from (src/bot/presenters/picker.ts)
+picker-type-to-search = Or type a few letters of its name to find it.
+picker-found = Found for «{ $query }»:
+picker-not-found = Nothing matches «{ $query }». Type a few other letters, or choose from the list.
+picker-provinces = Provinces ({ $count })
+picker-free-zones = Free zones ({ $count })
+picker-page = page { $page } of { $pages }
+picker-all-groups = « All working groups
+picker-all-agencies = « All agencies

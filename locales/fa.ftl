@@ -1305,3 +1305,13 @@ waiting-party-meeting-other = جلسه
 queue-task-paused = ⏸ ساعت از { $since } متوقف است، در انتظار { $party }
 triage-error-case_finished = پرونده { $code } پیش‌تر به پایان رسیده است: دیگر در انتظار کسی نیست، پس نه پرسشی می‌توان فرستاد و نه ساعتی را متوقف کرد. چیزی تغییر نکرد.
 stats-agency-response = زمان پاسخ‌گویی (میانه) { $gross } · بدون زمان انتظار برای دیگران { $net }
+
+## Long lists to pick from (src/bot/presenters/picker.ts)
+picker-type-to-search = یا چند حرف از نامش را بنویسید تا پیدا شود.
+picker-found = نتیجه جست‌وجوی «{ $query }»:
+picker-not-found = نامی با «{ $query }» پیدا نشد. چند حرف دیگر بنویسید، یا از فهرست انتخاب کنید.
+picker-provinces = استان‌ها ({ $count })
+picker-free-zones = مناطق آزاد ({ $count })
+picker-page = صفحه { $page } از { $pages }
+picker-all-groups = « همه کارگروه‌ها
+picker-all-agencies = « همه دستگاه‌ها

@@ -13,6 +13,8 @@ export interface SessionData {
   locale?: Locale;
   /** The one multi-step flow the user is in (registration, report wizard, a prompt…). */
   flow?: Flow;
+  /** The picker outside any flow that takes a few typed letters ("queue", "stats"): the last shown. */
+  search?: string;
 }
 
 /** Each feature owns one flow name and its JSON-safe state. */

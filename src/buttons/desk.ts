@@ -17,6 +17,8 @@ const QUEUE_VIEW = { pattern: "[1-9]\\d{0,8}\\.\\d{1,9}\\.(?:\\d{1,2}|-)\\.(?:\\
 
 export const queueHome = button("q:home");
 export const queueList = button("q:l", { view: QUEUE_VIEW });
+/** The group picker's tab (provinces / free zones) and page. */
+export const queueGroups = button("q:g", { section: ["p", "f"], page: "int" });
 export const filterStatus = button("q:fs", { view: QUEUE_VIEW });
 export const filterCategory = button("q:fc", { view: QUEUE_VIEW });
 export const filterAgency = button("q:fa", { view: QUEUE_VIEW });

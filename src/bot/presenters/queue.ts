@@ -8,6 +8,7 @@ import { CASE_STATUSES } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
 import { localizeDigits, truncate } from "../../domain/text";
 import { localName } from "../../i18n";
+import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchText, type GroupSection } from "./picker";
 import { countdownShort } from "./case";
 import { encodeQueueView, type QueueView } from "../../services/queue";
 import type { BotContext } from "../context";
@@ -20,13 +21,19 @@ type Named = { nameFa: string; nameEn: string };
 /** The button data of a queue page. */
 export const queueViewData = (view: QueueView): string => desk.queueList.pack({ view: encodeQueueView(view) });
 
-export function groupPickerScreen(ctx: BotContext, groups: Array<Named & { id: number }>): Screen {
-  const keyboard = new InlineKeyboard();
-  groups.forEach((group, index) => {
-    keyboard.text(truncate(localName(group, ctx.locale), 30), queueViewData({ workingGroupId: group.id, page: 0 }));
-    if (index % 2 === 1) keyboard.row();
-  });
-  return { text: ctx.t("queue-pick-group"), keyboard };
+type PickerGroup = Named & { id: number; kind: string };
+const openQueue = (group: { id: number }) => queueViewData({ workingGroupId: group.id, page: 0 });
+
+/** Which group's queue: provinces and free zones apart, by name, a page at a time. */
+export function groupPickerScreen(ctx: BotContext, groups: PickerGroup[], at: { section?: GroupSection; page?: number } = {}): Screen {
+  const keyboard = groupPickerKeyboard(ctx, groups, { ...at, pick: openQueue, turn: (section, page) => desk.queueGroups.pack({ section, page }) });
+  return { text: pickerText(ctx, ctx.t("queue-pick-group"), groups.length), keyboard };
+}
+
+/** The groups a few typed letters found. */
+export function groupSearchScreen(ctx: BotContext, query: string, found: PickerGroup[]): Screen {
+  const keyboard = groupSearchKeyboard(ctx, found, openQueue);
+  return { text: searchText(ctx, query, found.length), keyboard: keyboard.text(ctx.t("picker-all-groups"), desk.queueHome.pack()) };
 }
 
 function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | null): string {

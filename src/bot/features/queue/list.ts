@@ -5,11 +5,15 @@ import { Composer } from "grammy";
 import { desk } from "../../../buttons";
 import { decodeQueueView, listQueue, queueAgencies, queueHeading, queueWorkingGroups, type QueueView } from "../../../services/queue";
 import type { BotContext } from "../../context";
-import { filterScreen, groupPickerScreen, queueListScreen, type FilterKind } from "../../presenters/queue";
+import { searchNames, type GroupSection } from "../../presenters/picker";
+import { filterScreen, groupPickerScreen, groupSearchScreen, queueListScreen, type FilterKind } from "../../presenters/queue";
 import { refusedOr, showScreen } from "../../reply";
 
-/** /queue: the only group's queue at once, else which group. */
-export async function showGroupPicker(ctx: BotContext): Promise<void> {
+/** The session's mark that the queue's group picker takes typed letters. */
+const SEARCH = "queue";
+
+/** /queue: the only group's queue at once, else which group (a few typed letters find one). */
+export async function showGroupPicker(ctx: BotContext, at: { section?: GroupSection; page?: number } = {}): Promise<void> {
   const groups = await queueWorkingGroups(ctx.deps, ctx.user);
   const only = groups.length === 1 ? groups[0] : undefined;
   if (only) return showQueue(ctx, { workingGroupId: only.id, page: 0 });
@@ -17,11 +21,20 @@ export async function showGroupPicker(ctx: BotContext): Promise<void> {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  const screen = groupPickerScreen(ctx, groups);
+  ctx.session.search = SEARCH;
+  const screen = groupPickerScreen(ctx, groups, at);
   await showScreen(ctx, screen.text, screen.keyboard);
 }
 
+/** Typed letters after the picker: the groups whose Persian or English name has them. */
+async function searchGroups(ctx: BotContext, query: string): Promise<void> {
+  const groups = await queueWorkingGroups(ctx.deps, ctx.user);
+  const screen = groupSearchScreen(ctx, query, searchNames(groups, query));
+  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
+}
+
 export async function showQueue(ctx: BotContext, requested: QueueView): Promise<void> {
+  if (ctx.session.search === SEARCH) delete ctx.session.search;
   const found = await refusedOr(ctx, async () => {
     const page = await listQueue(ctx.deps, ctx.user, requested);
     return { page, heading: await queueHeading(ctx.deps, ctx.user, requested) };
@@ -43,11 +56,20 @@ async function showFilter(ctx: BotContext, kind: FilterKind, view: QueueView): P
 /** Handlers for queue readers only (the feature filters by role). */
 export const list = new Composer<BotContext>();
 
-list.command("queue", showGroupPicker);
+list.command("queue", (ctx) => showGroupPicker(ctx));
 list.callbackQuery(desk.queueHome.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   await showGroupPicker(ctx);
 });
+list.callbackQuery(desk.queueGroups.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = desk.queueGroups.unpack(ctx.callbackQuery.data);
+  if (p) await showGroupPicker(ctx, p);
+});
+list.on("message:text").filter(
+  (ctx) => ctx.session.search === SEARCH && !ctx.session.flow && !ctx.msg.text.startsWith("/"),
+  (ctx) => searchGroups(ctx, ctx.msg.text),
+);
 
 list.callbackQuery(desk.queueList.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
