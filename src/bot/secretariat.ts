@@ -7,6 +7,7 @@ import { inScope, isEmptyScope, secretariatGroups } from "../services/authz";
 import { secretariatWorkingGroups } from "../services/working-groups";
 import type { BotContext } from "./context";
 import { localName } from "../i18n";
+import { sortGroups } from "./presenters/picker";
 
 /** The group ids, or "all" for a global admin. */
 export function secretariatGroupIds(ctx: BotContext): number[] | "all" {
@@ -25,10 +26,13 @@ export function soleSecretariatGroup(ctx: BotContext): number | undefined {
   return groups !== "all" && groups.length === 1 ? groups[0] : undefined;
 }
 
-/** A button per group the user serves (`pack(id)` is the button's data), two a row. */
+/**
+ * A button per group the user serves (`pack(id)` is the button's data), two a row: provinces
+ * then free zones, each by name in the reader's language.
+ */
 export async function secretariatGroupKeyboard(ctx: BotContext, pack: (groupId: number) => string): Promise<InlineKeyboard> {
   const keyboard = new InlineKeyboard();
-  (await secretariatWorkingGroups(ctx.deps, ctx.user)).forEach((group, index) => {
+  sortGroups(await secretariatWorkingGroups(ctx.deps, ctx.user), ctx.locale).forEach((group, index) => {
     keyboard.text(localName(group, ctx.locale), pack(group.id));
     if (index % 2 === 1) keyboard.row();
   });

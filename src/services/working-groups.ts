@@ -10,7 +10,7 @@ export async function secretariatWorkingGroups(deps: Pick<Deps, "db">, user: Ses
   return deps.db.workingGroup.findMany({
     where: scope.all ? {} : { id: { in: scope.ids } },
     orderBy: { id: "asc" },
-    select: { id: true, nameFa: true, nameEn: true },
+    select: { id: true, kind: true, nameFa: true, nameEn: true },
   });
 }
 

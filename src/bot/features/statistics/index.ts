@@ -21,7 +21,7 @@ chat.filter(canReadAnyStatistics).use(report);
 
 // Anyone else (a producer, an official, a revoked chair, forged data): refused.
 chat.command("stats", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
-chat.callbackQuery([buttons.home.filter, buttons.report.filter, buttons.file.filter], async (ctx) => {
+chat.callbackQuery([buttons.home.filter, buttons.groups.filter, buttons.report.filter, buttons.file.filter], async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
 });

@@ -4,8 +4,6 @@
 // in that group (readGroupStatistics) from the memberships loaded for the update.
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { statistics as buttons } from "../../../buttons";
-import { truncate } from "../../../domain/text";
-import { localName } from "../../../i18n";
 import {
   PERIOD_CODES,
   PERIOD_KINDS,
@@ -16,6 +14,7 @@ import {
   type PeriodKind,
 } from "../../../services/statistics";
 import type { BotContext } from "../../context";
+import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchNames, searchText, type GroupSection } from "../../presenters/picker";
 import { agencyCsv, csvCaption, csvFileName, reportText } from "../../presenters/statistics";
 import { refusedOr, showScreen } from "../../reply";
 
@@ -32,6 +31,7 @@ function reportKeyboard(ctx: BotContext, workingGroupId: number, kind: PeriodKin
 
 /** A group's report for a period (edits the screen it was opened from; a long one is posted in parts). */
 export async function showReport(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
+  if (ctx.session.search === SEARCH) delete ctx.session.search;
   const loaded = await refusedOr(ctx, () => readGroupStatistics(ctx.deps, ctx.user, workingGroupId, kind));
   if (!loaded) return;
   const scope = statisticsGroups(ctx.user);
@@ -52,8 +52,12 @@ async function sendCsv(ctx: BotContext, workingGroupId: number, kind: PeriodKind
   await ctx.replyWithDocument(file, { caption: csvCaption(ctx, group, statistics.period) });
 }
 
-/** /stats and the menu entry: the one group's report, or a picker of the groups. */
-async function showGroupPicker(ctx: BotContext): Promise<void> {
+/** The session's mark that the statistics' group picker takes typed letters. */
+const SEARCH = "stats";
+const openReport = (group: { id: number }) => buttons.report.pack({ workingGroupId: group.id, period: PERIOD_CODES.month });
+
+/** /stats and the menu entry: the one group's report, or a picker of the groups (a few typed letters find one). */
+async function showGroupPicker(ctx: BotContext, at: { section?: GroupSection; page?: number } = {}): Promise<void> {
   const groups = await statisticsWorkingGroups(ctx.deps, ctx.user);
   if (groups.length === 0) {
     await ctx.reply(ctx.t("error-not-allowed"));
@@ -61,18 +65,33 @@ async function showGroupPicker(ctx: BotContext): Promise<void> {
   }
   const only = groups.length === 1 ? groups[0] : undefined;
   if (only) return showReport(ctx, only.id, "month");
-  const keyboard = new InlineKeyboard();
-  groups.forEach((group, index) => {
-    keyboard.text(truncate(localName(group, ctx.locale), 30), buttons.report.pack({ workingGroupId: group.id, period: PERIOD_CODES.month }));
-    if (index % 2 === 1) keyboard.row();
-  });
-  await showScreen(ctx, ctx.t("stats-pick-group"), keyboard);
+  ctx.session.search = SEARCH;
+  const keyboard = groupPickerKeyboard(ctx, groups, { ...at, pick: openReport, turn: (section, page) => buttons.groups.pack({ section, page }) });
+  await showScreen(ctx, pickerText(ctx, ctx.t("stats-pick-group"), groups.length), keyboard);
+}
+
+/** Typed letters after the picker: the groups whose Persian or English name has them. */
+async function searchGroups(ctx: BotContext, query: string): Promise<void> {
+  const found = searchNames(await statisticsWorkingGroups(ctx.deps, ctx.user), query);
+  const keyboard = groupSearchKeyboard(ctx, found, openReport).text(ctx.t("picker-all-groups"), buttons.home.pack());
+  await ctx.reply(searchText(ctx, query, found.length), { reply_markup: keyboard });
 }
 
 /** Handlers for the statistics readers only (the feature filters by role). */
 export const report = new Composer<BotContext>();
 
-report.command("stats", showGroupPicker);
+report.command("stats", (ctx) => showGroupPicker(ctx));
+
+report.callbackQuery(buttons.groups.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = buttons.groups.unpack(ctx.callbackQuery.data);
+  if (p) await showGroupPicker(ctx, p);
+});
+
+report.on("message:text").filter(
+  (ctx) => ctx.session.search === SEARCH && !ctx.session.flow && !ctx.msg.text.startsWith("/"),
+  (ctx) => searchGroups(ctx, ctx.msg.text),
+);
 
 report.callbackQuery(buttons.home.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
