@@ -40,6 +40,8 @@ export const reopen = button("tr:reo", { caseId: "id" });
 /** Inside a triage flow. */
 export const flowBack = button("tr:back");
 export const pickAgency = button("tr:ag", { agencyId: "id" });
+/** A page of the agency list (and the whole list again after a search). */
+export const agencyPage = button("tr:ap", { page: "int" });
 /** One official of the agency, or "0": the agency as a whole. */
 export const pickOfficial = button("tr:of", { officialId: { pattern: "0|[1-9]\\d{0,8}" } });
 export const pickRejectReason = button("tr:rr", { reason: REJECT_REASONS });

@@ -123,3 +123,38 @@ export function groupPickerKeyboard<T extends Pickable & { kind: string }>(ctx: 
 export function groupSearchKeyboard<T extends Pickable & { kind: string }>(ctx: BotContext, found: readonly T[], pick: (group: T) => string): InlineKeyboard {
   return pickerKeyboard(ctx, sortGroups(found, ctx.locale), { pick, columns: 2 });
 }
+
+/** Where a flow's list is: its page, or the letters typed to search it (kept in the flow's data). */
+export interface PickState {
+  pickPage?: number;
+  pickQuery?: string;
+}
+
+/**
+ * A list inside a flow (agencies): the question, then a page of the (already ordered) names,
+ * or the names a few typed letters found with a button back to the whole list (`turn(0)`,
+ * whose handler forgets the letters).
+ */
+export function listPickerScreen<T extends Pickable>(
+  ctx: BotContext,
+  question: string,
+  ordered: readonly T[],
+  state: PickState,
+  buttons: { pick: (item: T) => string; turn: (page: number) => string; allLabel?: string },
+): { text: string; keyboard: InlineKeyboard } {
+  const query = state.pickQuery;
+  if (query) {
+    const found = searchNames(ordered, query);
+    const keyboard = pickerKeyboard(ctx, found, { pick: buttons.pick });
+    keyboard.text(ctx.t(buttons.allLabel ?? "picker-all-agencies"), buttons.turn(0)).row();
+    return { text: `${question}\n${searchText(ctx, query, found.length)}`, keyboard };
+  }
+  const keyboard = pickerKeyboard(ctx, ordered, { pick: buttons.pick, turn: buttons.turn, page: state.pickPage ?? 0 });
+  return { text: pickerText(ctx, question, ordered.length), keyboard };
+}
+
+/** Typed letters to search a list with: some letter or digit, at most 60 characters; else null. */
+export function readQuery(text: string): string | null {
+  const query = text.trim();
+  return /[\p{L}\p{N}]/u.test(query) && [...query].length <= 60 ? query : null;
+}

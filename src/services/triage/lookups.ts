@@ -34,7 +34,8 @@ export async function triageAgencies(deps: Pick<Deps, "db">, actor: SessionUser,
   });
   const suggested: string[] = isCategoryId(row.category) ? agencyKindsFor(row.category, row.subcategory) : [];
   const rank = (agency: { id: number; kind: string }) => (agency.id === row.agencyId ? 0 : suggested.includes(agency.kind) ? 1 : 2);
-  return [...agencies].sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  // `suggested`: the producer's choice and the subject's usual agencies, which a picker shows first.
+  return [...agencies].sort((a, b) => rank(a) - rank(b) || a.id - b.id).map((agency) => ({ ...agency, suggested: rank(agency) < 2 }));
 }
 
 /** The officials of an agency, to refer the case to one of them. */

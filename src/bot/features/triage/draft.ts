@@ -4,6 +4,7 @@ import type { CaseAction } from "../../../domain/case-lifecycle";
 import type { CategoryId } from "../../../domain/categories";
 import type { RejectReason } from "../../../domain/reject-reasons";
 import type { Urgency } from "../../../domain/urgency";
+import type { PickState } from "../../presenters/picker";
 import {
   NOTE_MAX,
   OUTCOME_MAX,
@@ -35,7 +36,7 @@ export const FLOW_ACTIONS = [
 
 export type ActionCode = (typeof FLOW_ACTIONS)[number]["code"];
 
-export interface TriageDraft {
+export interface TriageDraft extends PickState {
   caseId: number;
   /** The case's tracking code, for the questions. */
   code: string;

@@ -28,7 +28,8 @@ import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
 import { openCaseKeyboard } from "../../presenters/case-card";
-import { answerRefusal } from "../../reply";
+import { readQuery } from "../../presenters/picker";
+import { answerRefusal, showScreen } from "../../reply";
 import { textLimits, type TriageDraft } from "./draft";
 import * as prompts from "./prompts";
 
@@ -138,7 +139,17 @@ export const triageFlow = defineFlow<TriageDraft>({
         return next("confirm");
       },
     },
-    agency: { ask: prompts.askAgency },
+    agency: {
+      ask: prompts.askAgency,
+      // A few letters of the agency's name (Persian or English) narrow the list.
+      text: async (_ctx, text, flow) => {
+        const query = readQuery(text);
+        if (!query) return retry("expected-button");
+        flow.data.pickQuery = query;
+        delete flow.data.pickPage;
+        return next("agency");
+      },
+    },
     official: { ask: prompts.askOfficial },
     due: {
       ask: prompts.askDue,
@@ -161,6 +172,14 @@ export const triageFlow = defineFlow<TriageDraft>({
     confirm: { ask: prompts.askConfirm },
   },
   buttons: [
+    on(desk.agencyPage, async (ctx, { page }, flow) => {
+      if (!at(flow, "agency")) return handled;
+      flow.data.pickPage = page;
+      delete flow.data.pickQuery;
+      const screen = await prompts.agencyScreen(ctx, flow);
+      await showScreen(ctx, screen.text, screen.keyboard);
+      return handled;
+    }),
     on(desk.pickAgency, async (ctx, { agencyId }, flow) => {
       if (!at(flow, "agency")) return handled;
       // Only an agency of the case's own group (forged data is refused like a wrong answer).
@@ -210,6 +229,7 @@ export const triageFlow = defineFlow<TriageDraft>({
 export const FLOW_BUTTONS = [
   desk.flowBack,
   desk.pickAgency,
+  desk.agencyPage,
   desk.pickOfficial,
   desk.pickRejectReason,
   desk.pickCategory,

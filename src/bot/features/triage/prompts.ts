@@ -7,6 +7,7 @@ import { REJECT_REASONS } from "../../../domain/reject-reasons";
 import { fullName, localizeDigits, truncate } from "../../../domain/text";
 import { URGENCIES } from "../../../domain/urgency";
 import { localName } from "../../../i18n";
+import { listPickerScreen, sortByName } from "../../presenters/picker";
 import { agencyOfficials, assignmentNames, triageAgencies } from "../../../services/triage";
 import type { BotContext } from "../../context";
 import type { FlowState } from "../../flow-engine";
@@ -30,10 +31,20 @@ export async function askText(ctx: BotContext, flow: Draft): Promise<void> {
 export const agencyChoices = (ctx: BotContext, flow: Draft) => triageAgencies(ctx.deps, ctx.user, flow.data.caseId);
 export const officialChoices = (ctx: BotContext, flow: Draft) => agencyOfficials(ctx.deps, flow.data.agencyId ?? 0);
 
+/** The agency list: the suggested ones first, then the rest by name; a page at a time or what typed letters found. */
+export async function agencyScreen(ctx: BotContext, flow: Draft) {
+  const choices = await agencyChoices(ctx, flow);
+  const ordered = [...choices.filter((agency) => agency.suggested), ...sortByName(choices.filter((agency) => !agency.suggested), ctx.locale)];
+  const screen = listPickerScreen(ctx, ctx.t("triage-ask-agency", { code: flow.data.code }), ordered, flow.data, {
+    pick: (agency) => desk.pickAgency.pack({ agencyId: agency.id }),
+    turn: (page) => desk.agencyPage.pack({ page }),
+  });
+  return { text: screen.text, keyboard: navigation(ctx, screen.keyboard) };
+}
+
 export async function askAgency(ctx: BotContext, flow: Draft): Promise<void> {
-  const keyboard = new InlineKeyboard();
-  for (const agency of await agencyChoices(ctx, flow)) keyboard.text(truncate(localName(agency, ctx.locale), 60), desk.pickAgency.pack({ agencyId: agency.id })).row();
-  await ask(ctx, "triage-ask-agency", { code: flow.data.code }, keyboard);
+  const screen = await agencyScreen(ctx, flow);
+  await ctx.reply(screen.text, { reply_markup: screen.keyboard });
 }
 
 export async function askOfficial(ctx: BotContext, flow: Draft): Promise<void> {
