@@ -9,6 +9,9 @@ export const inviteBack = button("iv:back");
 export const inviteRole = button("iv:role", { role: INVITABLE_ROLES });
 export const inviteGroup = button("iv:wg", { groupId: "id" });
 export const inviteAgency = button("iv:ag", { agencyId: "id" });
+/** The invite flow's lists: a tab and page of the groups, a page of the agencies (each also forgets a search). */
+export const inviteGroupPage = button("iv:wgp", { section: ["p", "f"], page: "int" });
+export const inviteAgencyPage = button("iv:agp", { page: "int" });
 export const inviteHead = button("iv:head", { head: ["0", "1"] });
 export const inviteConfirm = button("iv:ok");
 

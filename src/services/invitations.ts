@@ -260,7 +260,7 @@ export async function managedWorkingGroups(deps: Pick<Deps, "db">, actor: Sessio
   return deps.db.workingGroup.findMany({
     where: scope.all ? {} : { id: { in: scope.ids } },
     orderBy: [{ kind: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, nameFa: true, nameEn: true },
+    select: { id: true, code: true, kind: true, nameFa: true, nameEn: true },
   });
 }
 

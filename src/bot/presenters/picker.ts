@@ -128,6 +128,8 @@ export function groupSearchKeyboard<T extends Pickable & { kind: string }>(ctx: 
 export interface PickState {
   pickPage?: number;
   pickQuery?: string;
+  /** A group picker's tab. */
+  pickSection?: GroupSection;
 }
 
 /**
@@ -157,4 +159,22 @@ export function listPickerScreen<T extends Pickable>(
 export function readQuery(text: string): string | null {
   const query = text.trim();
   return /[\p{L}\p{N}]/u.test(query) && [...query].length <= 60 ? query : null;
+}
+
+/** A group list inside a flow: the question, the provinces / free zones tabs and a page, or what typed letters found. */
+export function groupListScreen<T extends Pickable & { kind: string }>(
+  ctx: BotContext,
+  question: string,
+  groups: readonly T[],
+  state: PickState,
+  buttons: { pick: (group: T) => string; turn: (section: GroupSection, page: number) => string },
+): { text: string; keyboard: InlineKeyboard } {
+  const query = state.pickQuery;
+  if (query) {
+    const found = searchNames(groups, query);
+    const keyboard = groupSearchKeyboard(ctx, found, buttons.pick).text(ctx.t("picker-all-groups"), buttons.turn(state.pickSection ?? "p", 0)).row();
+    return { text: `${question}\n${searchText(ctx, query, found.length)}`, keyboard };
+  }
+  const keyboard = groupPickerKeyboard(ctx, groups, { pick: buttons.pick, turn: buttons.turn, section: state.pickSection, page: state.pickPage });
+  return { text: pickerText(ctx, question, groups.length), keyboard };
 }

@@ -4,17 +4,18 @@
 import { InlineKeyboard } from "grammy";
 import type { Role } from "../../../generated/prisma/enums";
 import { formatJalaliDate } from "../../../domain/jalali";
-import { localizeDigits, truncate } from "../../../domain/text";
 import { localName } from "../../../i18n";
 import { invitableRoles } from "../../../services/authz";
 import { createInvitation, invitableAgencies, invitationLink, invitationNames, isInvitableAgency } from "../../../services/invitations";
 import { invitations as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
-import { defineFlow, handled, next, on } from "../../flow-engine";
+import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
+import { groupListScreen, listPickerScreen, readQuery, sortByName, type GroupSection, type PickState } from "../../presenters/picker";
+import { showScreen } from "../../reply";
 import { isRefusal } from "../../../domain/refusal";
 import { groupsFor, rolesFor } from "./access";
 
-interface InviteData {
+interface InviteData extends PickState {
   role?: Role;
   workingGroupId?: number;
   agencyId?: number;
@@ -23,6 +24,54 @@ interface InviteData {
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), B.inviteBack.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
+}
+
+/** A choice made: the next list starts whole, at its first page. */
+function clearPick(data: PickState): void {
+  delete data.pickPage;
+  delete data.pickQuery;
+  delete data.pickSection;
+}
+
+type Screen = { text: string; keyboard: InlineKeyboard };
+async function reply(ctx: BotContext, screen: Screen): Promise<void> {
+  await ctx.reply(screen.text, { reply_markup: navigation(ctx, screen.keyboard) });
+}
+
+/** Which group: provinces and free zones apart, by name, a page at a time, or what typed letters found. */
+async function groupScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<Screen> {
+  return groupListScreen(ctx, ctx.t("invitations-ask-group"), await groupsFor(ctx, flow.data.role), flow.data, {
+    pick: (group) => B.inviteGroup.pack({ groupId: group.id }),
+    turn: (section, page) => B.inviteGroupPage.pack({ section, page }),
+  });
+}
+
+/** Which agency: by name, a page at a time, or what typed letters found. */
+async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<Screen> {
+  const agencies = sortByName(await invitableAgencies(ctx.deps, flow.data.workingGroupId ?? 0), ctx.locale);
+  return listPickerScreen(ctx, ctx.t("invitations-ask-agency"), agencies, flow.data, {
+    pick: (agency) => B.inviteAgency.pack({ agencyId: agency.id }),
+    turn: (page) => B.inviteAgencyPage.pack({ page }),
+  });
+}
+
+/** Typed letters at a list: the list narrowed to the names that have them. */
+function searched(flow: FlowState<InviteData>, text: string, step: "group" | "agency"): StepResult {
+  const query = readQuery(text);
+  if (!query) return retry("expected-button");
+  flow.data.pickQuery = query;
+  delete flow.data.pickPage;
+  return next(step);
+}
+
+/** A list's page turned (or the whole list again after a search): the same message, edited. */
+async function turned(ctx: BotContext, flow: FlowState<InviteData>, at: { page: number; section?: GroupSection }, screen: typeof groupScreen): Promise<StepResult> {
+  flow.data.pickPage = at.page;
+  if (at.section) flow.data.pickSection = at.section;
+  delete flow.data.pickQuery;
+  const shown = await screen(ctx, flow);
+  await showScreen(ctx, shown.text, navigation(ctx, shown.keyboard));
+  return handled;
 }
 
 /** After the group is known: officials need an agency, everyone else goes to the summary. */
@@ -42,23 +91,12 @@ export const inviteFlow = defineFlow<InviteData>({
       },
     },
     group: {
-      async ask(ctx, flow) {
-        const keyboard = new InlineKeyboard();
-        (await groupsFor(ctx, flow.data.role)).forEach((group, index) => {
-          keyboard.text(truncate(localName(group, ctx.locale), 30), B.inviteGroup.pack({ groupId: group.id }));
-          if (index % 2 === 1) keyboard.row();
-        });
-        await ctx.reply(ctx.t("invitations-ask-group"), { reply_markup: navigation(ctx, keyboard) });
-      },
+      ask: async (ctx, flow) => reply(ctx, await groupScreen(ctx, flow)),
+      text: async (_ctx, text, flow) => searched(flow, text, "group"),
     },
     agency: {
-      async ask(ctx, flow) {
-        const keyboard = new InlineKeyboard();
-        for (const agency of await invitableAgencies(ctx.deps, flow.data.workingGroupId ?? 0)) {
-          keyboard.text(truncate(localName(agency, ctx.locale), 60), B.inviteAgency.pack({ agencyId: agency.id })).row();
-        }
-        await ctx.reply(ctx.t("invitations-ask-agency"), { reply_markup: navigation(ctx, keyboard) });
-      },
+      ask: async (ctx, flow) => reply(ctx, await agencyScreen(ctx, flow)),
+      text: async (_ctx, text, flow) => searched(flow, text, "agency"),
     },
     head: {
       async ask(ctx) {
@@ -93,6 +131,7 @@ export const inviteFlow = defineFlow<InviteData>({
       }
       const { data } = flow;
       data.role = role;
+      clearPick(data);
       delete data.agencyId;
       data.isAgencyHead = false;
       const only = groups.length === 1 ? groups[0] : undefined;
@@ -104,6 +143,8 @@ export const inviteFlow = defineFlow<InviteData>({
       delete data.workingGroupId;
       return next("group");
     }),
+    on(B.inviteGroupPage, async (ctx, { section, page }, flow) => (flow.step === "group" ? turned(ctx, flow, { page, section }, groupScreen) : handled)),
+    on(B.inviteAgencyPage, async (ctx, { page }, flow) => (flow.step === "agency" ? turned(ctx, flow, { page }, agencyScreen) : handled)),
     on(B.inviteGroup, async (ctx, { groupId }, flow) => {
       if (flow.step !== "group") return handled;
       if (!flow.data.role || !invitableRoles(ctx.user, groupId).includes(flow.data.role)) {
@@ -111,6 +152,7 @@ export const inviteFlow = defineFlow<InviteData>({
         return handled;
       }
       flow.data.workingGroupId = groupId;
+      clearPick(flow.data);
       return next(afterGroup(flow.data));
     }),
     on(B.inviteAgency, async (ctx, { agencyId }, flow) => {
@@ -120,6 +162,7 @@ export const inviteFlow = defineFlow<InviteData>({
         return handled;
       }
       flow.data.agencyId = agencyId;
+      clearPick(flow.data);
       return next("head");
     }),
     on(B.inviteHead, async (_ctx, { head }, flow) => {
