@@ -7,7 +7,7 @@ import { inScope, isEmptyScope, secretariatGroups } from "../services/authz";
 import { secretariatWorkingGroups } from "../services/working-groups";
 import type { BotContext } from "./context";
 import { localName } from "../i18n";
-import { sortGroups } from "./presenters/picker";
+import { groupListScreen, sortGroups, type GroupSection, type PickState } from "./presenters/picker";
 
 /** The group ids, or "all" for a global admin. */
 export function secretariatGroupIds(ctx: BotContext): number[] | "all" {
@@ -37,4 +37,18 @@ export async function secretariatGroupKeyboard(ctx: BotContext, pack: (groupId: 
     if (index % 2 === 1) keyboard.row();
   });
   return keyboard;
+}
+
+/**
+ * The group step of a secretariat flow (meetings, broadcasts): provinces and free zones apart,
+ * by name, a page at a time, or what typed letters found (src/bot/pick-steps.ts).
+ */
+export async function secretariatGroupScreen(
+  ctx: BotContext,
+  question: string,
+  state: PickState,
+  buttons: { pick: (groupId: number) => string; turn: (section: GroupSection, page: number) => string },
+): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  const groups = await secretariatWorkingGroups(ctx.deps, ctx.user);
+  return groupListScreen(ctx, question, groups, state, { pick: (group) => buttons.pick(group.id), turn: buttons.turn });
 }

@@ -7,6 +7,8 @@ const ENUM_VALUE = { pattern: "[A-Z_]{1,40}" } as const;
 export const broadcastStart = button("bc:new");
 export const broadcastBack = button("bc:back");
 export const broadcastGroup = button("bc:wg", { groupId: "id" });
+/** The group list's tab and page (and the whole list again after a search). */
+export const broadcastGroupPage = button("bc:wgp", { section: ["p", "f"], page: "int" });
 export const broadcastAudience = button("bc:aud", { kind: AUDIENCE_KINDS });
 export const broadcastAgencyKind = button("bc:ak", { kind: ENUM_VALUE });
 export const broadcastAgencyKindsDone = button("bc:ak:done");

@@ -11,6 +11,8 @@ export const open = button("mtg:open", { meetingId: "id" });
 export const create = button("mtg:new");
 export const newBack = button("mtg:n:back");
 export const newGroup = button("mtg:n:wg", { workingGroupId: "id" });
+/** The group list's tab and page (and the whole list again after a search). */
+export const newGroupPage = button("mtg:n:wgp", { section: ["p", "f"], page: "int" });
 export const newKind = button("mtg:n:kind", { kind: ["COMMITTEE", "WORKING_GROUP"] });
 /** A Jalali date as YYYYMMDD. */
 export const newDate = button("mtg:n:date", { ymd: { pattern: "\\d{8}" } });

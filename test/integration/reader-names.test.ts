@@ -169,6 +169,31 @@ describe("a global admin's group pickers", () => {
     expect(admin.lastText()).toContain("Statistics of the Kerman working group");
   });
 
+  it("the broadcast and meeting flows' group pickers: free zones apart, typed letters", async () => {
+    const admin = await globalAdmin(8_710_000_094, "en");
+    const allEn = WORKING_GROUPS.map((group) => group.nameEn);
+    await admin.send("/broadcast");
+    expect(admin.lastText()).toContain("Which working group is the notice from?");
+    expect(names(admin, allEn)).toHaveLength(20);
+    const before = admin.mark();
+    await admin.tap("Free zones");
+    expect(admin.screen().slice(before).map((call) => call.method)).toEqual(["editMessageText"]);
+    expect(names(admin, allEn)).toEqual(sortedIn("en", freeZones.map((group) => group.nameEn)));
+    await admin.send("کیش");
+    expect(names(admin, allEn)).toEqual(["Kish Free Zone"]);
+    await admin.tap("Kish Free Zone");
+    expect(admin.lastText()).toContain("Write the notice");
+    await admin.send("/cancel");
+
+    await admin.send("/meetings");
+    await admin.tap("Schedule a meeting");
+    await admin.send("kerm");
+    expect(names(admin, allEn)).toEqual(["Kerman", "Kermanshah"]);
+    await admin.tap("Kermanshah");
+    expect(admin.lastText()).toContain("What kind of meeting?");
+    await admin.send("/cancel");
+  });
+
   it("the invite flow's group picker takes typed letters too", async () => {
     const admin = await globalAdmin(8_710_000_093, "en");
     await admin.send("/invite");

@@ -10,7 +10,8 @@ import { AUDIENCE_KINDS } from "../../../buttons/broadcasts";
 import { broadcasts as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState } from "../../flow-engine";
-import { isSecretariat, secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../../secretariat";
+import { clearPick, searchList, turnList } from "../../pick-steps";
+import { isSecretariat, secretariatGroupScreen, soleSecretariatGroup, worksGroup } from "../../secretariat";
 import { showPreview, type BroadcastDraft } from "./preview";
 
 export type { BroadcastDraft };
@@ -25,6 +26,15 @@ function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKey
 
 const check = (on: boolean) => (on ? "☑" : "☐");
 
+/** Which group (a global admin serves them all): tabs, pages, typed letters. */
+async function groupScreen(ctx: BotContext, flow: FlowState<BroadcastDraft>) {
+  const screen = await secretariatGroupScreen(ctx, ctx.t("broadcasts-ask-group"), flow.data, {
+    pick: (groupId) => B.broadcastGroup.pack({ groupId }),
+    turn: (section, page) => B.broadcastGroupPage.pack({ section, page }),
+  });
+  return { text: screen.text, keyboard: navigation(ctx, screen.keyboard) };
+}
+
 export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDraft>({
   name: "broadcast",
   version: 2,
@@ -32,10 +42,11 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
   leave: (ctx) => ctx.reply(ctx.t("cancel-done")),
   steps: {
     group: {
-      async ask(ctx) {
-        const keyboard = await secretariatGroupKeyboard(ctx, (groupId) => B.broadcastGroup.pack({ groupId }));
-        await ctx.reply(ctx.t("broadcasts-ask-group"), { reply_markup: navigation(ctx, keyboard) });
+      async ask(ctx, flow) {
+        const screen = await groupScreen(ctx, flow);
+        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
       },
+      text: searchList("group"),
     },
     content: {
       async ask(ctx) {
@@ -108,9 +119,11 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
     preview: { ask: (ctx, flow) => showPreview(ctx, flow as FlowState<BroadcastDraft>, broadcastFlow) },
   },
   buttons: [
+    on(B.broadcastGroupPage, async (ctx, p, flow) => (flow.step === "group" ? turnList(ctx, flow, p, () => groupScreen(ctx, flow)) : handled)),
     on(B.broadcastGroup, async (ctx, { groupId }, flow) => {
       if (!worksGroup(ctx, groupId)) return handled;
       flow.data.workingGroupId = groupId;
+      clearPick(flow.data);
       return next("content");
     }),
     on(B.broadcastAudience, async (_ctx, { kind }, flow) => {

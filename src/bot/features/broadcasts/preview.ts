@@ -7,11 +7,12 @@ import { broadcastPayload, createBroadcastDraft, workingGroupOf, type BroadcastA
 import { broadcasts as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { DefinedFlow, FlowState } from "../../flow-engine";
+import type { PickState } from "../../presenters/picker";
 import { answerRefusal } from "../../reply";
 import type { ActivityStatus, AgencyKind, Sector } from "../../../generated/prisma/enums";
 
-/** The compose flow's draft: JSON-safe (it lives in the session). */
-export interface BroadcastDraft {
+/** The compose flow's draft: JSON-safe (it lives in the session); where its group list is (PickState). */
+export interface BroadcastDraft extends PickState {
   workingGroupId?: number;
   text?: string;
   photoFileId?: string | null;

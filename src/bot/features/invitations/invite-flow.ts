@@ -9,9 +9,9 @@ import { invitableRoles } from "../../../services/authz";
 import { createInvitation, invitableAgencies, invitationLink, invitationNames, isInvitableAgency } from "../../../services/invitations";
 import { invitations as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
-import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
-import { groupListScreen, listPickerScreen, readQuery, sortByName, type GroupSection, type PickState } from "../../presenters/picker";
-import { showScreen } from "../../reply";
+import { defineFlow, handled, next, on, type FlowState } from "../../flow-engine";
+import { clearPick, searchList, turnList, type PickScreen } from "../../pick-steps";
+import { groupListScreen, listPickerScreen, sortByName, type PickState } from "../../presenters/picker";
 import { isRefusal } from "../../../domain/refusal";
 import { groupsFor, rolesFor } from "./access";
 
@@ -26,20 +26,12 @@ function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKey
   return keyboard.row().text(ctx.t("button-back"), B.inviteBack.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
 }
 
-/** A choice made: the next list starts whole, at its first page. */
-function clearPick(data: PickState): void {
-  delete data.pickPage;
-  delete data.pickQuery;
-  delete data.pickSection;
-}
-
-type Screen = { text: string; keyboard: InlineKeyboard };
-async function reply(ctx: BotContext, screen: Screen): Promise<void> {
+async function reply(ctx: BotContext, screen: PickScreen): Promise<void> {
   await ctx.reply(screen.text, { reply_markup: navigation(ctx, screen.keyboard) });
 }
 
 /** Which group: provinces and free zones apart, by name, a page at a time, or what typed letters found. */
-async function groupScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<Screen> {
+async function groupScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<PickScreen> {
   return groupListScreen(ctx, ctx.t("invitations-ask-group"), await groupsFor(ctx, flow.data.role), flow.data, {
     pick: (group) => B.inviteGroup.pack({ groupId: group.id }),
     turn: (section, page) => B.inviteGroupPage.pack({ section, page }),
@@ -47,7 +39,7 @@ async function groupScreen(ctx: BotContext, flow: FlowState<InviteData>): Promis
 }
 
 /** Which agency: by name, a page at a time, or what typed letters found. */
-async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<Screen> {
+async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<PickScreen> {
   const agencies = sortByName(await invitableAgencies(ctx.deps, flow.data.workingGroupId ?? 0), ctx.locale);
   return listPickerScreen(ctx, ctx.t("invitations-ask-agency"), agencies, flow.data, {
     pick: (agency) => B.inviteAgency.pack({ agencyId: agency.id }),
@@ -55,23 +47,10 @@ async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promi
   });
 }
 
-/** Typed letters at a list: the list narrowed to the names that have them. */
-function searched(flow: FlowState<InviteData>, text: string, step: "group" | "agency"): StepResult {
-  const query = readQuery(text);
-  if (!query) return retry("expected-button");
-  flow.data.pickQuery = query;
-  delete flow.data.pickPage;
-  return next(step);
-}
-
-/** A list's page turned (or the whole list again after a search): the same message, edited. */
-async function turned(ctx: BotContext, flow: FlowState<InviteData>, at: { page: number; section?: GroupSection }, screen: typeof groupScreen): Promise<StepResult> {
-  flow.data.pickPage = at.page;
-  if (at.section) flow.data.pickSection = at.section;
-  delete flow.data.pickQuery;
+/** A list's screen with the flow's back and cancel buttons. */
+async function listed(ctx: BotContext, flow: FlowState<InviteData>, screen: typeof groupScreen): Promise<PickScreen> {
   const shown = await screen(ctx, flow);
-  await showScreen(ctx, shown.text, navigation(ctx, shown.keyboard));
-  return handled;
+  return { text: shown.text, keyboard: navigation(ctx, shown.keyboard) };
 }
 
 /** After the group is known: officials need an agency, everyone else goes to the summary. */
@@ -92,11 +71,11 @@ export const inviteFlow = defineFlow<InviteData>({
     },
     group: {
       ask: async (ctx, flow) => reply(ctx, await groupScreen(ctx, flow)),
-      text: async (_ctx, text, flow) => searched(flow, text, "group"),
+      text: searchList("group"),
     },
     agency: {
       ask: async (ctx, flow) => reply(ctx, await agencyScreen(ctx, flow)),
-      text: async (_ctx, text, flow) => searched(flow, text, "agency"),
+      text: searchList("agency"),
     },
     head: {
       async ask(ctx) {
@@ -143,8 +122,8 @@ export const inviteFlow = defineFlow<InviteData>({
       delete data.workingGroupId;
       return next("group");
     }),
-    on(B.inviteGroupPage, async (ctx, { section, page }, flow) => (flow.step === "group" ? turned(ctx, flow, { page, section }, groupScreen) : handled)),
-    on(B.inviteAgencyPage, async (ctx, { page }, flow) => (flow.step === "agency" ? turned(ctx, flow, { page }, agencyScreen) : handled)),
+    on(B.inviteGroupPage, async (ctx, { section, page }, flow) => (flow.step === "group" ? turnList(ctx, flow, { page, section }, () => listed(ctx, flow, groupScreen)) : handled)),
+    on(B.inviteAgencyPage, async (ctx, { page }, flow) => (flow.step === "agency" ? turnList(ctx, flow, { page }, () => listed(ctx, flow, agencyScreen)) : handled)),
     on(B.inviteGroup, async (ctx, { groupId }, flow) => {
       if (flow.step !== "group") return handled;
       if (!flow.data.role || !invitableRoles(ctx.user, groupId).includes(flow.data.role)) {

@@ -21,11 +21,13 @@ import { endFlow } from "../../flow";
 import { defineFlow, handled, next, type FlowState, type StepResult } from "../../flow-engine";
 import { titleOf } from "../../presenters/meetings";
 import { answerRefusal } from "../../reply";
-import { secretariatGroupKeyboard, soleSecretariatGroup, worksGroup } from "../../secretariat";
+import { clearPick, searchList, turnList } from "../../pick-steps";
+import type { PickState } from "../../presenters/picker";
+import { secretariatGroupScreen, soleSecretariatGroup, worksGroup } from "../../secretariat";
 import { showCard, showList } from "./card";
 import { on, say } from "./steps";
 
-interface NewMeetingDraft {
+interface NewMeetingDraft extends PickState {
   workingGroupId?: number;
   kind?: MeetingKind;
   /** Jalali YYYY/MM/DD. */
@@ -68,6 +70,15 @@ async function save(ctx: BotContext, flow: Draft): Promise<StepResult> {
   return handled;
 }
 
+/** Which group (a global admin serves them all): tabs, pages, typed letters. */
+async function groupScreen(ctx: BotContext, flow: Draft) {
+  const screen = await secretariatGroupScreen(ctx, ctx.t("meetings-ask-group"), flow.data, {
+    pick: (workingGroupId) => buttons.newGroup.pack({ workingGroupId }),
+    turn: (section, page) => buttons.newGroupPage.pack({ section, page }),
+  });
+  return { text: screen.text, keyboard: navigation(ctx, screen.keyboard) };
+}
+
 export const scheduleFlow = defineFlow<NewMeetingDraft>({
   name: "meeting-new",
   version: 1,
@@ -76,9 +87,11 @@ export const scheduleFlow = defineFlow<NewMeetingDraft>({
   review: "confirm",
   steps: {
     group: {
-      ask: async (ctx) => {
-        await ctx.reply(ctx.t("meetings-ask-group"), { reply_markup: navigation(ctx, await secretariatGroupKeyboard(ctx, (groupId) => buttons.newGroup.pack({ workingGroupId: groupId }))) });
+      ask: async (ctx, flow) => {
+        const screen = await groupScreen(ctx, flow);
+        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
       },
+      text: searchList("group"),
     },
     kind: {
       ask: async (ctx) => {
@@ -166,9 +179,11 @@ export const scheduleFlow = defineFlow<NewMeetingDraft>({
     },
   },
   buttons: [
+    on(buttons.newGroupPage, async (ctx, p, flow) => (flow.step === "group" ? turnList(ctx, flow, p, () => groupScreen(ctx, flow)) : handled)),
     on(buttons.newGroup, async (ctx, p, flow) => {
       if (!worksGroup(ctx, p.workingGroupId)) return handled;
       flow.data.workingGroupId = p.workingGroupId;
+      clearPick(flow.data);
       return next("kind");
     }),
     on(buttons.newKind, async (_ctx, p, flow) => {

@@ -28,8 +28,8 @@ import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
 import { openCaseKeyboard } from "../../presenters/case-card";
-import { readQuery } from "../../presenters/picker";
-import { answerRefusal, showScreen } from "../../reply";
+import { clearPick, searchList, turnList } from "../../pick-steps";
+import { answerRefusal } from "../../reply";
 import { textLimits, type TriageDraft } from "./draft";
 import * as prompts from "./prompts";
 
@@ -142,13 +142,7 @@ export const triageFlow = defineFlow<TriageDraft>({
     agency: {
       ask: prompts.askAgency,
       // A few letters of the agency's name (Persian or English) narrow the list.
-      text: async (_ctx, text, flow) => {
-        const query = readQuery(text);
-        if (!query) return retry("expected-button");
-        flow.data.pickQuery = query;
-        delete flow.data.pickPage;
-        return next("agency");
-      },
+      text: searchList("agency"),
     },
     official: { ask: prompts.askOfficial },
     due: {
@@ -172,20 +166,14 @@ export const triageFlow = defineFlow<TriageDraft>({
     confirm: { ask: prompts.askConfirm },
   },
   buttons: [
-    on(desk.agencyPage, async (ctx, { page }, flow) => {
-      if (!at(flow, "agency")) return handled;
-      flow.data.pickPage = page;
-      delete flow.data.pickQuery;
-      const screen = await prompts.agencyScreen(ctx, flow);
-      await showScreen(ctx, screen.text, screen.keyboard);
-      return handled;
-    }),
+    on(desk.agencyPage, async (ctx, { page }, flow) => (at(flow, "agency") ? turnList(ctx, flow, { page }, () => prompts.agencyScreen(ctx, flow)) : handled)),
     on(desk.pickAgency, async (ctx, { agencyId }, flow) => {
       if (!at(flow, "agency")) return handled;
       // Only an agency of the case's own group (forged data is refused like a wrong answer).
       if (!(await prompts.agencyChoices(ctx, flow)).some((agency) => agency.id === agencyId)) return retry("expected-button");
       flow.data.agencyId = agencyId;
       flow.data.officialId = null;
+      clearPick(flow.data);
       return next("official");
     }),
     on(desk.pickOfficial, async (ctx, p, flow) => {
