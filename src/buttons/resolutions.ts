@@ -14,6 +14,8 @@ export const back = button("res:back");
 export const type = button("res:type", { type: ["DECISION", "TASK", "INFORMATION"] });
 export const agency = button("res:ag", { agencyId: "id" });
 export const agencyNone = button("res:ag:none");
+/** A page of the agency list (and the whole list again after a search). */
+export const agencyPage = button("res:agp", { page: "int" });
 export const official = button("res:off", { officialId: "id" });
 export const officialNone = button("res:off:none");
 export const deadlineNone = button("res:dl:none");

@@ -21,6 +21,8 @@ import type { BotContext } from "../../context";
 import { on, say } from "../meetings/steps";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, next, type FlowState, type StepResult } from "../../flow-engine";
+import { clearPick, searchList, turnList } from "../../pick-steps";
+import { listPickerScreen, sortByName, type PickState } from "../../presenters/picker";
 import { resolutionItemsScreen } from "../../presenters/resolutions";
 import { refusedOr, showScreen } from "../../reply";
 
@@ -42,7 +44,7 @@ export async function showResolutionItems(ctx: BotContext, meetingId: number): P
   await showScreen(ctx, screen.text, screen.keyboard);
 }
 
-interface ResolutionDraft {
+interface ResolutionDraft extends PickState {
   itemId: number;
   meetingId: number;
   workingGroupId: number;
@@ -56,6 +58,20 @@ interface ResolutionDraft {
   deadline?: string | null;
 }
 type Draft = FlowState<ResolutionDraft>;
+
+/** Which agency: the case's own first, then the rest by name; a page at a time, or what typed letters found. */
+async function agencyScreen(ctx: BotContext, flow: Draft) {
+  const draft = flow.data;
+  const agencies = await resolutionAgencies(ctx.deps, draft.workingGroupId, draft.caseAgencyId);
+  const ordered = [...agencies.filter((a) => a.id === draft.caseAgencyId), ...sortByName(agencies.filter((a) => a.id !== draft.caseAgencyId), ctx.locale)];
+  const question = ctx.t(draft.type === "TASK" ? "resolutions-ask-agency-task" : "resolutions-ask-agency");
+  const screen = listPickerScreen(ctx, question, ordered, draft, {
+    pick: (agency) => buttons.agency.pack({ agencyId: agency.id }),
+    turn: (page) => buttons.agencyPage.pack({ page }),
+  });
+  if (draft.type !== "TASK") screen.keyboard.text(ctx.t("button-skip"), buttons.agencyNone.pack());
+  return { text: screen.text, keyboard: navigation(ctx, screen.keyboard) };
+}
 
 const navigation = (ctx: BotContext, keyboard = new InlineKeyboard()) =>
   keyboard.row().text(ctx.t("button-back"), buttons.back.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
@@ -107,14 +123,10 @@ const recordFlow = defineFlow<ResolutionDraft>({
     },
     agency: {
       ask: async (ctx, flow) => {
-        const draft = flow.data;
-        const keyboard = new InlineKeyboard();
-        for (const agency of await resolutionAgencies(ctx.deps, draft.workingGroupId, draft.caseAgencyId)) {
-          keyboard.text(truncate(localName(agency, ctx.locale), 48), buttons.agency.pack({ agencyId: agency.id })).row();
-        }
-        if (draft.type !== "TASK") keyboard.text(ctx.t("button-skip"), buttons.agencyNone.pack());
-        await ctx.reply(ctx.t(draft.type === "TASK" ? "resolutions-ask-agency-task" : "resolutions-ask-agency"), { reply_markup: navigation(ctx, keyboard) });
+        const screen = await agencyScreen(ctx, flow);
+        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
       },
+      text: searchList("agency"),
     },
     official: {
       ask: async (ctx, flow) => {
@@ -170,10 +182,12 @@ const recordFlow = defineFlow<ResolutionDraft>({
       draft.deadline = null;
       return next("confirm");
     }),
+    on(buttons.agencyPage, async (ctx, p, flow) => (flow.step === "agency" ? turnList(ctx, flow, p, () => agencyScreen(ctx, flow)) : handled)),
     on(buttons.agency, async (ctx, p, flow) => {
       const agency = await resolutionAgency(ctx.deps, flow.data.workingGroupId, p.agencyId);
       if (!agency) return handled;
       flow.data.agencyId = agency.id;
+      clearPick(flow.data);
       flow.data.officialId = null;
       return next("official");
     }),
