@@ -1286,6 +1286,7 @@ countdown-button-happened = ❌ Yes, it happened
 countdown-button-postponed = 📅 It was postponed
 countdown-answered-averted = We are glad it was averted before the date. Your answer is recorded on case { $code }; follow-up continues until the work is done.
 countdown-answered-happened = We are sorry. Your answer is recorded on case { $code } and was reported to the chair and the secretariat right away.
+countdown-question-stands = Nothing was changed; the question still stands: did it happen?
 countdown-ask-date = Type the new date in the Jalali calendar (e.g. 1405/10/15) or pick one:
 countdown-in-week = In a week
 countdown-in-two-weeks = In two weeks

@@ -1211,6 +1211,7 @@ countdown-button-happened = ❌ بله، اتفاق افتاد
 countdown-button-postponed = 📅 به تاریخ دیگری موکول شد
 countdown-answered-averted = خوشحالیم که پیش از تاریخ جلوی مشکل گرفته شد. پاسخ شما در پرونده { $code } ثبت شد؛ پیگیری تا پایان کار ادامه دارد.
 countdown-answered-happened = متأسفیم. پاسخ شما در پرونده { $code } ثبت شد و موضوع همین حالا به رئیس کارگروه و دبیرخانه گزارش شد.
+countdown-question-stands = چیزی تغییر نکرد؛ پرسش همچنان باز است: آیا اتفاق افتاد؟
 countdown-ask-date = تاریخ جدید را به شمسی بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵) یا یکی را انتخاب کنید:
 countdown-in-week = یک هفته دیگر
 countdown-in-two-weeks = دو هفته دیگر

@@ -5,7 +5,7 @@ import { representsAnyUnit } from "../../../services/units";
 import { shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
-import { endFlow, repromptFlow } from "../../flow";
+import { leaveFlow, repromptFlow } from "../../flow";
 import { showMainMenu } from "../../menu";
 import { dispatchStartPayload } from "../../start-payloads";
 
@@ -51,8 +51,9 @@ chat.callbackQuery(shared.mainMenu.filter, async (ctx) => {
   await showMainMenu(ctx);
 });
 
+/** Leaves the flow to where it was started from (its `leave`), else "cancelled" + the menu. */
 async function cancel(ctx: BotContext): Promise<void> {
-  endFlow(ctx);
+  if (await leaveFlow(ctx)) return;
   await ctx.reply(ctx.t("cancel-done"), { reply_markup: { remove_keyboard: true } });
   await showMainMenu(ctx);
 }
