@@ -43,6 +43,11 @@ language-choose = زبان را انتخاب کنید / Choose your language:
 language-changed = Language set to English.
 
 ## Commands (the menu next to the input field; src/bot/commands.ts)
+staff-only =
+    You are not allowed to do that.
+    /{ $command } — { $purpose }: a tool of the provincial working group's staff.
+    Access is given by an invitation: the working group's secretariat (or an administrator) sends you an invitation link, and opening it gives you the role. If you should have it, ask your working group's secretariat.
+    To report a problem: /report · your cases: /cases
 command-start = Start and main menu
 command-report = Report a problem
 command-cases = My cases
@@ -360,6 +365,8 @@ queue-filter-category = Subject ▾
 queue-filter-agency = Agency ▾
 queue-filter-clear = ✖ Clear filters
 queue-filter-all-open = All open cases
+queue-filter-recently-resolved = ✅ Recently resolved
+queue-filter-any-status = Any status (open and finished)
 queue-filter-all = All
 queue-filter-pick-s = Show cases with status:
 queue-filter-pick-c = Show cases about:

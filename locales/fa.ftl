@@ -43,6 +43,11 @@ language-choose = زبان را انتخاب کنید / Choose your language:
 language-changed = زبان به فارسی تغییر کرد.
 
 ## Commands (the menu next to the input field; src/bot/commands.ts)
+staff-only =
+    شما اجازه این کار را ندارید.
+    /{ $command } — { $purpose }: ابزار کارکنان کارگروه استانی.
+    دسترسی با دعوت‌نامه داده می‌شود: دبیرخانه کارگروه (یا مدیر سامانه) پیوند دعوت برایتان می‌فرستد و با باز کردن آن نقش به شما داده می‌شود. اگر باید این دسترسی را داشته باشید، از دبیرخانه کارگروه استان خود بخواهید.
+    برای گزارش مشکل: /report · پرونده‌های شما: /cases
 command-start = شروع و منوی اصلی
 command-report = ثبت مشکل
 command-cases = پرونده‌های من
@@ -336,6 +341,8 @@ queue-filter-category = موضوع ▾
 queue-filter-agency = دستگاه ▾
 queue-filter-clear = ✖ حذف فیلترها
 queue-filter-all-open = همه پرونده‌های باز
+queue-filter-recently-resolved = ✅ حل‌شده‌های اخیر
+queue-filter-any-status = همهٔ وضعیت‌ها (باز و پایان‌یافته)
 queue-filter-all = همه
 queue-filter-pick-s = نمایش پرونده‌های با وضعیت:
 queue-filter-pick-c = نمایش پرونده‌های با موضوع:

@@ -10,6 +10,7 @@ import { isEmptyScope } from "../../../services/authz";
 import { statisticsGroups } from "../../../services/statistics";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { report } from "./report";
 
 export const canReadAnyStatistics = (ctx: BotContext): boolean => !isEmptyScope(statisticsGroups(ctx.user));
@@ -20,7 +21,7 @@ const chat = composer.chatType("private");
 chat.filter(canReadAnyStatistics).use(report);
 
 // Anyone else (a producer, an official, a revoked chair, forged data): refused.
-chat.command("stats", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
+chat.command("stats", staffOnly("stats"));
 chat.callbackQuery([buttons.home.filter, buttons.report.filter, buttons.file.filter], async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
