@@ -33,6 +33,7 @@ help-text =
     /register — register a production unit
     /language — change language
     /cancel — cancel what is in progress
+    /start — start and main menu · /help — this help
     At every step the "Back" button returns to the previous one.
 menu-title = Main menu:
 menu-report = 📝 Report a problem
@@ -1252,25 +1253,21 @@ meetings-pick-title = Which meeting should hear case { $code }?
 meetings-pick-none = There is no scheduled meeting to put case { $code } before; create one with /meetings first.
 
 ## Help for staff
-help-secretariat =
-    Secretariat:
-    /queue — the case queue (most urgent, then oldest)
-    /meetings — meetings, agendas, invitations and resolutions
-    /resolutions — the resolution ledger
-    /broadcast — a notice to many people
-    /invite — invite an agency official
-    /members and /invitations — members and open invitations
-    /stats — the working group's statistics
-help-official =
-    Agency official:
-    /tasks — your agency's tasks, overdue first
-help-chair =
-    Chair:
-    /queue — read the case queue
-    /stats — statistics and agencies' performance
-help-admin =
-    Administrator:
-    /invite — invite secretariat members, chairs and officials
+help-section-secretariat = Secretariat:
+help-section-official = Agency official:
+help-section-chair = Chair:
+help-section-admin =
+    Administrator: /invite also invites secretariat members, chairs and officials.
+    Start with each working group's secretariat: until it is invited, no case has anyone to work it.
+start-admin-first-steps =
+    You are an administrator. First step: invite the secretariat — { $groups ->
+        [one] one working group has
+       *[other] { $groups } working groups have
+    } no secretariat member yet, so new cases have no one to work them. Tap "✉ Invite a member" (or send /invite), choose "Secretariat of the working group" and send the link to the person.
+    The secretariat then invites the agencies' officials.
+group-link-in-group = /linkgroup works in your secretariat's Telegram group: add me to that group and send /linkgroup there; new-case alerts are then posted there too. /unlinkgroup, sent in the group, stops that.
+command-linkgroup = Link the secretariat's Telegram group (send it in the group)
+command-unlinkgroup = Unlink the secretariat's Telegram group
 
 ## Agenda removal (src/services/meetings.ts removeAgendaItem)
 meetings-producer-off-agenda = Your case { $code } was taken off the agenda of the { $title } ({ $when }). The secretariat goes on following it up.

@@ -41,7 +41,7 @@ composer.chatType(["group", "supergroup"]).callbackQuery(shared.queueCase.filter
 export const queue: Feature = {
   name: "queue",
   composer,
-  commands: [{ command: "queue", audience: "secretariat" }],
+  commands: [{ command: "queue", audience: "secretariat", alsoFor: ["chair"] }],
   menu: [{ labelKey: "queue-menu", callback: desk.queueHome.pack(), visible: isQueueReader }],
   startPayloads: [
     {

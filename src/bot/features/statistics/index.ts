@@ -30,6 +30,6 @@ chat.callbackQuery([buttons.home.filter, buttons.report.filter, buttons.file.fil
 export const statistics: Feature = {
   name: "statistics",
   composer,
-  commands: [{ command: "stats", audience: "chair" }],
+  commands: [{ command: "stats", audience: "chair", alsoFor: ["secretariat"] }],
   menu: [{ labelKey: "stats-menu", callback: buttons.home.pack(), visible: canReadAnyStatistics }],
 };
