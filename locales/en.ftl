@@ -33,6 +33,7 @@ help-text =
     /register — register a production unit
     /language — change language
     /cancel — cancel what is in progress
+    /start — start and main menu · /help — this help
     At every step the "Back" button returns to the previous one.
 menu-title = Main menu:
 menu-report = 📝 Report a problem
@@ -43,6 +44,11 @@ language-choose = زبان را انتخاب کنید / Choose your language:
 language-changed = Language set to English.
 
 ## Commands (the menu next to the input field; src/bot/commands.ts)
+staff-only =
+    You are not allowed to do that.
+    /{ $command } — { $purpose }: a tool of the provincial working group's staff.
+    Access is given by an invitation: the working group's secretariat (or an administrator) sends you an invitation link, and opening it gives you the role. If you should have it, ask your working group's secretariat.
+    To report a problem: /report · your cases: /cases
 command-start = Start and main menu
 command-report = Report a problem
 command-cases = My cases
@@ -360,6 +366,8 @@ queue-filter-category = Subject ▾
 queue-filter-agency = Agency ▾
 queue-filter-clear = ✖ Clear filters
 queue-filter-all-open = All open cases
+queue-filter-recently-resolved = ✅ Recently resolved
+queue-filter-any-status = Any status (open and finished)
 queue-filter-all = All
 queue-filter-pick-s = Show cases with status:
 queue-filter-pick-c = Show cases about:
@@ -1245,25 +1253,21 @@ meetings-pick-title = Which meeting should hear case { $code }?
 meetings-pick-none = There is no scheduled meeting to put case { $code } before; create one with /meetings first.
 
 ## Help for staff
-help-secretariat =
-    Secretariat:
-    /queue — the case queue (most urgent, then oldest)
-    /meetings — meetings, agendas, invitations and resolutions
-    /resolutions — the resolution ledger
-    /broadcast — a notice to many people
-    /invite — invite an agency official
-    /members and /invitations — members and open invitations
-    /stats — the working group's statistics
-help-official =
-    Agency official:
-    /tasks — your agency's tasks, overdue first
-help-chair =
-    Chair:
-    /queue — read the case queue
-    /stats — statistics and agencies' performance
-help-admin =
-    Administrator:
-    /invite — invite secretariat members, chairs and officials
+help-section-secretariat = Secretariat:
+help-section-official = Agency official:
+help-section-chair = Chair:
+help-section-admin =
+    Administrator: /invite also invites secretariat members, chairs and officials.
+    Start with each working group's secretariat: until it is invited, no case has anyone to work it.
+start-admin-first-steps =
+    You are an administrator. First step: invite the secretariat — { $groups ->
+        [one] one working group has
+       *[other] { $groups } working groups have
+    } no secretariat member yet, so new cases have no one to work them. Tap "✉ Invite a member" (or send /invite), choose "Secretariat of the working group" and send the link to the person.
+    The secretariat then invites the agencies' officials.
+group-link-in-group = /linkgroup works in your secretariat's Telegram group: add me to that group and send /linkgroup there; new-case alerts are then posted there too. /unlinkgroup, sent in the group, stops that.
+command-linkgroup = Link the secretariat's Telegram group (send it in the group)
+command-unlinkgroup = Unlink the secretariat's Telegram group
 
 ## Agenda removal (src/services/meetings.ts removeAgendaItem)
 meetings-producer-off-agenda = Your case { $code } was taken off the agenda of the { $title } ({ $when }). The secretariat goes on following it up.
@@ -1286,6 +1290,7 @@ countdown-button-happened = ❌ Yes, it happened
 countdown-button-postponed = 📅 It was postponed
 countdown-answered-averted = We are glad it was averted before the date. Your answer is recorded on case { $code }; follow-up continues until the work is done.
 countdown-answered-happened = We are sorry. Your answer is recorded on case { $code } and was reported to the chair and the secretariat right away.
+countdown-question-stands = Nothing was changed; the question still stands: did it happen?
 countdown-ask-date = Type the new date in the Jalali calendar (e.g. 1405/10/15) or pick one:
 countdown-in-week = In a week
 countdown-in-two-weeks = In two weeks

@@ -33,6 +33,7 @@ help-text =
     /register — ثبت واحد تولیدی
     /language — تغییر زبان
     /cancel — لغو کار جاری
+    /start — شروع و منوی اصلی · /help — همین راهنما
     در هر مرحله می‌توانید با دکمه «بازگشت» به قدم قبل برگردید.
 menu-title = منوی اصلی:
 menu-report = 📝 ثبت مشکل
@@ -43,6 +44,11 @@ language-choose = زبان را انتخاب کنید / Choose your language:
 language-changed = زبان به فارسی تغییر کرد.
 
 ## Commands (the menu next to the input field; src/bot/commands.ts)
+staff-only =
+    شما اجازه این کار را ندارید.
+    /{ $command } — { $purpose }: ابزار کارکنان کارگروه استانی.
+    دسترسی با دعوت‌نامه داده می‌شود: دبیرخانه کارگروه (یا مدیر سامانه) پیوند دعوت برایتان می‌فرستد و با باز کردن آن نقش به شما داده می‌شود. اگر باید این دسترسی را داشته باشید، از دبیرخانه کارگروه استان خود بخواهید.
+    برای گزارش مشکل: /report · پرونده‌های شما: /cases
 command-start = شروع و منوی اصلی
 command-report = ثبت مشکل
 command-cases = پرونده‌های من
@@ -336,6 +342,8 @@ queue-filter-category = موضوع ▾
 queue-filter-agency = دستگاه ▾
 queue-filter-clear = ✖ حذف فیلترها
 queue-filter-all-open = همه پرونده‌های باز
+queue-filter-recently-resolved = ✅ حل‌شده‌های اخیر
+queue-filter-any-status = همهٔ وضعیت‌ها (باز و پایان‌یافته)
 queue-filter-all = همه
 queue-filter-pick-s = نمایش پرونده‌های با وضعیت:
 queue-filter-pick-c = نمایش پرونده‌های با موضوع:
@@ -1176,25 +1184,21 @@ meetings-pick-title = پرونده { $code } در کدام جلسه مطرح ش�
 meetings-pick-none = جلسه برنامه‌ریزی‌شده‌ای برای طرح پرونده { $code } وجود ندارد؛ ابتدا با /meetings جلسه‌ای تعریف کنید.
 
 ## Help for staff
-help-secretariat =
-    دبیرخانه کارگروه:
-    /queue — صف پرونده‌ها (فوری‌ترین، سپس قدیمی‌ترین)
-    /meetings — جلسات، دستور جلسه، دعوت‌نامه و مصوبات
-    /resolutions — فهرست مصوبات و وضعیت آن‌ها
-    /broadcast — اطلاع‌رسانی همگانی
-    /invite — دعوت نماینده دستگاه
-    /members و /invitations — اعضا و دعوت‌نامه‌ها
-    /stats — آمار کارگروه
-help-official =
-    نماینده دستگاه اجرایی:
-    /tasks — اقدامات دستگاه شما، معوق‌ها در ابتدا
-help-chair =
-    رئیس کارگروه:
-    /queue — مشاهده صف پرونده‌ها
-    /stats — آمار و عملکرد دستگاه‌ها
-help-admin =
-    مدیر سامانه:
-    /invite — دعوت دبیرخانه، رئیس کارگروه و نماینده دستگاه
+help-section-secretariat = دبیرخانه کارگروه:
+help-section-official = نماینده دستگاه اجرایی:
+help-section-chair = رئیس کارگروه:
+help-section-admin =
+    مدیر سامانه: با /invite دبیرخانه، رئیس کارگروه و نماینده دستگاه را هم می‌توانید دعوت کنید.
+    از دبیرخانه هر کارگروه شروع کنید: تا دعوت نشود، کسی به پرونده‌ها رسیدگی نمی‌کند.
+start-admin-first-steps =
+    شما مدیر سامانه هستید. قدم اول: دعوت دبیرخانه — { $groups ->
+        [one] یک کارگروه
+       *[other] { $groups } کارگروه
+    } هنوز عضو دبیرخانه ندارد و پرونده‌های جدید کسی را برای رسیدگی ندارند. دکمه «✉ دعوت عضو جدید» را بزنید (یا /invite را بفرستید)، «دبیرخانه کارگروه» را انتخاب کنید و پیوند را برای آن شخص بفرستید.
+    سپس دبیرخانه نمایندگان دستگاه‌ها را دعوت می‌کند.
+group-link-in-group = /linkgroup در گروه تلگرامی دبیرخانه کار می‌کند: مرا به آن گروه اضافه کنید و /linkgroup را همان‌جا بفرستید؛ از آن پس اعلان پرونده‌های جدید آنجا هم ارسال می‌شود. /unlinkgroup در همان گروه این اتصال را قطع می‌کند.
+command-linkgroup = اتصال گروه تلگرامی دبیرخانه (در همان گروه بفرستید)
+command-unlinkgroup = قطع اتصال گروه تلگرامی دبیرخانه
 
 ## Agenda removal (src/services/meetings.ts removeAgendaItem)
 meetings-producer-off-agenda = پرونده { $code } شما از دستور { $title } ({ $when }) خارج شد. پیگیری آن در دبیرخانه کارگروه ادامه دارد.
@@ -1211,6 +1215,7 @@ countdown-button-happened = ❌ بله، اتفاق افتاد
 countdown-button-postponed = 📅 به تاریخ دیگری موکول شد
 countdown-answered-averted = خوشحالیم که پیش از تاریخ جلوی مشکل گرفته شد. پاسخ شما در پرونده { $code } ثبت شد؛ پیگیری تا پایان کار ادامه دارد.
 countdown-answered-happened = متأسفیم. پاسخ شما در پرونده { $code } ثبت شد و موضوع همین حالا به رئیس کارگروه و دبیرخانه گزارش شد.
+countdown-question-stands = چیزی تغییر نکرد؛ پرسش همچنان باز است: آیا اتفاق افتاد؟
 countdown-ask-date = تاریخ جدید را به شمسی بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵) یا یکی را انتخاب کنید:
 countdown-in-week = یک هفته دیگر
 countdown-in-two-weeks = دو هفته دیگر

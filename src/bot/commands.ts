@@ -1,18 +1,26 @@
 import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { Locale, Translator } from "../i18n";
+import { commandsFor, menuOf, PUBLIC_AUDIENCES } from "./command-list";
+import type { FeatureCommand } from "./feature";
+import { features } from "./features";
 
 /**
- * The command menu, in one place. Every user sees the same list: staff commands answer
- * "not allowed" to anyone without the role, so showing them costs nothing and keeps one list.
- * Each description is the Fluent message `command-<name>`.
+ * The command menus, from the features' own declarations (their `commands`): nothing to keep in
+ * step by hand. Everyone's menu (the default) has the public commands; a staff member's chat gets
+ * their roles' commands too (syncCommandMenu in src/bot/command-list.ts). Each description is the
+ * Fluent message `command-<name>`.
  */
-export const BOT_COMMANDS = ["start", "report", "cases", "register", "queue", "tasks", "invite", "members", "invitations", "meetings", "resolutions", "broadcast", "stats", "language", "help", "cancel"] as const;
+export const FEATURE_COMMANDS: readonly FeatureCommand[] = features.flatMap((feature) => feature.commands ?? []);
 
-export type BotCommandName = (typeof BOT_COMMANDS)[number];
+/** Every command some feature declares (each needs its `command-<name>` description). */
+export const BOT_COMMANDS: readonly string[] = [...new Set(FEATURE_COMMANDS.map((c) => c.command))];
+
+/** The commands of the default menu: those of producers and everyone. */
+export const PUBLIC_COMMANDS: readonly string[] = commandsFor(FEATURE_COMMANDS, new Set(PUBLIC_AUDIENCES)).map((c) => c.command);
 
 export function commandMenu(t: Translator, locale: Locale): BotCommand[] {
-  return BOT_COMMANDS.map((command) => ({ command, description: t(locale, `command-${command}`) }));
+  return menuOf(commandsFor(FEATURE_COMMANDS, new Set(PUBLIC_AUDIENCES)), (key) => t(locale, key));
 }
 
 /**

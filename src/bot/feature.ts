@@ -15,6 +15,8 @@ export interface FeatureCommand {
   /** Without the slash; its menu description is the Fluent message `command-<name>`. */
   command: string;
   audience: CommandAudience;
+  /** Other audiences that use it too (the chair reads /queue; the secretariat reads /stats). */
+  alsoFor?: CommandAudience[];
 }
 
 /**

@@ -21,6 +21,7 @@ import type { Button, PlainButton } from "../buttons";
 import type { FieldSpec, PayloadOf } from "../buttons/define";
 import type { BotContext, Flow } from "./context";
 import { endFlow, goBack, goTo, isCommand, registerFlow } from "./flow";
+import { showMainMenu } from "./menu";
 
 /** What a step's input handler decides. */
 export type StepResult =
@@ -66,6 +67,11 @@ export interface FlowSpec<D> {
   steps: Record<string, StepSpec<D>>;
   /** The flow's back button; at the first step it ends the flow and calls `leave`. */
   backButton?: PlainButton;
+  /**
+   * Where the user came from (the card, the list, the menu): shown when the flow is left by back
+   * at its first step, /cancel or ✖ Cancel — never the same question again, never a dead end.
+   * It says "cancelled" itself when it should. Without it: "cancelled" + the main menu.
+   */
   leave?(ctx: BotContext, flow: FlowState<D>): Promise<unknown>;
   /** The review step's name, when the flow has one (edit-from-review returns there). */
   review?: string;
@@ -149,12 +155,18 @@ export function defineFlow<D extends object>(spec: FlowSpec<D>): DefinedFlow<D> 
     await ask(ctx, flow as FlowState<D>);
   }
 
-  // Restarts and /start ask the current question again through the registry.
-  registerFlow(name, async (ctx) => {
-    const flow = current(ctx);
-    if (flow) await ask(ctx, flow);
-    else await dropStale(ctx);
-  });
+  // Restarts and /start ask the current question again through the registry; /cancel and the
+  // ✖ Cancel button leave through it to where the flow was started from.
+  const leave = spec.leave;
+  registerFlow(
+    name,
+    async (ctx) => {
+      const flow = current(ctx);
+      if (flow) await ask(ctx, flow);
+      else await dropStale(ctx);
+    },
+    leave && ((ctx, flow) => leave(ctx, flow as FlowState<D>)),
+  );
 
   async function dropStale(ctx: BotContext): Promise<void> {
     endFlow(ctx);
@@ -174,7 +186,10 @@ export function defineFlow<D extends object>(spec: FlowSpec<D>): DefinedFlow<D> 
       if (goBack(ctx, flow)) return ask(ctx, flow);
       endFlow(ctx);
       if (spec.leave) await spec.leave(ctx, flow);
-      else await ctx.reply(ctx.t("cancel-done"));
+      else {
+        await ctx.reply(ctx.t("cancel-done"));
+        await showMainMenu(ctx);
+      }
     });
   }
 

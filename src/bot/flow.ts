@@ -31,10 +31,29 @@ export function endFlow(ctx: BotContext): void {
 /** How a flow asks its current question again (after /start, a wrong answer, a restart). */
 type Reprompt = (ctx: BotContext, flow: Flow) => Promise<void>;
 const reprompts = new Map<string, Reprompt>();
+/** Where a flow returns to when it is left (back at its first step, /cancel, ✖ Cancel). */
+type Leave = (ctx: BotContext, flow: Flow) => Promise<unknown>;
+const leaves = new Map<string, Leave>();
 
 /** Called by defineFlow for each flow it defines. */
-export function registerFlow(name: string, reprompt: Reprompt): void {
+export function registerFlow(name: string, reprompt: Reprompt, leave?: Leave): void {
   reprompts.set(name, reprompt);
+  if (leave) leaves.set(name, leave);
+  else leaves.delete(name);
+}
+
+/**
+ * Ends the user's flow and returns to where it was started from (the flow's `leave`: the card,
+ * the list, the menu). False when there was no flow or it declares no place to return to (the
+ * caller then says "cancelled" and shows the main menu).
+ */
+export async function leaveFlow(ctx: BotContext): Promise<boolean> {
+  const flow = ctx.session.flow;
+  endFlow(ctx);
+  const leave = flow ? leaves.get(flow.name) : undefined;
+  if (!flow || !leave) return false;
+  await leave(ctx, flow);
+  return true;
 }
 
 /** Asks the current question of the user's flow again; false when there is no flow. */

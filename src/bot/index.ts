@@ -7,6 +7,7 @@ import type { Deps } from "../deps";
 import { applyPlatform } from "./api";
 import type { BotContext, SessionData } from "./context";
 import { features } from "./features";
+import { addCommands } from "./command-list";
 import { addMenuEntry } from "./menu";
 import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
@@ -102,6 +103,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   guarded.use(tellUnconfirmedSubmissions);
   for (const feature of features) {
     for (const entry of feature.menu ?? []) addMenuEntry(entry);
+    addCommands(feature.commands ?? []);
     for (const payload of feature.startPayloads ?? []) registerStartPayload(payload.prefix, payload.handle);
   }
   guarded.use(...features.map((feature) => feature.composer));

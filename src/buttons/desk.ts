@@ -11,9 +11,9 @@ import { button } from "./define";
 
 /**
  * A queue view as "wg.page.status.category.agency" (statuses and categories by index, "-" for
- * no filter), encoded and decoded by encodeQueueView / decodeQueueView (src/services/queue.ts).
+ * no filter, "*" for any status), encoded and decoded by encodeQueueView / decodeQueueView (src/services/queue.ts).
  */
-const QUEUE_VIEW = { pattern: "[1-9]\\d{0,8}\\.\\d{1,9}\\.(?:\\d{1,2}|-)\\.(?:\\d{1,2}|-)\\.(?:[1-9]\\d{0,8}|-)" };
+const QUEUE_VIEW = { pattern: "[1-9]\\d{0,8}\\.\\d{1,9}\\.(?:\\d{1,2}|-|\\*)\\.(?:\\d{1,2}|-)\\.(?:[1-9]\\d{0,8}|-)" };
 
 export const queueHome = button("q:home");
 export const queueList = button("q:l", { view: QUEUE_VIEW });

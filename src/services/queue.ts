@@ -18,8 +18,12 @@ import { pageWindow } from "../domain/pagination";
 
 export const QUEUE_PAGE_SIZE = 8;
 
+/** Every status, open and finished (resolved, closed, rejected…): finished work stays reachable. */
+export const ANY_STATUS = "any";
+
 export interface QueueFilter {
-  status?: CaseStatus | null;
+  /** One status, ANY_STATUS, or none (null/absent: the open cases only). */
+  status?: CaseStatus | typeof ANY_STATUS | null;
   category?: CategoryId | null;
   agencyId?: number | null;
 }
@@ -32,9 +36,11 @@ export interface QueueView extends QueueFilter {
 
 /**
  * A view as short callback data: "wg.page.status.category.agency", statuses and categories
- * by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter. E.g. "12.0.1.-.345".
+ * by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter, "*" for any status.
+ * E.g. "12.0.1.-.345".
  */
 export function encodeQueueView(view: QueueView): string {
+  if (view.status === ANY_STATUS) return [view.workingGroupId, view.page, "*", ...encodeQueueView({ ...view, status: null }).split(".").slice(3)].join(".");
   const status = view.status ? CASE_STATUSES.indexOf(view.status) : -1;
   const category = view.category ? CATEGORY_IDS.indexOf(view.category) : -1;
   return [
@@ -57,7 +63,8 @@ export function decodeQueueView(text: string | undefined): QueueView | null {
   if (!SMALL_INT.test(wg) || !SMALL_INT.test(page)) return null;
   const view: QueueView = { workingGroupId: Number(wg), page: Number(page) };
   if (view.workingGroupId <= 0) return null;
-  if (status !== "-") {
+  if (status === "*") view.status = ANY_STATUS;
+  else if (status !== "-") {
     const value = SMALL_INT.test(status) ? CASE_STATUSES[Number(status)] : undefined;
     if (!value) return null;
     view.status = value;
@@ -91,11 +98,15 @@ export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUs
 function queueWhere(view: QueueView): Prisma.CaseWhereInput {
   return {
     workingGroupId: view.workingGroupId,
-    status: view.status ? view.status : { in: OPEN_CASE_STATUSES },
+    ...(view.status === ANY_STATUS ? {} : { status: view.status ? view.status : { in: OPEN_CASE_STATUSES } }),
     ...(view.category ? { category: view.category } : {}),
     ...(view.agencyId ? { agencyId: view.agencyId } : {}),
   };
 }
+
+/** Views of finished work: a finished status or any status ("recently resolved" and the like). */
+const finishedFirst = (view: QueueView): boolean =>
+  view.status === ANY_STATUS || (!!view.status && !(OPEN_CASE_STATUSES as readonly string[]).includes(view.status));
 
 /** One page of the queue. Urgency sorts critical → low (the PostgreSQL enum's order). */
 export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view: QueueView, pageSize = QUEUE_PAGE_SIZE) {
@@ -107,7 +118,10 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
       where,
       // Time left first (the nearest irreversible date, passed ones on top; undated cases
       // after the dated ones), then urgency, then age: DESIGN.md's order of the queue.
-      orderBy: [{ irreversibleAt: { sort: "asc", nulls: "last" } }, { urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
+      // Finished work (resolved, closed, any status) is looked up by when it ended: newest first.
+      orderBy: finishedFirst(view)
+        ? [{ resolvedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "desc" }]
+        : [{ irreversibleAt: { sort: "asc", nulls: "last" } }, { urgency: "asc" }, { submittedAt: "asc" }, { id: "asc" }],
       skip: offset,
       take: pageSize,
       select: {

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { Update } from "grammy/types";
-import { BOT_COMMANDS } from "../../src/bot/commands";
+import { BOT_COMMANDS, PUBLIC_COMMANDS } from "../../src/bot/commands";
 import { createDb } from "../../src/db";
 import { enqueueOutbound, textPayload } from "../../src/services/outbox";
 import { createI18n, translatorFor } from "../../src/i18n";
@@ -143,7 +143,7 @@ describe("start-up", () => {
     const menus = fake.callsTo("setMyCommands");
     const byLanguage = new Map(menus.map((call) => [String(call.params.language_code ?? "default"), call.params.commands]));
     expect([...byLanguage.keys()].sort()).toEqual(["default", "en", "fa"]);
-    expect(byLanguage.get("en")).toEqual(BOT_COMMANDS.map((command) => ({ command, description: t("en", `command-${command}`) })));
+    expect(byLanguage.get("en")).toEqual(PUBLIC_COMMANDS.map((command) => ({ command, description: t("en", `command-${command}`) })));
     expect(byLanguage.get("default")).toEqual(byLanguage.get("fa"));
 
     fake.userMessage(user, "/help");

@@ -10,7 +10,7 @@ import { localizeDigits, truncate } from "../../domain/text";
 import { localName } from "../../i18n";
 import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchText, type GroupSection } from "./picker";
 import { countdownShort } from "./case";
-import { encodeQueueView, type QueueView } from "../../services/queue";
+import { ANY_STATUS, encodeQueueView, type QueueView } from "../../services/queue";
 import type { BotContext } from "../context";
 import type { Screen } from "./meetings";
 
@@ -38,7 +38,7 @@ export function groupSearchScreen(ctx: BotContext, query: string, found: PickerG
 
 function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | null): string {
   const parts: string[] = [];
-  if (view.status) parts.push(ctx.t(`status-${view.status}`));
+  if (view.status) parts.push(ctx.t(view.status === ANY_STATUS ? "queue-filter-any-status" : `status-${view.status}`));
   if (view.category) parts.push(ctx.t(`category-${view.category}`));
   if (agencyLabel) parts.push(agencyLabel);
   return parts.length > 0 ? ctx.t("queue-filtered-by", { filters: parts.join("، ") }) : ctx.t("queue-open-only");
@@ -70,6 +70,8 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
   if (view.page < page.pages - 1) keyboard.text(ctx.t("button-next"), queueViewData({ ...view, page: view.page + 1 }));
   if (view.page > 0 || view.page < page.pages - 1) keyboard.row();
   const first = { view: encodeQueueView({ ...view, page: 0 }) };
+  // Finished work one tap away: a resolved case leaves the open queue but not the reader's reach.
+  if (view.status !== "resolved") keyboard.text(ctx.t("queue-filter-recently-resolved"), queueViewData({ ...view, page: 0, status: "resolved" })).row();
   keyboard
     .text(ctx.t("queue-filter-status"), desk.filterStatus.pack(first))
     .text(ctx.t("queue-filter-category"), desk.filterCategory.pack(first))
@@ -87,7 +89,8 @@ export function filterScreen(ctx: BotContext, kind: FilterKind, view: QueueView,
   const keyboard = new InlineKeyboard();
   const base = { ...view, page: 0 };
   if (kind === "s") {
-    keyboard.text(ctx.t("queue-filter-all-open"), queueViewData({ ...base, status: null })).row();
+    keyboard.text(ctx.t("queue-filter-all-open"), queueViewData({ ...base, status: null }));
+    keyboard.text(ctx.t("queue-filter-any-status"), queueViewData({ ...base, status: ANY_STATUS })).row();
     CASE_STATUSES.forEach((status, index) => {
       keyboard.text(ctx.t(`queue-status-${status}`), queueViewData({ ...base, status }));
       if (index % 2 === 1) keyboard.row();

@@ -39,7 +39,7 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
   name: "broadcast",
   version: 2,
   backButton: B.broadcastBack,
-  leave: (ctx) => ctx.reply(ctx.t("cancel-done")),
+  // Started from the main menu (or its command): leaving says "cancelled" and shows the menu.
   steps: {
     group: {
       async ask(ctx, flow) {

@@ -4,12 +4,14 @@ import { Composer } from "grammy";
 import { broadcasts as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { isSecretariat } from "../../secretariat";
 import { broadcastFlow, startBroadcastFlow } from "./compose-flow";
 import { sending } from "./sending";
 
 const composer = new Composer<BotContext>();
 const chat = composer.chatType("private");
+chat.filter((ctx) => !isSecretariat(ctx)).command("broadcast", staffOnly("broadcast"));
 chat.command("broadcast", startBroadcastFlow);
 const staff = chat.filter(isSecretariat);
 staff.callbackQuery(B.broadcastStart.filter, async (ctx) => {

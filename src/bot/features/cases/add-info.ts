@@ -11,6 +11,7 @@ import { attachmentFrom } from "../../attachments";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, retry, type DefinedFlow } from "../../flow-engine";
 import { isInfrastructureError } from "../../middlewares/errors";
+import { showCase } from "./screens";
 
 interface AddInfoData {
   caseId: number;
@@ -20,6 +21,8 @@ interface AddInfoData {
 export const addInfoFlow: DefinedFlow<AddInfoData> = defineFlow<AddInfoData>({
   name: "addinfo",
   version: 2,
+  // Cancel returns to the case's card (where "add information" was tapped).
+  leave: (ctx, flow) => showCase(ctx, flow.data.caseId),
   steps: {
     input: {
       async ask(ctx, flow) {

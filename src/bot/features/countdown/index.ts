@@ -32,9 +32,21 @@ async function postponeTo(ctx: BotContext, flow: FlowState<PostponeData>, days: 
   return handled;
 }
 
+/** The date question's own answers, offered again when the new date is not given after all. */
+function dateAnswers(ctx: BotContext, data: PostponeData): InlineKeyboard {
+  const answer = (key: string, value: "averted" | "happened" | "postponed") =>
+    keyboard.text(ctx.t(key), B.dateAnswer.pack({ caseId: data.caseId, dateMs: String(data.dateMs), answer: value })).row();
+  const keyboard = new InlineKeyboard();
+  answer("countdown-button-averted", "averted");
+  answer("countdown-button-happened", "happened");
+  return answer("countdown-button-postponed", "postponed");
+}
+
 const postponeFlow = defineFlow<PostponeData>({
   name: "postpone",
   version: 1,
+  // Cancel returns to the question it came from: nothing changed, the question still stands.
+  leave: (ctx, flow) => showScreen(ctx, ctx.t("countdown-question-stands"), dateAnswers(ctx, flow.data)),
   steps: {
     date: {
       async ask(ctx) {

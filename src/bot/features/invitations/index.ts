@@ -4,6 +4,7 @@ import { Composer } from "grammy";
 import { invitations as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { canManageMembers } from "./access";
 import { inviteFlow, startInvite } from "./invite-flow";
 import { members } from "./members";
@@ -12,6 +13,9 @@ import { redeemPayload } from "./redeem";
 
 const composer = new Composer<BotContext>();
 const chat = composer.chatType("private");
+// Anyone who manages no members: what each command is for and how access is given.
+const outsider = chat.filter((ctx) => !canManageMembers(ctx));
+for (const command of ["invite", "members", "invitations"]) outsider.command(command, staffOnly(command));
 chat.command("invite", startInvite);
 chat.filter(canManageMembers).callbackQuery(B.inviteStart.filter, async (ctx) => {
   await ctx.answerCallbackQuery();

@@ -60,7 +60,7 @@ export const inviteFlow = defineFlow<InviteData>({
   name: "invite",
   version: 2,
   backButton: B.inviteBack,
-  leave: (ctx) => ctx.reply(ctx.t("cancel-done")),
+  // Started from the main menu (or its command): leaving says "cancelled" and shows the menu.
   steps: {
     role: {
       async ask(ctx) {

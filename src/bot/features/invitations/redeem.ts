@@ -4,6 +4,7 @@ import { localName } from "../../../i18n";
 import { INVITATION_PAYLOAD_PREFIX, redeemInvitation } from "../../../services/invitations";
 import type { BotContext } from "../../context";
 import type { StartPayload } from "../../feature";
+import { syncCommandMenu } from "../../command-list";
 import { showMainMenu } from "../../menu";
 
 async function redeem(ctx: BotContext, code: string): Promise<boolean> {
@@ -23,6 +24,7 @@ async function redeem(ctx: BotContext, code: string): Promise<boolean> {
       agency: result.agency ? localName(result.agency, ctx.locale) : "-",
     }),
   );
+  await syncCommandMenu(ctx);
   await showMainMenu(ctx);
   return true;
 }

@@ -128,6 +128,7 @@ async function saveSlot(ctx: BotContext, draft: SlotDraft, time: TimeOfDay | nul
 const slotFlow = defineFlow<SlotDraft>({
   name: "meeting-slot",
   version: 1,
+  leave: (ctx, flow) => showAgenda(ctx, flow.data.meetingId),
   steps: {
     time: {
       ask: async (ctx, flow) => {
@@ -159,6 +160,7 @@ agenda.callbackQuery(buttons.itemSlot.filter, async (ctx) => {
 const codeFlow = defineFlow<{ meetingId: number }>({
   name: "meeting-addcode",
   version: 1,
+  leave: (ctx, flow) => showAgenda(ctx, flow.data.meetingId),
   steps: {
     code: {
       ask: async (ctx) => {

@@ -7,6 +7,7 @@ import { Composer } from "grammy";
 import { meetings as buttons, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { isSecretariat } from "../../secretariat";
 import { agenda } from "./agenda";
 import { card } from "./card";
@@ -21,7 +22,7 @@ const secretariat = chat.filter(isSecretariat);
 secretariat.use(schedule, card, agenda);
 
 // Anyone else pressing a secretariat screen's button (an old message, forged data): refused.
-chat.command("meetings", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
+chat.command("meetings", staffOnly("meetings"));
 chat.callbackQuery([buttons.list.filter, buttons.create.filter], async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));

@@ -10,6 +10,7 @@ import { fileObjection, OBJECTION_REASONS_MAX, objectionPrompt } from "../../../
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, next, retry, type FlowState, type StepResult } from "../../flow-engine";
+import { showMainMenu } from "../../menu";
 import { openTaskKeyboard } from "../../presenters/tasks";
 import { showTaskCard } from "../tasks/card";
 import { answerObjection, objectionOr } from "./answers";
@@ -47,7 +48,11 @@ const objectionFlow = defineFlow<ObjectionDraft>({
   name: "objection",
   version: 1,
   backButton: buttons.objectionBack,
-  leave: async (ctx, flow) => (flow.data.taskId ? showTaskCard(ctx, flow.data.taskId) : ctx.reply(ctx.t("cancel-done"))),
+  leave: async (ctx, flow) => {
+    if (flow.data.taskId) return showTaskCard(ctx, flow.data.taskId);
+    await ctx.reply(ctx.t("cancel-done"));
+    await showMainMenu(ctx);
+  },
   review: "confirm",
   steps: {
     reasons: {

@@ -25,6 +25,7 @@ export async function showCaseCard(ctx: BotContext, caseId: number): Promise<voi
 }
 
 async function sendFiles(ctx: BotContext, caseId: number): Promise<void> {
+  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   const files = await caseAttachments(ctx.deps, ctx.user, caseId);
   if (!files) {
     await ctx.reply(ctx.t("error-not-found"));

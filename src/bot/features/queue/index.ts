@@ -8,6 +8,7 @@ import { desk, shared } from "../../../buttons";
 import { isEmptyScope, queueGroups } from "../../../services/authz";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { card, showCaseCard } from "./card";
 import { list } from "./list";
 
@@ -19,7 +20,7 @@ const chat = composer.chatType("private");
 chat.filter(isQueueReader).use(list, card);
 
 // Anyone else (an old message, forged data): refused, without a hint of what is there.
-chat.command("queue", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
+chat.command("queue", staffOnly("queue"));
 chat.callbackQuery([desk.queueHome, desk.queueGroups, desk.queueList, desk.filterStatus, desk.filterCategory, desk.filterAgency].map((b) => b.filter), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
@@ -40,7 +41,7 @@ composer.chatType(["group", "supergroup"]).callbackQuery(shared.queueCase.filter
 export const queue: Feature = {
   name: "queue",
   composer,
-  commands: [{ command: "queue", audience: "secretariat" }],
+  commands: [{ command: "queue", audience: "secretariat", alsoFor: ["chair"] }],
   menu: [{ labelKey: "queue-menu", callback: desk.queueHome.pack(), visible: isQueueReader }],
   startPayloads: [
     {

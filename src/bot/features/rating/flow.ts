@@ -8,7 +8,9 @@ import { commentOnRating, COMMENT_MAX, reopenAfterRating, reopenOwnCase, REOPEN_
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, retry } from "../../flow-engine";
+import { showMainMenu } from "../../menu";
 import { answerRefusal } from "../../reply";
+import { showCase } from "../cases/screens";
 
 interface RatingDraft {
   /** The rated task; 0 when the case itself was rated or is reopened from its card. */
@@ -37,6 +39,12 @@ async function finish(ctx: BotContext, action: () => Promise<void>): Promise<typ
 export const ratingFlow = defineFlow<RatingDraft>({
   name: "rating",
   version: 1,
+  // Cancel returns to the case's card when it was opened from there, else to the menu.
+  leave: async (ctx, flow) => {
+    if (flow.data.caseId) return showCase(ctx, flow.data.caseId);
+    await ctx.reply(ctx.t("cancel-done"));
+    await showMainMenu(ctx);
+  },
   steps: {
     comment: {
       ask: async (ctx, flow) => {

@@ -6,6 +6,7 @@ import { Composer } from "grammy";
 import { resolutions as buttons } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { isSecretariat } from "../../secretariat";
 import { ledger } from "./ledger";
 import { minutes } from "./minutes";
@@ -16,7 +17,7 @@ const chat = composer.chatType("private");
 chat.filter(isSecretariat).use(record, minutes, ledger);
 
 // Anyone else pressing a secretariat screen's button (an old message, forged data): refused.
-chat.command("resolutions", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
+chat.command("resolutions", staffOnly("resolutions"));
 chat.callbackQuery(buttons.ledger.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));

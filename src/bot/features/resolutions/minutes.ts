@@ -25,6 +25,8 @@ minutes.callbackQuery(buttons.minutesConfirm.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const p = buttons.minutesConfirm.unpack(ctx.callbackQuery.data);
   if (!p) return;
+  // Closing writes the minutes and queues them to every attendee: "typing…" while it runs.
+  await ctx.replyWithChatAction("typing").catch(() => undefined);
   const result = await refusedOr(ctx, () => closeMinutes(ctx.deps, ctx.user.id, p.meetingId));
   if (!result) return;
   await ctx.reply(ctx.t("resolutions-minutes-sent", { count: localizeDigits(String(result.recipients), ctx.locale) }));

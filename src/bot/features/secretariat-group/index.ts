@@ -1,6 +1,7 @@
 // Scope: group and supergroup chats; secretariat members of exactly the working group they
 // link. /linkgroup makes this chat the secretariat's group: new-case alerts go here too.
-// /unlinkgroup stops that. The bot's answer goes to the group (a direct reply). The service
+// /unlinkgroup stops that (in the private chat both say how: they work in the group). The bot's
+// answer goes to the group (a direct reply). The service
 // (src/services/secretariat-chat.ts) decides which group, and re-checks who may, every time.
 import { Composer } from "grammy";
 import { localName } from "../../../i18n";
@@ -9,6 +10,7 @@ import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { refusedOr } from "../../reply";
 import { isSecretariat } from "../../secretariat";
+import { staffOnly } from "../../staff-only";
 
 const composer = new Composer<BotContext>();
 const group = composer.chatType(["group", "supergroup"]);
@@ -32,4 +34,16 @@ secretariat.command("unlinkgroup", async (ctx) => {
 // Anyone else in the group.
 group.command(["linkgroup", "unlinkgroup"], (ctx) => ctx.reply(ctx.t("group-link-not-allowed")));
 
-export const secretariatGroup: Feature = { name: "secretariat-group", composer };
+// In the private chat (where the menu and /help name them): how to link, or what they are for.
+const direct = composer.chatType("private");
+direct.filter(isSecretariat).command(["linkgroup", "unlinkgroup"], (ctx) => ctx.reply(ctx.t("group-link-in-group")));
+for (const command of ["linkgroup", "unlinkgroup"]) direct.command(command, staffOnly(command));
+
+export const secretariatGroup: Feature = {
+  name: "secretariat-group",
+  composer,
+  commands: [
+    { command: "linkgroup", audience: "secretariat" },
+    { command: "unlinkgroup", audience: "secretariat" },
+  ],
+};

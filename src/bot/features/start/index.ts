@@ -2,10 +2,12 @@
 // menu (its producer entries are declared here; staff features add theirs).
 import { Composer, InlineKeyboard } from "grammy";
 import { representsAnyUnit } from "../../../services/units";
-import { shared } from "../../../buttons";
+import { invitations, shared } from "../../../buttons";
+import { groupsWithoutSecretariat } from "../../../services/onboarding";
+import { audiencesOf, commandsFor, registeredCommands, STAFF_AUDIENCES, syncCommandMenu } from "../../command-list";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
-import { endFlow, repromptFlow } from "../../flow";
+import { leaveFlow, repromptFlow } from "../../flow";
 import { showMainMenu } from "../../menu";
 import { dispatchStartPayload } from "../../start-payloads";
 
@@ -31,18 +33,34 @@ chat.command("start", async (ctx) => {
   const staff = ctx.user.memberships.length > 0;
   const keyboard = new InlineKeyboard().text(ctx.t("menu-register-unit"), shared.newUnit.pack());
   await ctx.reply(ctx.t("start-welcome", { name: ctx.user.firstName }), { reply_markup: keyboard });
-  if (staff) await showMainMenu(ctx);
+  if (!staff) return;
+  await syncCommandMenu(ctx);
+  await tellFirstSteps(ctx);
+  await showMainMenu(ctx);
 });
 
-/** Help lists the producer's commands, then those of each staff role the user holds. */
+/** An administrator whose working groups have no secretariat yet: invite it first. */
+async function tellFirstSteps(ctx: BotContext): Promise<void> {
+  const groups = await groupsWithoutSecretariat(ctx.deps, ctx.user);
+  if (groups === 0) return;
+  const keyboard = new InlineKeyboard().text(ctx.t("invitations-menu-invite"), invitations.inviteStart.pack());
+  await ctx.reply(ctx.t("start-admin-first-steps", { groups }), { reply_markup: keyboard });
+}
+
+/**
+ * Help: the producer's commands (help-text), then a section per staff role the user holds, built
+ * from the features' declared commands (src/bot/command-list.ts), so a new command is never missed.
+ */
 chat.command("help", async (ctx) => {
-  const roles = new Set(ctx.user.memberships.map((membership) => membership.role));
+  const audiences = audiencesOf(ctx.user.memberships.map((membership) => membership.role));
   const sections = [ctx.t("help-text")];
-  if (roles.has("SECRETARIAT") || roles.has("ADMIN")) sections.push(ctx.t("help-secretariat"));
-  if (roles.has("OFFICIAL")) sections.push(ctx.t("help-official"));
-  if (roles.has("CHAIR")) sections.push(ctx.t("help-chair"));
-  if (roles.has("ADMIN")) sections.push(ctx.t("help-admin"));
+  for (const audience of STAFF_AUDIENCES) {
+    if (!audiences.has(audience)) continue;
+    const lines = commandsFor(registeredCommands(), new Set([audience])).map(({ command }) => `/${command} — ${ctx.t(`command-${command}`)}`);
+    sections.push([ctx.t(`help-section-${audience}`), ...lines].join("\n"));
+  }
   await ctx.reply(sections.join("\n\n"));
+  await syncCommandMenu(ctx);
 });
 
 chat.command("menu", showMainMenu);
@@ -51,8 +69,9 @@ chat.callbackQuery(shared.mainMenu.filter, async (ctx) => {
   await showMainMenu(ctx);
 });
 
+/** Leaves the flow to where it was started from (its `leave`), else "cancelled" + the menu. */
 async function cancel(ctx: BotContext): Promise<void> {
-  endFlow(ctx);
+  if (await leaveFlow(ctx)) return;
   await ctx.reply(ctx.t("cancel-done"), { reply_markup: { remove_keyboard: true } });
   await showMainMenu(ctx);
 }

@@ -10,6 +10,7 @@ import { isEmptyScope } from "../../../services/authz";
 import { statisticsGroups } from "../../../services/statistics";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
+import { staffOnly } from "../../staff-only";
 import { report } from "./report";
 
 export const canReadAnyStatistics = (ctx: BotContext): boolean => !isEmptyScope(statisticsGroups(ctx.user));
@@ -20,7 +21,7 @@ const chat = composer.chatType("private");
 chat.filter(canReadAnyStatistics).use(report);
 
 // Anyone else (a producer, an official, a revoked chair, forged data): refused.
-chat.command("stats", (ctx) => ctx.reply(ctx.t("error-not-allowed")));
+chat.command("stats", staffOnly("stats"));
 chat.callbackQuery([buttons.home.filter, buttons.groups.filter, buttons.report.filter, buttons.file.filter], async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
@@ -29,6 +30,6 @@ chat.callbackQuery([buttons.home.filter, buttons.groups.filter, buttons.report.f
 export const statistics: Feature = {
   name: "statistics",
   composer,
-  commands: [{ command: "stats", audience: "chair" }],
+  commands: [{ command: "stats", audience: "chair", alsoFor: ["secretariat"] }],
   menu: [{ labelKey: "stats-menu", callback: buttons.home.pack(), visible: canReadAnyStatistics }],
 };

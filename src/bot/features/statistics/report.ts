@@ -41,6 +41,8 @@ export async function showReport(ctx: BotContext, workingGroupId: number, kind: 
 
 /** The agency table as a file: a new message (a document), never an edit. */
 async function sendCsv(ctx: BotContext, workingGroupId: number, kind: PeriodKind): Promise<void> {
+  // The numbers take a moment: "sending a file…" shows at once (a failure to show it is no matter).
+  await ctx.replyWithChatAction("upload_document").catch(() => undefined);
   const loaded = await refusedOr(ctx, () => readGroupStatistics(ctx.deps, ctx.user, workingGroupId, kind));
   if (!loaded) return;
   const { group, statistics } = loaded;
