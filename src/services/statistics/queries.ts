@@ -39,28 +39,20 @@ async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: S
       where: { workingGroupId, submittedAt: range },
       _count: { _all: true },
     }),
-    // One pass for what groupBy cannot do: distinct units and the two medians. The first
-    // action is looked up per reported case through the (caseId, createdAt) index.
+    // One pass for what groupBy cannot do: distinct units and the two medians. The first action
+    // is the case's firstActionAt, kept by triggers as events are appended (see the migration
+    // 20261203100000_statistics_indexes for the rule); each period is an index range.
     deps.db.$queryRaw<Array<{ units: number; firstActionSeconds: number | null; resolutionSeconds: number | null }>>`
-      WITH reported AS (
-        SELECT c.id, c."unitId", c."reporterId", c."submittedAt"
-        FROM "Case" c
-        WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
-      ), first_action AS (
-        SELECT (
-          SELECT min(e."createdAt") FROM "CaseEvent" e
-          WHERE e."caseId" = r.id AND e."actorId" IS NOT NULL AND e."actorId" <> r."reporterId"
-            AND NOT EXISTS (SELECT 1 FROM "UnitRepresentative" u WHERE u."userId" = e."actorId" AND u."unitId" = r."unitId")
-        ) - r."submittedAt" AS wait
-        FROM reported r
-      )
       SELECT
-        (SELECT count(DISTINCT "unitId") FROM reported)::int AS units,
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM wait)) FROM first_action WHERE wait IS NOT NULL)::float8 AS "firstActionSeconds",
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."resolvedAt" - c."submittedAt"))
-           FROM "Case" c
-           WHERE c."workingGroupId" = ${workingGroupId} AND c."resolvedAt" >= ${utc(period.from)} AND c."resolvedAt" < ${utc(period.to)}
+        count(DISTINCT c."unitId")::int AS units,
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."firstActionAt" - c."submittedAt"))
+           FILTER (WHERE c."firstActionAt" IS NOT NULL))::float8 AS "firstActionSeconds",
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r."resolvedAt" - r."submittedAt"))
+           FROM "Case" r
+           WHERE r."workingGroupId" = ${workingGroupId} AND r."resolvedAt" >= ${utc(period.from)} AND r."resolvedAt" < ${utc(period.to)}
         )::float8 AS "resolutionSeconds"
+      FROM "Case" c
+      WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
     `,
   ]);
   const byStatus = Object.fromEntries(CASE_STATUS_BUCKETS.map((bucket) => [bucket, 0])) as Record<CaseStatusBucket, number>;
