@@ -103,3 +103,6 @@ CREATE INDEX "Case_agencyId_status_idx" ON "Case"("agencyId", "status");
 -- Tasks assigned in a period; a case's tasks (the case card).
 CREATE INDEX "Task_workingGroupId_createdAt_idx" ON "Task"("workingGroupId", "createdAt");
 CREATE INDEX "Task_caseId_idx" ON "Task"("caseId");
+
+-- A task's extension requests (the statistics count them per task).
+CREATE INDEX "ExtensionRequest_taskId_idx" ON "ExtensionRequest"("taskId");
