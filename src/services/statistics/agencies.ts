@@ -43,81 +43,83 @@ function dueAtNow(task: { dueAt: Date; clockPauses: readonly Pause[] }, now: Dat
   return running ? shiftedDueAt(task.dueAt, pausedWorkingDays(running, now, calendar), calendar) : task.dueAt;
 }
 
-interface TallyRow extends AgencyTally {
+interface AgencyRow extends AgencyTally {
   nameFa: string;
   nameEn: string;
   /** Tasks of the agency whose clock is paused now: counted in the process, not in the row. */
   running: number[];
-}
-
-/** Per agency, the tasks assigned in the period whose clock runs, added up. */
-function tallies(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
-  const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${TEHRAN_TZ})::date`;
-  const nowSql = utc(now);
-  return deps.db.$queryRaw<TallyRow[]>`
-    SELECT
-      t."agencyId", a."nameFa", a."nameEn",
-      count(*) FILTER (WHERE NOT t.running)::int AS assigned,
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'done')::int AS done,
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'done' AND t.finished <= t."dueAt")::int AS "doneOnTime",
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'refused')::int AS refused,
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'refused' AND t."refusalReason" !~ ${`^[${BLANK}]*$`})::int AS "refusedWithReason",
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'open')::int AS open,
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'overdue')::int AS overdue,
-      count(*) FILTER (WHERE NOT t.running AND t.outcome = 'cancelled')::int AS cancelled,
-      coalesce(sum(t.extensions) FILTER (WHERE NOT t.running), 0)::int AS "extensionRequests",
-      coalesce(sum(greatest(0, t."lateUntil" - ${tehranDay(Prisma.sql`t."dueAt"`)})) FILTER (WHERE NOT t.running), 0)::int AS "lateDaysTotal",
-      count(t."lateUntil") FILTER (WHERE NOT t.running)::int AS "lateDays",
-      coalesce(array_agg(t.id ORDER BY t.id) FILTER (WHERE t.running), '{}') AS running
-    FROM (
-      SELECT t.*,
-        CASE
-          WHEN t.outcome = 'done' AND t.finished > t."dueAt" THEN ${tehranDay(Prisma.sql`t.finished`)}
-          WHEN t.outcome = 'overdue' THEN ${tehranDay(nowSql)}
-        END AS "lateUntil"
-      FROM (
-        SELECT t.id, t."agencyId", t."dueAt", t."refusalReason", coalesce(t."completedAt", ${nowSql}) AS finished,
-          CASE
-            WHEN t.status IN ('done', 'refused', 'cancelled') THEN t.status::text
-            WHEN t.status::text = ANY(${REMINDED_TASK_STATUSES}::text[]) AND t."dueAt" < ${nowSql} THEN 'overdue'
-            WHEN t.status::text = ANY(${OPEN_TASK_STATUSES}::text[]) THEN 'open'
-            ELSE 'cancelled'
-          END AS outcome,
-          EXISTS (SELECT 1 FROM "ClockPause" p WHERE p."taskId" = t.id AND p."endedAt" IS NULL) AS running,
-          (SELECT count(*) FROM "ExtensionRequest" x WHERE x."taskId" = t.id) AS extensions
-        FROM "Task" t
-        WHERE t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}
-      ) t
-    ) t
-    JOIN "Agency" a ON a.id = t."agencyId"
-    GROUP BY t."agencyId", a."nameFa", a."nameEn"
-  `;
+  /** Response times, over the answered tasks (all of them, paused or not). */
+  responded: number;
+  firstAnswered: number | null;
+  medianResponseMs: number | null;
+  medianNetResponseMs: number | null;
 }
 
 /**
- * Per agency, of its answered tasks assigned in the period: the median time to the answer and
- * the same net of the pauses; agencies in the order of their first answered task.
+ * One pass over the tasks assigned in the period: per agency, the counts of those whose clock
+ * runs, the ids of those paused now, and the response times of the answered ones.
  */
-function responseTimes(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
+function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
+  const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${TEHRAN_TZ})::date`;
   const ms = (interval: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${interval}) * 1000)`;
-  return deps.db.$queryRaw<AgencyResponseTime[]>`
-    SELECT r."agencyId", a."nameFa", a."nameEn", count(*)::int AS responded,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.gross::float8) AS "medianResponseMs",
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, r.gross - r.waited)::float8) AS "medianNetResponseMs"
-    FROM (
-      SELECT t.id, t."agencyId",
-        greatest(0, ${ms(Prisma.sql`t."completedAt" - t."createdAt"`)}) AS gross,
-        coalesce((
-          SELECT sum(greatest(0, ${ms(Prisma.sql`least(t."completedAt", coalesce(p."endedAt", ${utc(now)})) - greatest(t."createdAt", p."startedAt")`)}))
-          FROM "ClockPause" p WHERE p."taskId" = t.id
-        ), 0) AS waited
+  const at = utc(now);
+  const running = Prisma.sql`NOT f.running`;
+  const answered = Prisma.sql`f."completedAt" IS NOT NULL`;
+  return deps.db.$queryRaw<AgencyRow[]>`
+    WITH t AS MATERIALIZED (
+      SELECT t.id, t."agencyId", t."createdAt", t."completedAt", t."dueAt", t."refusalReason",
+        coalesce(t."completedAt", ${at}) AS finished,
+        CASE
+          WHEN t.status IN ('done', 'refused', 'cancelled') THEN t.status::text
+          WHEN t.status::text = ANY(${REMINDED_TASK_STATUSES}::text[]) AND t."dueAt" < ${at} THEN 'overdue'
+          WHEN t.status::text = ANY(${OPEN_TASK_STATUSES}::text[]) THEN 'open'
+          ELSE 'cancelled'
+        END AS outcome,
+        EXISTS (SELECT 1 FROM "ClockPause" p WHERE p."taskId" = t.id AND p."endedAt" IS NULL) AS running
       FROM "Task" t
       WHERE t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}
-        AND t."completedAt" IS NOT NULL
-    ) r
-    JOIN "Agency" a ON a.id = r."agencyId"
-    GROUP BY r."agencyId", a."nameFa", a."nameEn"
-    ORDER BY min(r.id)
+    ), waits AS (
+      SELECT p."taskId", sum(greatest(0, ${ms(Prisma.sql`least(t."completedAt", coalesce(p."endedAt", ${at})) - greatest(t."createdAt", p."startedAt")`)})) AS waited
+      FROM "ClockPause" p JOIN t ON t.id = p."taskId"
+      WHERE t."completedAt" IS NOT NULL
+      GROUP BY p."taskId"
+    ), extensions AS (
+      SELECT x."taskId", count(*) AS requests
+      FROM "ExtensionRequest" x JOIN t ON t.id = x."taskId"
+      GROUP BY x."taskId"
+    ), f AS MATERIALIZED (
+      SELECT t.*, coalesce(e.requests, 0) AS requests,
+        CASE
+          WHEN t.outcome = 'done' AND t.finished > t."dueAt" THEN ${tehranDay(Prisma.sql`t.finished`)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
+          WHEN t.outcome = 'overdue' THEN ${tehranDay(at)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
+        END AS "daysLate",
+        greatest(0, ${ms(Prisma.sql`t."completedAt" - t."createdAt"`)}) AS gross,
+        coalesce(w.waited, 0) AS waited
+      FROM t
+      LEFT JOIN extensions e ON e."taskId" = t.id
+      LEFT JOIN waits w ON w."taskId" = t.id
+    )
+    SELECT
+      f."agencyId", a."nameFa", a."nameEn",
+      count(*) FILTER (WHERE ${running})::int AS assigned,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'done')::int AS done,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'done' AND f.finished <= f."dueAt")::int AS "doneOnTime",
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'refused')::int AS refused,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'refused' AND f."refusalReason" !~ ${`^[${BLANK}]*$`})::int AS "refusedWithReason",
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'open')::int AS open,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'overdue')::int AS overdue,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'cancelled')::int AS cancelled,
+      coalesce(sum(f.requests) FILTER (WHERE ${running}), 0)::int AS "extensionRequests",
+      coalesce(sum(greatest(0, f."daysLate")) FILTER (WHERE ${running}), 0)::int AS "lateDaysTotal",
+      count(f."daysLate") FILTER (WHERE ${running})::int AS "lateDays",
+      coalesce(array_agg(f.id ORDER BY f.id) FILTER (WHERE f.running), '{}') AS running,
+      count(*) FILTER (WHERE ${answered})::int AS responded,
+      min(f.id) FILTER (WHERE ${answered}) AS "firstAnswered",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.gross::float8) FILTER (WHERE ${answered}) AS "medianResponseMs",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, f.gross - f.waited)::float8) FILTER (WHERE ${answered}) AS "medianNetResponseMs"
+    FROM f
+    JOIN "Agency" a ON a.id = f."agencyId"
+    GROUP BY f."agencyId", a.id
   `;
 }
 
@@ -127,11 +129,11 @@ export async function agencyStatistics(
   period: StatisticsPeriod,
   now: Date,
 ): Promise<{ agencies: AgencyPerformance[]; response: AgencyResponseTime[] }> {
-  const [rows, response] = await Promise.all([tallies(deps, workingGroupId, period, now), responseTimes(deps, workingGroupId, period, now)]);
+  const rows = await agencyRows(deps, workingGroupId, period, now);
   const byAgency = new Map<number, AgencyTally>();
   const names = new Map<number, { nameFa: string; nameEn: string }>();
   const runningIds: number[] = [];
-  for (const { nameFa, nameEn, running, ...tally } of rows) {
+  for (const { nameFa, nameEn, running, responded, firstAnswered, medianResponseMs, medianNetResponseMs, ...tally } of rows) {
     names.set(tally.agencyId, { nameFa, nameEn });
     runningIds.push(...running);
     if (tally.assigned > 0) byAgency.set(tally.agencyId, tally);
@@ -163,10 +165,14 @@ export async function agencyStatistics(
       addTask(tally, facts, now);
     }
   }
-  for (const row of response) names.set(row.agencyId, { nameFa: row.nameFa, nameEn: row.nameEn });
   const named = <T extends { agencyId: number }>(row: T) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" });
+  // In the order of each agency's first answered task, as agencyResponseTimes lists them.
+  const response = rows
+    .filter((row) => row.responded > 0)
+    .sort((a, b) => (a.firstAnswered ?? 0) - (b.firstAnswered ?? 0))
+    .map(({ agencyId, responded, medianResponseMs, medianNetResponseMs }) => named({ agencyId, responded, medianResponseMs, medianNetResponseMs }));
   return {
     agencies: performanceRows(byAgency.values()).map(named),
-    response: response.map(({ agencyId, responded, medianResponseMs, medianNetResponseMs }) => named({ agencyId, responded, medianResponseMs, medianNetResponseMs })),
+    response,
   };
 }
