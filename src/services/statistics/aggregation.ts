@@ -32,56 +32,74 @@ export interface TaskFacts {
   extensionRequests: number;
 }
 
-/** Per agency numbers of a set of tasks (names filled in by the caller), worst first. */
-export function agencyPerformance(tasks: readonly TaskFacts[], now: Date): Array<Omit<AgencyPerformance, "nameFa" | "nameEn">> {
-  const byAgency = new Map<number, { row: Omit<AgencyPerformance, "nameFa" | "nameEn">; lateDays: number[] }>();
-  for (const task of tasks) {
-    let entry = byAgency.get(task.agencyId);
-    if (!entry) {
-      entry = {
-        row: {
-          agencyId: task.agencyId,
-          assigned: 0,
-          done: 0,
-          doneOnTime: 0,
-          refused: 0,
-          refusedWithReason: 0,
-          open: 0,
-          overdue: 0,
-          cancelled: 0,
-          onTimeRate: null,
-          averageDaysLate: null,
-          extensionRequests: 0,
-        },
-        lateDays: [],
-      };
-      byAgency.set(task.agencyId, entry);
-    }
-    const { row } = entry;
-    row.assigned += 1;
-    row.extensionRequests += task.extensionRequests;
-    const outcome = taskOutcome(task, now);
-    row[outcome] += 1;
-    if (outcome === "refused" && task.hasRefusalReason) row.refusedWithReason += 1;
-    if (outcome === "done") {
-      const completedAt = task.completedAt ?? now;
-      if (completedAt.getTime() <= task.dueAt.getTime()) row.doneOnTime += 1;
-      else entry.lateDays.push(Math.max(0, daysBetweenTehranDates(task.dueAt, completedAt)));
-    }
-    if (outcome === "overdue") entry.lateDays.push(Math.max(0, daysBetweenTehranDates(task.dueAt, now)));
+type AgencyRow = Omit<AgencyPerformance, "nameFa" | "nameEn">;
+
+/**
+ * One agency's counts so far, before the rates: what agencyPerformance adds up task by task
+ * and ./agencies.ts sums in SQL, so the two can be added together (tallyOf, addTask, addTally).
+ */
+export interface AgencyTally extends Omit<AgencyRow, "onTimeRate" | "averageDaysLate"> {
+  /** Days late of the late completions and the overdue tasks: their sum and how many. */
+  lateDaysTotal: number;
+  lateDays: number;
+}
+
+export function tallyOf(agencyId: number): AgencyTally {
+  return { agencyId, assigned: 0, done: 0, doneOnTime: 0, refused: 0, refusedWithReason: 0, open: 0, overdue: 0, cancelled: 0, extensionRequests: 0, lateDaysTotal: 0, lateDays: 0 };
+}
+
+/** Counts one task into its agency's tally. */
+export function addTask(tally: AgencyTally, task: TaskFacts, now: Date): void {
+  tally.assigned += 1;
+  tally.extensionRequests += task.extensionRequests;
+  const outcome = taskOutcome(task, now);
+  tally[outcome] += 1;
+  if (outcome === "refused" && task.hasRefusalReason) tally.refusedWithReason += 1;
+  const late = (days: number) => {
+    tally.lateDaysTotal += Math.max(0, days);
+    tally.lateDays += 1;
+  };
+  if (outcome === "done") {
+    const completedAt = task.completedAt ?? now;
+    if (completedAt.getTime() <= task.dueAt.getTime()) tally.doneOnTime += 1;
+    else late(daysBetweenTehranDates(task.dueAt, completedAt));
   }
-  const rows = [...byAgency.values()].map(({ row, lateDays }) => {
-    const due = row.done + row.overdue;
+  if (outcome === "overdue") late(daysBetweenTehranDates(task.dueAt, now));
+}
+
+/** Adds one tally of an agency to another of the same agency. */
+export function addTally(into: AgencyTally, from: AgencyTally): void {
+  for (const key of ["assigned", "done", "doneOnTime", "refused", "refusedWithReason", "open", "overdue", "cancelled", "extensionRequests", "lateDaysTotal", "lateDays"] as const) {
+    into[key] += from[key];
+  }
+}
+
+/** The agencies' rows from their tallies, with the rates, worst first. */
+export function performanceRows(tallies: Iterable<AgencyTally>): AgencyRow[] {
+  const rows = [...tallies].map(({ lateDaysTotal, lateDays, extensionRequests, ...counts }) => {
+    const due = counts.done + counts.overdue;
     return {
-      ...row,
-      onTimeRate: due > 0 ? row.doneOnTime / due : null,
-      averageDaysLate: lateDays.length > 0 ? lateDays.reduce((a, b) => a + b, 0) / lateDays.length : null,
+      ...counts,
+      onTimeRate: due > 0 ? counts.doneOnTime / due : null,
+      averageDaysLate: lateDays > 0 ? lateDaysTotal / lateDays : null,
+      extensionRequests,
     };
   });
   return rows.sort(worstFirst);
 }
 
-function worstFirst(a: Omit<AgencyPerformance, "nameFa" | "nameEn">, b: Omit<AgencyPerformance, "nameFa" | "nameEn">): number {
+/** Per agency numbers of a set of tasks (names filled in by the caller), worst first. */
+export function agencyPerformance(tasks: readonly TaskFacts[], now: Date): AgencyRow[] {
+  const byAgency = new Map<number, AgencyTally>();
+  for (const task of tasks) {
+    let tally = byAgency.get(task.agencyId);
+    if (!tally) byAgency.set(task.agencyId, (tally = tallyOf(task.agencyId)));
+    addTask(tally, task, now);
+  }
+  return performanceRows(byAgency.values());
+}
+
+function worstFirst(a: AgencyRow, b: AgencyRow): number {
   return (
     b.overdue - a.overdue ||
     (a.onTimeRate ?? Number.POSITIVE_INFINITY) - (b.onTimeRate ?? Number.POSITIVE_INFINITY) ||

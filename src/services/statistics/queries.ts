@@ -3,20 +3,16 @@
  * resolutions and ratings for a period, each part in one or two queries, run side by side.
  * What each number counts is in ./index.ts.
  */
-import { Prisma } from "../../db";
-import type { Deps } from "../../deps";
 import { daysBetweenTehranDates } from "../../domain/jalali";
 import type { MeetingKind, ResolutionType } from "../../generated/prisma/enums";
 import { REMINDED_TASK_STATUSES } from "../tasks";
-import { pausedWorkingDays, shiftedDueAt, type Pause } from "../../domain/clock-pause";
-import type { WorkingCalendar } from "../../domain/working-calendar";
-import { agencyPerformance, agencyResponseTimes, categoryRank, taskOutcome } from "./aggregation";
+import { agencyStatistics } from "./agencies";
+import { categoryRank, taskOutcome } from "./aggregation";
+import { utc, type StatsDeps } from "./sql";
 import type { StatisticsPeriod } from "./periods";
 import {
   CASE_STATUS_BUCKETS,
   statusBucket,
-  type AgencyPerformance,
-  type AgencyResponseTime,
   type CaseStatistics,
   type CaseStatusBucket,
   type GroupStatistics,
@@ -26,12 +22,9 @@ import {
   type TaskOutcomeCounts,
 } from "./types";
 
-/** timestamp(3) columns hold UTC wall time; a raw comparison must say so explicitly. */
-const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+export type { StatsDeps } from "./sql";
 
-export type StatsDeps = Pick<Deps, "db" | "now" | "policies">;
-
-async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<CaseStatistics> {
+export async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<CaseStatistics> {
   const range = { gte: period.from, lt: period.to };
   const [groups, [timing]] = await Promise.all([
     deps.db.case.groupBy({
@@ -39,28 +32,20 @@ async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: S
       where: { workingGroupId, submittedAt: range },
       _count: { _all: true },
     }),
-    // One pass for what groupBy cannot do: distinct units and the two medians. The first
-    // action is looked up per reported case through the (caseId, createdAt) index.
+    // One pass for what groupBy cannot do: distinct units and the two medians. The first action
+    // is the case's firstActionAt, kept by triggers as events are appended (see the migration
+    // 20261203100000_statistics_indexes for the rule); each period is an index range.
     deps.db.$queryRaw<Array<{ units: number; firstActionSeconds: number | null; resolutionSeconds: number | null }>>`
-      WITH reported AS (
-        SELECT c.id, c."unitId", c."reporterId", c."submittedAt"
-        FROM "Case" c
-        WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
-      ), first_action AS (
-        SELECT (
-          SELECT min(e."createdAt") FROM "CaseEvent" e
-          WHERE e."caseId" = r.id AND e."actorId" IS NOT NULL AND e."actorId" <> r."reporterId"
-            AND NOT EXISTS (SELECT 1 FROM "UnitRepresentative" u WHERE u."userId" = e."actorId" AND u."unitId" = r."unitId")
-        ) - r."submittedAt" AS wait
-        FROM reported r
-      )
       SELECT
-        (SELECT count(DISTINCT "unitId") FROM reported)::int AS units,
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM wait)) FROM first_action WHERE wait IS NOT NULL)::float8 AS "firstActionSeconds",
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."resolvedAt" - c."submittedAt"))
-           FROM "Case" c
-           WHERE c."workingGroupId" = ${workingGroupId} AND c."resolvedAt" >= ${utc(period.from)} AND c."resolvedAt" < ${utc(period.to)}
+        count(DISTINCT c."unitId")::int AS units,
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."firstActionAt" - c."submittedAt"))
+           FILTER (WHERE c."firstActionAt" IS NOT NULL))::float8 AS "firstActionSeconds",
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r."resolvedAt" - r."submittedAt"))
+           FROM "Case" r
+           WHERE r."workingGroupId" = ${workingGroupId} AND r."resolvedAt" >= ${utc(period.from)} AND r."resolvedAt" < ${utc(period.to)}
         )::float8 AS "resolutionSeconds"
+      FROM "Case" c
+      WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
     `,
   ]);
   const byStatus = Object.fromEntries(CASE_STATUS_BUCKETS.map((bucket) => [bucket, 0])) as Record<CaseStatusBucket, number>;
@@ -89,7 +74,7 @@ async function caseStatistics(deps: StatsDeps, workingGroupId: number, period: S
 }
 
 /** One pass over the cases whose irreversible date fell in the period and has passed. */
-async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<IrreversibleOutcomes> {
+export async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<IrreversibleOutcomes> {
   const until = new Date(Math.min(period.to.getTime(), deps.now().getTime()));
   const [row] = await deps.db.$queryRaw<Array<{ due: number; saved: number; lost: number; late: number }>>`
     SELECT
@@ -111,7 +96,7 @@ async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: number, per
   return { due, saved, lost, unknown: due - saved - lost, reportedAfterDate: row?.late ?? 0 };
 }
 
-async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<MeetingStatistics> {
+export async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date): Promise<MeetingStatistics> {
   const range = { gte: period.from, lt: period.to };
   const [held, resolutions] = await Promise.all([
     deps.db.meeting.groupBy({
@@ -137,62 +122,7 @@ async function meetingStatistics(deps: StatsDeps, workingGroupId: number, period
   return { held: heldByKind, resolutions: { total: resolutions.length, byType, tasks } };
 }
 
-/**
- * The due date a task is judged by now: a running pause has already moved it by the working
- * days paused so far (the row moves when the pause ends; src/services/clock-pauses.ts).
- */
-function dueAtNow(task: { dueAt: Date; clockPauses: readonly Pause[] }, now: Date, calendar: WorkingCalendar): Date {
-  const running = task.clockPauses.find((pause) => pause.endedAt === null);
-  return running ? shiftedDueAt(task.dueAt, pausedWorkingDays(running, now, calendar), calendar) : task.dueAt;
-}
-
-async function agencyStatistics(
-  deps: StatsDeps,
-  workingGroupId: number,
-  period: StatisticsPeriod,
-  now: Date,
-): Promise<{ agencies: AgencyPerformance[]; response: AgencyResponseTime[] }> {
-  const tasks = await deps.db.task.findMany({
-    where: { workingGroupId, createdAt: { gte: period.from, lt: period.to } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      agencyId: true,
-      status: true,
-      dueAt: true,
-      createdAt: true,
-      completedAt: true,
-      refusalReason: true,
-      clockPauses: { select: { waitingOn: true, startedAt: true, endedAt: true } },
-    },
-  });
-  if (tasks.length === 0) return { agencies: [], response: [] };
-  const [extensions, agencies] = await Promise.all([
-    deps.db.extensionRequest.groupBy({ by: ["taskId"], where: { taskId: { in: tasks.map((t) => t.id) } }, _count: { _all: true } }),
-    deps.db.agency.findMany({ where: { id: { in: [...new Set(tasks.map((t) => t.agencyId))] } }, select: { id: true, nameFa: true, nameEn: true } }),
-  ]);
-  const extensionsOf = new Map(extensions.map((row) => [row.taskId, row._count._all]));
-  const names = new Map(agencies.map((a) => [a.id, a]));
-  const rows = agencyPerformance(
-    tasks.map((task) => ({
-      agencyId: task.agencyId,
-      status: task.status,
-      dueAt: dueAtNow(task, now, deps.policies.calendar),
-      completedAt: task.completedAt,
-      hasRefusalReason: (task.refusalReason ?? "").trim() !== "",
-      extensionRequests: extensionsOf.get(task.id) ?? 0,
-    })),
-    now,
-  );
-  const named = <T extends { agencyId: number }>(row: T) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" });
-  const response = agencyResponseTimes(
-    tasks.map((task) => ({ agencyId: task.agencyId, createdAt: task.createdAt, completedAt: task.completedAt, pauses: task.clockPauses })),
-    now,
-  );
-  return { agencies: rows.map(named), response: response.map(named) };
-}
-
-async function overdueResolutions(deps: StatsDeps, workingGroupId: number, now: Date): Promise<OverdueResolutions[]> {
+export async function overdueResolutions(deps: StatsDeps, workingGroupId: number, now: Date): Promise<OverdueResolutions[]> {
   const groups = await deps.db.task.groupBy({
     by: ["agencyId"],
     where: { workingGroupId, resolutionId: { not: null }, status: { in: REMINDED_TASK_STATUSES }, dueAt: { lt: now } },
@@ -216,7 +146,7 @@ async function overdueResolutions(deps: StatsDeps, workingGroupId: number, now: 
     .sort((a, b) => b.count - a.count || b.oldestDaysOverdue - a.oldestDaysOverdue || a.agencyId - b.agencyId);
 }
 
-async function ratingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod) {
+export async function ratingStatistics(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod) {
   const result = await deps.db.rating.aggregate({
     where: { case: { workingGroupId }, createdAt: { gte: period.from, lt: period.to } },
     _avg: { score: true },

@@ -1,0 +1,178 @@
+/**
+ * The agencies' part of the statistics: per agency, the tasks assigned in the period and where
+ * they stand now (agencyPerformance's counts), and their response times gross and net of the
+ * clock pauses (agencyResponseTimes). The rules are the pure functions of ./aggregation.ts; at
+ * a year of a big working group (tens of thousands of tasks) loading every task into the
+ * process cost most of a second, so PostgreSQL adds them up here, by the same rules:
+ *
+ * - a task's outcome is taskOutcome's (done, refused, cancelled by status; overdue when it is
+ *   the agency's turn and past its due date; open while unfinished; else cancelled);
+ * - days late are Tehran calendar days (daysBetweenTehranDates), from the due date to the
+ *   completion, or to today for an overdue task;
+ * - a written reason is one that is not blank as String.prototype.trim sees blank (BLANK);
+ * - net response time is netDurationMs: the span minus its overlap with each pause (a running
+ *   pause counting until now).
+ *
+ * A task whose clock is paused right now is judged by its due date as the pause has moved it so
+ * far, which takes the working calendar (holidays are data): those few tasks are counted here in
+ * the process with addTask, exactly as agencyPerformance does. test/integration/statistics-
+ * sql.test.ts checks the SQL against the pure functions on generated tasks.
+ */
+import { Prisma } from "../../db";
+import { pausedWorkingDays, shiftedDueAt, type Pause } from "../../domain/clock-pause";
+import { TEHRAN_TZ } from "../../domain/jalali";
+import type { WorkingCalendar } from "../../domain/working-calendar";
+import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
+import { addTask, performanceRows, tallyOf, type AgencyTally } from "./aggregation";
+import type { StatisticsPeriod } from "./periods";
+import { utc, type StatsDeps } from "./sql";
+import type { AgencyPerformance, AgencyResponseTime } from "./types";
+
+/**
+ * The characters String.prototype.trim removes (ECMAScript's WhiteSpace and LineTerminator):
+ * a refusal reason made of these only is no reason. A unit test compares it with trim itself.
+ */
+export const BLANK = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * The due date a task is judged by now: a running pause has already moved it by the working
+ * days paused so far (the row moves when the pause ends; src/services/clock-pauses.ts).
+ */
+function dueAtNow(task: { dueAt: Date; clockPauses: readonly Pause[] }, now: Date, calendar: WorkingCalendar): Date {
+  const running = task.clockPauses.find((pause) => pause.endedAt === null);
+  return running ? shiftedDueAt(task.dueAt, pausedWorkingDays(running, now, calendar), calendar) : task.dueAt;
+}
+
+interface AgencyRow extends AgencyTally {
+  nameFa: string;
+  nameEn: string;
+  /** Tasks of the agency whose clock is paused now: counted in the process, not in the row. */
+  running: number[];
+  /** Response times, over the answered tasks (all of them, paused or not). */
+  responded: number;
+  firstAnswered: number | null;
+  medianResponseMs: number | null;
+  medianNetResponseMs: number | null;
+}
+
+/**
+ * One pass over the tasks assigned in the period: per agency, the counts of those whose clock
+ * runs, the ids of those paused now, and the response times of the answered ones.
+ */
+function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
+  const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${TEHRAN_TZ})::date`;
+  const ms = (interval: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${interval}) * 1000)`;
+  const at = utc(now);
+  const running = Prisma.sql`NOT f.running`;
+  const answered = Prisma.sql`f."completedAt" IS NOT NULL`;
+  return deps.db.$queryRaw<AgencyRow[]>`
+    WITH t AS MATERIALIZED (
+      SELECT t.id, t."agencyId", t."createdAt", t."completedAt", t."dueAt", t."refusalReason",
+        coalesce(t."completedAt", ${at}) AS finished,
+        CASE
+          WHEN t.status IN ('done', 'refused', 'cancelled') THEN t.status::text
+          WHEN t.status::text = ANY(${REMINDED_TASK_STATUSES}::text[]) AND t."dueAt" < ${at} THEN 'overdue'
+          WHEN t.status::text = ANY(${OPEN_TASK_STATUSES}::text[]) THEN 'open'
+          ELSE 'cancelled'
+        END AS outcome,
+        EXISTS (SELECT 1 FROM "ClockPause" p WHERE p."taskId" = t.id AND p."endedAt" IS NULL) AS running
+      FROM "Task" t
+      WHERE t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}
+    ), waits AS (
+      SELECT p."taskId", sum(greatest(0, ${ms(Prisma.sql`least(t."completedAt", coalesce(p."endedAt", ${at})) - greatest(t."createdAt", p."startedAt")`)})) AS waited
+      FROM "ClockPause" p JOIN t ON t.id = p."taskId"
+      WHERE t."completedAt" IS NOT NULL
+      GROUP BY p."taskId"
+    ), extensions AS (
+      SELECT x."taskId", count(*) AS requests
+      FROM "ExtensionRequest" x JOIN t ON t.id = x."taskId"
+      GROUP BY x."taskId"
+    ), f AS MATERIALIZED (
+      SELECT t.*, coalesce(e.requests, 0) AS requests,
+        CASE
+          WHEN t.outcome = 'done' AND t.finished > t."dueAt" THEN ${tehranDay(Prisma.sql`t.finished`)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
+          WHEN t.outcome = 'overdue' THEN ${tehranDay(at)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
+        END AS "daysLate",
+        greatest(0, ${ms(Prisma.sql`t."completedAt" - t."createdAt"`)}) AS gross,
+        coalesce(w.waited, 0) AS waited
+      FROM t
+      LEFT JOIN extensions e ON e."taskId" = t.id
+      LEFT JOIN waits w ON w."taskId" = t.id
+    )
+    SELECT
+      f."agencyId", a."nameFa", a."nameEn",
+      count(*) FILTER (WHERE ${running})::int AS assigned,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'done')::int AS done,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'done' AND f.finished <= f."dueAt")::int AS "doneOnTime",
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'refused')::int AS refused,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'refused' AND f."refusalReason" !~ ${`^[${BLANK}]*$`})::int AS "refusedWithReason",
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'open')::int AS open,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'overdue')::int AS overdue,
+      count(*) FILTER (WHERE ${running} AND f.outcome = 'cancelled')::int AS cancelled,
+      coalesce(sum(f.requests) FILTER (WHERE ${running}), 0)::int AS "extensionRequests",
+      coalesce(sum(greatest(0, f."daysLate")) FILTER (WHERE ${running}), 0)::int AS "lateDaysTotal",
+      count(f."daysLate") FILTER (WHERE ${running})::int AS "lateDays",
+      coalesce(array_agg(f.id ORDER BY f.id) FILTER (WHERE f.running), '{}') AS running,
+      count(*) FILTER (WHERE ${answered})::int AS responded,
+      min(f.id) FILTER (WHERE ${answered}) AS "firstAnswered",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.gross::float8) FILTER (WHERE ${answered}) AS "medianResponseMs",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, f.gross - f.waited)::float8) FILTER (WHERE ${answered}) AS "medianNetResponseMs"
+    FROM f
+    JOIN "Agency" a ON a.id = f."agencyId"
+    GROUP BY f."agencyId", a.id
+  `;
+}
+
+export async function agencyStatistics(
+  deps: StatsDeps,
+  workingGroupId: number,
+  period: StatisticsPeriod,
+  now: Date,
+): Promise<{ agencies: AgencyPerformance[]; response: AgencyResponseTime[] }> {
+  const rows = await agencyRows(deps, workingGroupId, period, now);
+  const byAgency = new Map<number, AgencyTally>();
+  const names = new Map<number, { nameFa: string; nameEn: string }>();
+  const runningIds: number[] = [];
+  for (const { nameFa, nameEn, running, responded, firstAnswered, medianResponseMs, medianNetResponseMs, ...tally } of rows) {
+    names.set(tally.agencyId, { nameFa, nameEn });
+    runningIds.push(...running);
+    if (tally.assigned > 0) byAgency.set(tally.agencyId, tally);
+  }
+  if (runningIds.length > 0) {
+    const paused = await deps.db.task.findMany({
+      where: { id: { in: runningIds } },
+      select: {
+        agencyId: true,
+        status: true,
+        dueAt: true,
+        completedAt: true,
+        refusalReason: true,
+        clockPauses: { where: { endedAt: null }, select: { waitingOn: true, startedAt: true, endedAt: true } },
+        _count: { select: { extensions: true } },
+      },
+    });
+    for (const task of paused) {
+      let tally = byAgency.get(task.agencyId);
+      if (!tally) byAgency.set(task.agencyId, (tally = tallyOf(task.agencyId)));
+      const facts = {
+        agencyId: task.agencyId,
+        status: task.status,
+        dueAt: dueAtNow(task, now, deps.policies.calendar),
+        completedAt: task.completedAt,
+        hasRefusalReason: (task.refusalReason ?? "").trim() !== "",
+        extensionRequests: task._count.extensions,
+      };
+      addTask(tally, facts, now);
+    }
+  }
+  const named = <T extends { agencyId: number }>(row: T) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" });
+  // In the order of each agency's first answered task, as agencyResponseTimes lists them.
+  const response = rows
+    .filter((row) => row.responded > 0)
+    .sort((a, b) => (a.firstAnswered ?? 0) - (b.firstAnswered ?? 0))
+    .map(({ agencyId, responded, medianResponseMs, medianNetResponseMs }) => named({ agencyId, responded, medianResponseMs, medianNetResponseMs }));
+  return {
+    agencies: performanceRows(byAgency.values()).map(named),
+    response,
+  };
+}
