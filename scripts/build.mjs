@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Compiles the processes to plain JavaScript in dist/ (`npm run build`), so production runs
+// `node dist/main.js` with no TypeScript loader in memory and no compile at start-up.
+//
+//   dist/main.js    the bot (src/main.ts)
+//   dist/worker.js  the job workers (src/worker.ts)
+//   dist/seed.js    the reference-data seed (prisma/seed.ts), for the one-shot migrate step
+//
+// esbuild (a dependency already, through tsx) bundles our code — the generated Prisma client
+// in src/generated/prisma included (TypeScript with extensionless imports, which tsc could not
+// emit as runnable ESM) and data/holidays.json (imported `with { type: "json" }`) inlined —
+// and leaves every npm package external: node_modules is resolved at run time as usual.
+// Type checking stays `npm run typecheck` (esbuild strips types, it does not check them).
+//
+// Each entry is one self-contained file directly in dist/ (no code splitting): modules that
+// find files relative to themselves (src/i18n.ts → ../locales, src/runtime.ts → the project
+// root) sit one directory below the root in src/ and in dist/ alike, so the same path works.
+//
+//   --watch   rebuild on every change (the processes themselves: `npm run dev`)
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const watch = process.argv.includes("--watch");
+
+/** @type {import("esbuild").BuildOptions} */
+const options = {
+  absWorkingDir: root,
+  entryPoints: { main: "src/main.ts", worker: "src/worker.ts", seed: "prisma/seed.ts" },
+  outdir: "dist",
+  bundle: true,
+  packages: "external",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // Readable stack traces without a source map (names and structure kept); the maps are
+  // there for `NODE_OPTIONS=--enable-source-maps` when a trace must point into src/.
+  minify: false,
+  sourcemap: "linked",
+  sourcesContent: false,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+rmSync(path.join(root, "dist"), { recursive: true, force: true });
+if (watch) {
+  const context = await esbuild.context({ ...options, logLevel: "info" });
+  await context.watch();
+} else {
+  const started = Date.now();
+  const result = await esbuild.build({ ...options, metafile: true });
+  const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith(".js"));
+  const sizes = outputs.map(([file, output]) => `${file} ${(output.bytes / 1024).toFixed(0)} KiB`).join(", ");
+  console.log(`built ${sizes} in ${Date.now() - started} ms`);
+}
