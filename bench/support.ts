@@ -95,12 +95,16 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** The process as production runs it: `node dist/main.js` (Tashil) or the bare-grammY baseline. */
+/**
+ * The process as production runs it: `node dist/main.js` (Tashil) or the bare-grammY baseline.
+ * BENCH_NODE_ARGS adds node options to Tashil's (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ */
 export function command(subject: Subject): string[] {
   if (subject === "baseline") return [path.join(ROOT, "bench/baseline-bot.mjs")];
   const main = path.join(ROOT, "dist/main.js");
   if (!existsSync(main)) throw new Error("dist/main.js is missing: run `npm run build` first (the bench:* scripts do)");
-  return [main];
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  return [...extra, main];
 }
 
 export function environment(subject: Subject, apiRoot: string, world: World, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

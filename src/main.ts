@@ -42,15 +42,16 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   const bot = createBot(container, { before: [sequentialize(updateConstraints)] });
   const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
   const server = createHttpServer(container, route ? { bot, webhookPath: route.path, secretToken: route.secretToken } : {});
-  const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST);
-
-  await bot.init();
-  await setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
+  // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
+  // compiler now rather than on the first update). Updates are taken as soon as the bot knows
+  // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
+  const [address] = await Promise.all([server.listen(config.HTTP_PORT, config.HTTP_HOST), bot.init(), container.db.$connect()]);
+  const menu = setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
     // Not every Bot API clone implements the command menu; the bot works without it.
     logger.warn({ err: error }, "could not set the command menu");
   });
-
-  const workers = runWorkers ? await startWorkers(container) : undefined;
+  const workersStarted = runWorkers ? startWorkers(container) : Promise.resolve(undefined);
+  workersStarted.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
 
   let runner: RunnerHandle | undefined;
   if (route) {
@@ -60,6 +61,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     await bot.api.deleteWebhook();
     runner = run(bot);
   }
+  const [workers] = await Promise.all([workersStarted, menu]);
 
   onShutdown(logger, async () => {
     // Stop taking updates first, then let in-flight jobs finish, then close connections.
