@@ -55,11 +55,15 @@ export interface World {
  * A migrated database with Kerman's reference data (and one secretariat member, so every
  * submitted case sends an alert through the outbox), and a fresh Redis prefix.
  */
-export async function createWorld(secretariatChat?: number): Promise<World> {
+export async function createWorld(options: { secretariatChat?: number; database?: boolean } = {}): Promise<World> {
+  const { secretariatChat, database = true } = options;
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const name = `tashil_bench_${runId}`;
   const url = databaseUrl(name);
   const prefix = `tashil-bench-${runId}`;
+  if (!database) {
+    return { databaseUrl: "", prefix, dispose: () => clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined) };
+  }
   await admin(`CREATE DATABASE "${name}"`);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
   const db = createDb(url);

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Deps } from "../deps";
 import type { InlineDocument, OutboundPayload } from "../services/outbox";
+import { forgetUsers } from "../services/user-cache";
 import type { DeliveryJobData } from "./queues";
 
 /**
@@ -166,6 +167,8 @@ async function handleSendError(error: unknown, deps: SenderDeps, run: DeliveryRu
         ? []
         : [deps.db.user.updateMany({ where: { id: row.userId, unreachableAt: null }, data: { unreachableAt: deps.now() } })]),
     ]);
+    // The cached user must say so too: their next update clears unreachableAt (loadUser).
+    if (row.userId !== null) await forgetUsers(deps, [row.userId]);
     log.info({ reason }, "recipient unreachable: message not sent");
     return "blocked";
   }
