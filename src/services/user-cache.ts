@@ -17,7 +17,6 @@
  * changes with the entry's shape, so a deploy never reads entries of the code before it.
  */
 import type { Deps } from "../deps";
-import type { UpdateUser } from "./users";
 
 const VERSION = 1;
 /** How long an entry is trusted without a change being announced (the bound on staleness). */
@@ -28,33 +27,37 @@ const GEN_TTL_SECONDS = 2 * USER_CACHE_TTL_SECONDS;
 const entryKey = (telegramId: string) => `user:v${VERSION}:${telegramId}`;
 const genKey = (telegramId: string) => `user:gen:${telegramId}`;
 
-/** What the cache keeps: the user as ctx.user holds it and what loadUser compares with the update. */
-export interface CachedUser {
-  user: UpdateUser;
+/**
+ * What the cache keeps: the user as ctx.user holds it (UpdateUser, src/services/users.ts — a
+ * type parameter here, so the two modules need no import circle) and what loadUser compares
+ * with the update.
+ */
+export interface CachedUser<U = unknown> {
+  user: U;
   username: string | null;
   /** unreachableAt was set (the sender met a 403): the next update must clear it in PostgreSQL. */
   unreachable: boolean;
 }
 
-interface Entry extends CachedUser {
+interface Entry<U> extends CachedUser<U> {
   gen: string;
 }
 
-export interface CacheRead {
+export interface CacheRead<U> {
   /** The entry, when it is current. */
-  hit: CachedUser | undefined;
+  hit: CachedUser<U> | undefined;
   /** The counter as read with it: a miss writes its entry under this value. */
   gen: string;
 }
 
 type CacheDeps = Pick<Deps, "redis">;
 
-export async function readCachedUser(deps: CacheDeps, telegramId: string): Promise<CacheRead> {
+export async function readCachedUser<U>(deps: CacheDeps, telegramId: string): Promise<CacheRead<U>> {
   const [raw, counter] = await deps.redis.mget(entryKey(telegramId), genKey(telegramId));
   const gen = counter ?? "0";
   if (!raw) return { hit: undefined, gen };
   try {
-    const entry = JSON.parse(raw) as Entry;
+    const entry = JSON.parse(raw) as Entry<U>;
     if (entry.gen !== gen) return { hit: undefined, gen };
     return { hit: { user: entry.user, username: entry.username, unreachable: entry.unreachable }, gen };
   } catch {
@@ -63,8 +66,8 @@ export async function readCachedUser(deps: CacheDeps, telegramId: string): Promi
 }
 
 /** Stores what a miss read from PostgreSQL, under the counter value read before it. */
-export async function writeCachedUser(deps: CacheDeps, telegramId: string, gen: string, value: CachedUser): Promise<void> {
-  const entry: Entry = { gen, ...value };
+export async function writeCachedUser<U>(deps: CacheDeps, telegramId: string, gen: string, value: CachedUser<U>): Promise<void> {
+  const entry: Entry<U> = { gen, ...value };
   await deps.redis.set(entryKey(telegramId), JSON.stringify(entry), "EX", USER_CACHE_TTL_SECONDS);
 }
 

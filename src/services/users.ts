@@ -43,7 +43,7 @@ const userInclude = {
 } as const;
 
 /** Whether a cached user still says what loadUser would (it also follows names and admins). */
-function isCurrent(cached: CachedUser, from: TelegramUser, adminTelegramIds: readonly string[]): boolean {
+function isCurrent(cached: CachedUser<UpdateUser>, from: TelegramUser, adminTelegramIds: readonly string[]): boolean {
   return (
     !cached.unreachable &&
     cached.user.firstName === from.first_name &&
@@ -59,7 +59,7 @@ function isCurrent(cached: CachedUser, from: TelegramUser, adminTelegramIds: rea
  */
 export async function userOfUpdate(deps: Pick<Deps, "db" | "config" | "redis" | "logger">, from: TelegramUser): Promise<UpdateUser> {
   const telegramId = String(from.id);
-  const cached = await readCachedUser(deps, telegramId);
+  const cached = await readCachedUser<UpdateUser>(deps, telegramId);
   if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) return cached.hit.user;
   const user = await loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE });
   // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the

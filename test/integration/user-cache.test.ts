@@ -10,7 +10,7 @@ import { createInvitation, redeemInvitation, revokeMembership } from "../../src/
 import { enqueueOutbound, textPayload } from "../../src/services/outbox";
 import { registerUnit, verifyPhone } from "../../src/services/units";
 import { forgetUsers, readCachedUser, writeCachedUser } from "../../src/services/user-cache";
-import { loadUser, setUserLanguage, userOfUpdate } from "../../src/services/users";
+import { loadUser, setUserLanguage, userOfUpdate, type UpdateUser } from "../../src/services/users";
 import { createI18n, translatorFor } from "../../src/i18n";
 import { buttonsOf, createTestBot, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
@@ -240,6 +240,6 @@ describe("the counter behind the cache", () => {
     await writeCachedUser(env.container, "9050", before.gen, { user: stale, username: null, unreachable: false });
     expect((await readCachedUser(env.container, "9050")).hit).toBeUndefined();
     expect(await sqlOf(() => userOfUpdate(env.container, from))).not.toEqual([]);
-    expect((await readCachedUser(env.container, "9050")).hit?.user.id).toBe(row.id);
+    expect((await readCachedUser<UpdateUser>(env.container, "9050")).hit?.user.id).toBe(row.id);
   });
 });
