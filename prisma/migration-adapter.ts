@@ -12,6 +12,12 @@ import pg from "pg";
  *    bodies (our append-only trigger); we send the script whole (simple query protocol).
  * 3. The shadow database of `migrate dev` is dropped while its pool is still connected; we
  *    close the pool first and drop with FORCE.
+ * 4. The CLI lingered ~10 s after its work (`migrate deploy` took 12–15 s for well under one of
+ *    work), for two timers nobody clears: pg-pool's 10 s idle timeout of the connection the
+ *    CLI never releases for good (`allowExitOnIdle` lets the process exit while it is idle), and
+ *    the wasm schema engine's advisory-lock timeout (its `setTimeout` glue has no matching
+ *    `clearTimeout`; unref'ed below, it no longer holds the process — a lock really waited for
+ *    is a query in flight, which still does). Now `migrate deploy` exits when it is done.
  * One connection per pool, so the engine's advisory lock and its statements share a session.
  */
 const CATALOG_TEXT_OIDS = new Set([18, 19]);
@@ -47,7 +53,22 @@ class NameAsTextClient extends pg.Client {
 }
 
 function poolFor(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString, Client: NameAsTextClient, max: 1 });
+  return new pg.Pool({ connectionString, Client: NameAsTextClient, max: 1, allowExitOnIdle: true });
+}
+
+/** Workaround 4: timers the wasm engine sets (a wasm frame right below the glue) never hold the process. */
+function unrefWasmTimers(): void {
+  const marker = Symbol.for("tashil.unrefWasmTimers");
+  const global = globalThis as typeof globalThis & { [marker]?: boolean };
+  if (global[marker]) return;
+  global[marker] = true;
+  const original = globalThis.setTimeout;
+  const patched = (handler: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = original(handler, ms, ...args);
+    if (/\bwasm:\/\//.test(new Error().stack ?? "")) timer.unref();
+    return timer;
+  };
+  globalThis.setTimeout = Object.assign(patched, original) as typeof setTimeout;
 }
 
 async function connectWholeScripts(factory: PrismaPg) {
@@ -66,6 +87,7 @@ function withDatabase(connectionString: string, database: string): string {
 
 export function createMigrationAdapter(connectionString: string) {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
+  unrefWasmTimers();
   const main = new PrismaPg(poolFor(connectionString), { disposeExternalPool: true });
   return {
     provider: "postgres" as const,

@@ -3,14 +3,13 @@
  *   --no-workers  run the bot alone (same as RUN_WORKERS_IN_BOT=false); `npm run start:worker`
  *                 then runs the job workers elsewhere.
  *   --migrate     first apply pending migrations (`npm run db:deploy`) and seed the reference
- *                 data; both are idempotent. `npm start` passes it.
+ *                 data; both are idempotent. Without it the bot applies nothing: it checks that
+ *                 no migration is pending (src/migrations.ts) and otherwise refuses to start.
  * Long polling (with @grammyjs/runner) unless WEBHOOK_URL is set. The HTTP server (/healthz,
  * /readyz, and the webhook) always listens on HTTP_PORT.
  */
-import { spawn } from "node:child_process";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Context } from "grammy";
-import pg from "pg";
 import { createBot } from "./bot";
 import { setBotCommands } from "./bot/commands";
 import type { Config } from "./config";
@@ -18,7 +17,8 @@ import { warnAboutMissingHolidays } from "./policies";
 import { createContainer, type Container } from "./container";
 import { startWorkers } from "./jobs/workers";
 import type { Logger } from "./logger";
-import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, PROJECT_ROOT } from "./runtime";
+import { checkMigrations, deployMigrations, ensureDatabase } from "./migrations";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
 import { seedReferenceData } from "./seed/reference-data";
 import { createHttpServer, webhookRoute } from "./server";
 
@@ -30,46 +30,10 @@ function updateConstraints(ctx: Context): string[] {
   return keys;
 }
 
-function runNpmScript(script: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The child's stdout goes to our stderr: stdout stays one JSON log line per event.
-    const child = spawn("npm", ["run", "--silent", script], { cwd: PROJECT_ROOT, stdio: ["ignore", process.stderr, "inherit"] });
-    child.once("error", reject);
-    child.once("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`npm run ${script} failed (${signal ?? `exit code ${code}`})`)),
-    );
-  });
-}
-
-/** Creates the database of DATABASE_URL when it does not exist yet (a first `npm start`). */
-async function ensureDatabase(databaseUrl: string, logger: Logger): Promise<void> {
-  const probe = new pg.Client({ connectionString: databaseUrl });
-  try {
-    await probe.connect();
-    return;
-  } catch (error) {
-    // 3D000 invalid_catalog_name: the server is there, the database is not.
-    if ((error as { code?: string }).code !== "3D000") throw error;
-  } finally {
-    await probe.end().catch(() => undefined);
-  }
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = "/postgres";
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-    logger.info({ database: name }, "created the database");
-  } finally {
-    await admin.end();
-  }
-}
-
 async function migrate(container: Container): Promise<void> {
   await ensureDatabase(container.config.DATABASE_URL, container.logger);
   container.logger.info("applying pending migrations");
-  await runNpmScript("db:deploy");
+  await deployMigrations();
   await seedReferenceData(container.db);
   container.logger.info("database is up to date; reference data seeded");
 }
@@ -81,15 +45,16 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     container,
     route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
   );
-  const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST);
-
-  await bot.init();
-  await setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
+  // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
+  // compiler now rather than on the first update). Updates are taken as soon as the bot knows
+  // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
+  const [address] = await Promise.all([server.listen(config.HTTP_PORT, config.HTTP_HOST), bot.init(), container.db.$connect()]);
+  const menu = setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
     // Not every Bot API clone implements the command menu; the bot works without it.
     logger.warn({ err: error }, "could not set the command menu");
   });
-
-  const workers = runWorkers ? await startWorkers(container) : undefined;
+  const workersStarted = runWorkers ? startWorkers(container) : Promise.resolve(undefined);
+  workersStarted.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
 
   let runner: RunnerHandle | undefined;
   if (route) {
@@ -101,6 +66,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     // error names the URL, and with it the token); createBot logs failed calls instead.
     runner = run(bot, { runner: { silent: true } });
   }
+  const [workers] = await Promise.all([workersStarted, menu]);
 
   onShutdown(logger, async () => {
     // Stop taking updates first, then let in-flight jobs finish, then close connections.
@@ -135,7 +101,12 @@ async function main(): Promise<void> {
   const { logger } = container;
   warnAboutMissingHolidays(container);
   try {
+    // Migrations are their own step (npm run db:deploy); the bot only checks, unless asked.
     if (args.has("--migrate")) await migrate(container);
+    else if (!(await checkMigrations(config.DATABASE_URL, logger))) {
+      await container.close().catch(() => undefined);
+      process.exit(1);
+    }
     await startBot(config, logger, container, runWorkers);
   } catch (error) {
     await container.close().catch(() => undefined);

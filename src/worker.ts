@@ -7,6 +7,7 @@
 import { warnAboutMissingHolidays } from "./policies";
 import { createContainer } from "./container";
 import { startWorkers } from "./jobs/workers";
+import { checkMigrations } from "./migrations";
 import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
 import { createHttpServer } from "./server";
 
@@ -19,6 +20,11 @@ const { logger } = container;
 warnAboutMissingHolidays(container);
 
 try {
+  // Like the bot: migrations are their own step (npm run db:deploy); a pending one stops us.
+  if (!(await checkMigrations(config.DATABASE_URL, logger))) {
+    await container.close().catch(() => undefined);
+    process.exit(1);
+  }
   const server = createHttpServer(container);
   const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST).catch((error: unknown) => {
     const inUse = (error as { code?: string }).code === "EADDRINUSE";

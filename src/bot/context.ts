@@ -3,7 +3,7 @@ import type { Context, SessionFlavor } from "grammy";
 import type { Deps } from "../deps";
 import type { Logger } from "../logger";
 import type { Locale } from "../i18n";
-import type { SessionUser } from "../services/users";
+import type { UpdateUser } from "../services/users";
 
 /**
  * What lives in the Redis session. Small and JSON-safe (ids, strings, numbers): a draft
@@ -32,6 +32,6 @@ export type BotContext = Context &
     deps: Deps;
     logger: Logger;
     /** The user behind the update, loaded (or created) by the user middleware. */
-    user: SessionUser;
+    user: UpdateUser;
     locale: Locale;
   };

@@ -37,6 +37,8 @@ const sessionKey = (ctx: { from?: { id: number } }) => (ctx.from ? `session:${ct
  * grammY saves the session after the handler returns, but the user may already see the next
  * question by then; a crash in between would lose the answer they just gave. So the session
  * is written before every message or edit the update sends (and again, as usual, at the end).
+ * The storage skips a write that repeats what Redis holds (src/bot/session-storage.ts), so
+ * an update writes once per change it shows: most write once, before their one reply.
  */
 function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middleware<BotContext> {
   return async (ctx, next) => {

@@ -7,8 +7,18 @@ import type { Deps } from "../deps";
 import { deleteSessionDraft, loadSessionDraft, saveSessionDraft } from "../services/drafts";
 import type { Flow, SessionData } from "./context";
 
-/** How many session keys the mirror remembers (what PostgreSQL holds), per process. */
+/** How many session keys the mirrors remember (what PostgreSQL and Redis hold), per process. */
 const MIRROR_SIZE = 10_000;
+
+/** A bounded map: the oldest key goes first (forgetting one only costs a write that is not skipped). */
+class Mirror<V> extends Map<string, V> {
+  override set(key: string, value: V): this {
+    super.delete(key);
+    super.set(key, value);
+    if (this.size > MIRROR_SIZE) super.delete(this.keys().next().value as string);
+    return this;
+  }
+}
 
 function isFlow(value: unknown): value is Flow {
   if (!value || typeof value !== "object") return false;
@@ -27,6 +37,18 @@ function isFlow(value: unknown): value is Flow {
  * failure then fails the update plainly rather than starting an empty session over a draft).
  * Writes: Redis, then PostgreSQL when the flow changed (upsert, or delete once it ended). A
  * PostgreSQL failure on write is logged, not raised: the session itself is safe in Redis.
+ *
+ * A write of exactly what Redis already holds is skipped, Redis and PostgreSQL both: the bot
+ * writes the session before every message an update sends and grammY again at the end
+ * (src/bot/index.ts), and most of those writes repeat the last one. What "already holds"
+ * means: the JSON this process last read from Redis for the key, or last wrote there. Every
+ * update begins by reading its session, so within an update that is exact; across updates a
+ * skipped write only matters if something else changed the key in between, and then the
+ * update had nothing to add. So an update writes its session once per distinct state it shows
+ * the user — once before its first message if it changed anything, again only if it changed
+ * the session again before a later message or after its last one — and a draft is in
+ * PostgreSQL before the question that follows it is on the screen, as before. (An unchanged
+ * session is not rewritten, so its 60-day TTL counts from its last change, not its last read.)
  */
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
@@ -34,14 +56,11 @@ export function writeThroughStorage(
   maxAgeMs: number,
 ): StorageAdapter<SessionData> {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
-  // none. Unknown keys are written; known ones only when the flow changed (most writes of an
-  // update repeat the same session: one before each reply, one at the end).
-  const mirror = new Map<string, string | null>();
-  const remember = (key: string, json: string | null) => {
-    mirror.delete(key);
-    mirror.set(key, json);
-    if (mirror.size > MIRROR_SIZE) mirror.delete(mirror.keys().next().value as string);
-  };
+  // none. Unknown keys are written; known ones only when the flow changed.
+  const mirror = new Mirror<string | null>();
+  const remember = (key: string, json: string | null) => mirror.set(key, json);
+  // What Redis holds per key, as this process last read or wrote it (the whole session's JSON).
+  const inRedis = new Mirror<string>();
 
   async function persist(key: string, flow: Flow | undefined): Promise<void> {
     const json = flow ? JSON.stringify(flow) : null;
@@ -59,6 +78,8 @@ export function writeThroughStorage(
   return {
     async read(key) {
       const value = await redis.read(key);
+      if (value === undefined) inRedis.delete(key);
+      else inRedis.set(key, JSON.stringify(value));
       if (value !== undefined) {
         // A session without a flow has no draft row (it was deleted when the flow ended); one
         // with a flow is written again on the next write, whatever this process remembers.
@@ -76,10 +97,15 @@ export function writeThroughStorage(
       return { flow: stored };
     },
     async write(key, value) {
+      const json = JSON.stringify(value);
+      if (inRedis.get(key) === json) return;
+      inRedis.delete(key);
       await redis.write(key, value);
+      inRedis.set(key, json);
       await persist(key, value.flow);
     },
     async delete(key) {
+      inRedis.delete(key);
       await redis.delete(key);
       await persist(key, undefined);
     },

@@ -3,6 +3,7 @@ import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Deps } from "../deps";
 import { redactSecrets } from "../domain/secrets";
 import type { InlineDocument, OutboundPayload } from "../services/outbox";
+import { forgetUsers } from "../services/user-cache";
 import type { DeliveryJobData } from "./queues";
 
 /**
@@ -167,6 +168,8 @@ async function handleSendError(error: unknown, deps: SenderDeps, run: DeliveryRu
         ? []
         : [deps.db.user.updateMany({ where: { id: row.userId, unreachableAt: null }, data: { unreachableAt: deps.now() } })]),
     ]);
+    // The cached user must say so too: their next update clears unreachableAt (loadUser).
+    if (row.userId !== null) await forgetUsers(deps, [row.userId]);
     log.info({ reason }, "recipient unreachable: message not sent");
     return "blocked";
   }

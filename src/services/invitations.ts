@@ -17,6 +17,7 @@ import {
 import { fullName } from "../domain/text";
 import { notify, recipientOf } from "./notifications";
 import type { SessionUser } from "./users";
+import { forgetUsers } from "./user-cache";
 import { localName } from "../i18n";
 import { Refusal } from "../domain/refusal";
 export { workingGroupNames } from "./working-groups";
@@ -109,7 +110,7 @@ export type RedeemResult =
  * (unused, unrevoked, unexpired), so two people racing for the same link cannot both win.
  */
 export async function redeemInvitation(
-  deps: Pick<Deps, "db" | "now" | "t" | "flushOutbox">,
+  deps: Pick<Deps, "db" | "now" | "t" | "flushOutbox" | "redis" | "logger">,
   userId: number,
   code: string,
 ): Promise<RedeemResult> {
@@ -188,7 +189,11 @@ export async function redeemInvitation(
       alreadyMember: existing !== null,
     };
   });
-  if (result.ok) deps.flushOutbox();
+  if (result.ok) {
+    // The new role counts from the user's very next update (and from this one: see redeem.ts).
+    await forgetUsers(deps, [userId]);
+    deps.flushOutbox();
+  }
   return result;
 }
 
@@ -244,13 +249,15 @@ export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, wo
 }
 
 /** Revokes a membership; false when it was already revoked. */
-export async function revokeMembership(deps: Pick<Deps, "db" | "now">, actor: SessionUser, membershipId: number): Promise<boolean> {
+export async function revokeMembership(deps: Pick<Deps, "db" | "now" | "redis" | "logger">, actor: SessionUser, membershipId: number): Promise<boolean> {
   const membership = await deps.db.membership.findUnique({
     where: { id: membershipId },
     select: { userId: true, role: true, workingGroupId: true },
   });
   if (!membership || !canRevokeMembership(actor, membership)) throw refused("forbidden");
   const revoked = await deps.db.membership.updateMany({ where: { id: membershipId, revokedAt: null }, data: { revokedAt: deps.now() } });
+  // Refused from the member's very next update on, not when their cached roles expire.
+  if (revoked.count === 1) await forgetUsers(deps, [membership.userId]);
   return revoked.count === 1;
 }
 

@@ -7,8 +7,12 @@ import type { Deps } from "../deps";
 import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enums";
 import { Prisma } from "../generated/prisma/client";
 import { refusal } from "../domain/refusal";
+import { remembered } from "./reference-cache";
+import { forgetUsers } from "./user-cache";
 
 type Db = Pick<Deps, "db">;
+/** Writes that change what the user cache holds (src/services/user-cache.ts). */
+type Writes = Pick<Deps, "db" | "redis" | "logger">;
 
 /** The units a user represents, oldest first. */
 export async function unitsOfUser(deps: Db, userId: number) {
@@ -23,36 +27,47 @@ export async function representsAnyUnit(deps: Db, userId: number): Promise<boole
   return (await deps.db.unitRepresentative.count({ where: { userId } })) > 0;
 }
 
+// The reference data below is what every wizard step reads: remembered per process for a
+// minute (src/services/reference-cache.ts), so the steps run no SQL for it.
+
 /** Active agencies of a group of the given kinds (the report's "which agency?" choices). */
 export async function reportAgencies(deps: Db, workingGroupId: number, kinds: readonly AgencyKind[]) {
-  return deps.db.agency.findMany({
-    where: { workingGroupId, active: true, kind: { in: [...kinds] } },
-    orderBy: [{ kind: "asc" }, { id: "asc" }],
-    take: 30,
-    select: { id: true, nameFa: true, nameEn: true },
-  });
+  return remembered(deps, `report-agencies:${workingGroupId}:${[...kinds].sort().join(",")}`, () =>
+    deps.db.agency.findMany({
+      where: { workingGroupId, active: true, kind: { in: [...kinds] } },
+      orderBy: [{ kind: "asc" }, { id: "asc" }],
+      take: 30,
+      select: { id: true, nameFa: true, nameEn: true },
+    }),
+  );
 }
 
 export async function agencyNames(deps: Db, agencyId: number) {
-  return deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true, nameFa: true, nameEn: true } });
+  return remembered(deps, `agency:${agencyId}`, () =>
+    deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true, nameFa: true, nameEn: true } }),
+  );
 }
 
 /** Every working group, provinces first, by Persian name (the registration's picker). */
 export async function allWorkingGroups(deps: Db) {
-  return deps.db.workingGroup.findMany({ orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } });
+  return remembered(deps, "working-groups", () =>
+    deps.db.workingGroup.findMany({ orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } }),
+  );
 }
 
 export async function workingGroupById(deps: Db, id: number) {
-  return deps.db.workingGroup.findUnique({ where: { id }, select: { id: true, nameFa: true, nameEn: true } });
+  return (await allWorkingGroups(deps)).find((group) => group.id === id) ?? null;
 }
 
 /** A group's seeded counties, by Persian name. */
 export async function countiesOf(deps: Db, workingGroupId: number) {
-  return deps.db.county.findMany({ where: { workingGroupId }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } });
+  return remembered(deps, `counties:${workingGroupId}`, () =>
+    deps.db.county.findMany({ where: { workingGroupId }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+  );
 }
 
 export async function countyOf(deps: Db, workingGroupId: number, countyId: number) {
-  return deps.db.county.findFirst({ where: { id: countyId, workingGroupId }, select: { id: true, nameFa: true, nameEn: true } });
+  return (await countiesOf(deps, workingGroupId)).find((county) => county.id === countyId) ?? null;
 }
 
 /**
@@ -66,8 +81,9 @@ export async function countyNamed(deps: Db, workingGroupId: number, county: stri
 }
 
 /** Records the phone number the user shared as their own contact. */
-export async function verifyPhone(deps: Pick<Deps, "db" | "now">, userId: number, phone: string): Promise<void> {
+export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: number, phone: string): Promise<void> {
   await deps.db.user.update({ where: { id: userId }, data: { phone, phoneVerifiedAt: deps.now() } });
+  await forgetUsers(deps, [userId]);
 }
 
 export interface NewUnit {
@@ -86,12 +102,14 @@ export interface NewUnit {
  * constraint decides a race (two people registering one company), never a check before the
  * insert. A taken legal ID is refused (`register-legal-id-taken`).
  */
-export async function registerUnit(deps: Db, userId: number, unit: NewUnit): Promise<{ id: number }> {
+export async function registerUnit(deps: Writes, userId: number, unit: NewUnit): Promise<{ id: number }> {
   try {
-    return await deps.db.productionUnit.create({
+    const created = await deps.db.productionUnit.create({
       data: { ...unit, representatives: { create: { userId } } },
       select: { id: true },
     });
+    await forgetUsers(deps, [userId]);
+    return created;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw refusal("register", "legal-id-taken");

@@ -3,6 +3,7 @@ import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
+import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser } from "./user-cache";
 
 export interface MembershipView {
   id: number;
@@ -10,6 +11,13 @@ export interface MembershipView {
   workingGroupId: number | null;
   agencyId: number | null;
   isAgencyHead: boolean;
+}
+
+/** A production unit the user represents (what a producer's flows choose from). */
+export interface UnitView {
+  id: number;
+  name: string;
+  workingGroupId: number;
 }
 
 /** The user as handlers see it: ids and roles only, never an ORM object. */
@@ -22,11 +30,45 @@ export interface SessionUser {
   memberships: MembershipView[];
 }
 
-const membershipSelect = { id: true, role: true, workingGroupId: true, agencyId: true, isAgencyHead: true } as const;
+/** The user behind an update (ctx.user): also the units they represent. JSON-safe (cached). */
+export interface UpdateUser extends SessionUser {
+  /** Oldest first; empty: not a producer (yet). */
+  units: UnitView[];
+}
 
-/** The user behind an update (the bot's user middleware): loadUser with the configured admins. */
-export function userOfUpdate(deps: Pick<Deps, "db" | "config">, from: TelegramUser): Promise<SessionUser> {
-  return loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE });
+const membershipSelect = { id: true, role: true, workingGroupId: true, agencyId: true, isAgencyHead: true } as const;
+const userInclude = {
+  memberships: { where: { revokedAt: null }, select: membershipSelect },
+  representations: { orderBy: { unitId: "asc" }, select: { unit: { select: { id: true, name: true, workingGroupId: true } } } },
+} as const;
+
+/** Whether a cached user still says what loadUser would (it also follows names and admins). */
+function isCurrent(cached: CachedUser<UpdateUser>, from: TelegramUser, adminTelegramIds: readonly string[]): boolean {
+  return (
+    !cached.unreachable &&
+    cached.user.firstName === from.first_name &&
+    cached.username === (from.username ?? null) &&
+    (!adminTelegramIds.includes(cached.user.telegramId) || cached.user.memberships.some((m) => m.role === "ADMIN"))
+  );
+}
+
+/**
+ * The user behind an update (the bot's user middleware): from the Redis cache
+ * (src/services/user-cache.ts), or loadUser with the configured admins on a miss — so most
+ * updates run no SQL for it. A failure to fill the cache is logged; the update goes on.
+ */
+export async function userOfUpdate(deps: Pick<Deps, "db" | "config" | "redis" | "logger">, from: TelegramUser): Promise<UpdateUser> {
+  const telegramId = String(from.id);
+  const cached = await readCachedUser<UpdateUser>(deps, telegramId);
+  if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) return cached.hit.user;
+  const user = await loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE });
+  // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the
+  // row as it is now (loadUser itself answers with the name the row had before this update).
+  const stored: UpdateUser = { ...user, firstName: from.first_name };
+  await writeCachedUser(deps, telegramId, cached.gen, { user: stored, username: from.username ?? null, unreachable: false }).catch((error: unknown) =>
+    deps.logger.warn({ err: error }, "could not cache the user"),
+  );
+  return user;
 }
 
 /**
@@ -37,12 +79,9 @@ export async function loadUser(
   db: Db,
   from: TelegramUser,
   options: { adminTelegramIds: readonly string[]; defaultLocale: Locale },
-): Promise<SessionUser> {
+): Promise<UpdateUser> {
   const telegramId = String(from.id);
-  let user = await db.user.findUnique({
-    where: { telegramId },
-    include: { memberships: { where: { revokedAt: null }, select: membershipSelect } },
-  });
+  let user = await db.user.findUnique({ where: { telegramId }, include: userInclude });
   if (!user) {
     user = await db.user.upsert({
       where: { telegramId },
@@ -54,7 +93,7 @@ export async function loadUser(
         language: localeFromTelegram(from.language_code, options.defaultLocale),
       },
       update: {},
-      include: { memberships: { where: { revokedAt: null }, select: membershipSelect } },
+      include: userInclude,
     });
   } else if (user.unreachableAt || user.firstName !== from.first_name || user.username !== (from.username ?? null)) {
     // Writing to us again means the user unblocked the bot; names follow Telegram.
@@ -75,10 +114,12 @@ export async function loadUser(
     language: isLocale(user.language) ? user.language : options.defaultLocale,
     phone: user.phone,
     memberships,
+    units: user.representations.map((representation) => representation.unit),
   };
 }
 
 /** The user's chosen language (also kept in the session, which wins while it lives). */
-export async function setUserLanguage(deps: { db: Db }, userId: number, language: Locale): Promise<void> {
+export async function setUserLanguage(deps: Pick<Deps, "db" | "redis" | "logger">, userId: number, language: Locale): Promise<void> {
   await deps.db.user.update({ where: { id: userId }, data: { language } });
+  await forgetUsers(deps, [userId]);
 }

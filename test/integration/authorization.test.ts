@@ -6,6 +6,7 @@ import { Refusal } from "../../src/domain/refusal";
 import { listQueue, openCaseCard } from "../../src/services/queue";
 import { listOfficialTasks, loadTaskCard } from "../../src/services/tasks";
 import { assignCase, requestInformation, resolveCase, takeCase } from "../../src/services/triage";
+import { forgetUsers } from "../../src/services/user-cache";
 import type { SessionUser } from "../../src/services/users";
 import { buttonsOf, createTestBot, type TestBot, type TestUser } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
@@ -170,10 +171,13 @@ describe("secretariat scope", () => {
     await secX.send("The bank agreed to reschedule the instalments.");
     const membership = await env.container.db.membership.findFirstOrThrow({ where: { userId: ids.secX } });
     await env.container.db.membership.update({ where: { id: membership.id }, data: { revokedAt: env.clock.now() } });
+    // A write behind the services' back: announced to the user cache as the services do.
+    await forgetUsers(env.container, [ids.secX]);
     await secX.tap("Confirm");
     expect(secX.lastText()).toContain("not in your working group");
     expect((await env.container.db.case.findUniqueOrThrow({ where: { id: caseA.caseId } })).status).toBe("submitted");
     await env.container.db.membership.update({ where: { id: membership.id }, data: { revokedAt: null } });
+    await forgetUsers(env.container, [ids.secX]);
   });
 
   it("the chair reads the card without the producer's phone and cannot act", async () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endOfJalaliDay, jalaliToInstant } from "../../src/domain/jalali";
 import type { CaseStatus, MeetingKind, MeetingStatus, ResolutionType, TaskStatus, Urgency } from "../../src/generated/prisma/enums";
 import { groupStatistics, statisticsPeriod } from "../../src/services/statistics";
+import { forgetUsers } from "../../src/services/user-cache";
 import { buttonsOf, createTestBot, textOf, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
 import { legalEntityIdFrom } from "../support/identifiers";
@@ -591,12 +592,15 @@ describe("who may not read the numbers", () => {
     const db = env.container.db;
     const membership = await db.membership.findFirstOrThrow({ where: { userId: krm.chair.id, role: "CHAIR" } });
     await db.membership.update({ where: { id: membership.id }, data: { revokedAt: NOW } });
+    // A write behind the services' back: announced to the user cache as the services do.
+    await forgetUsers(env.container, [krm.chair.id]);
     try {
       const chair = harness.user(krm.chair.telegramId, { firstName: "Raees" });
       await chair.press(`st:r:${krm.workingGroupId}:m`);
       expect(chair.lastText()).toBe(NOT_ALLOWED);
     } finally {
       await db.membership.update({ where: { id: membership.id }, data: { revokedAt: null } });
+      await forgetUsers(env.container, [krm.chair.id]);
     }
   });
 

@@ -3,8 +3,10 @@
  * tests: start with an environment, wait until the process says it is ready (and /healthz
  * answers), kill it (SIGKILL: a crash) or stop it (SIGTERM: a deploy), start it again.
  *
- * The child is `node --import tsx <script>`: one process, so a signal reaches the bot itself
- * (through `npx tsx` it would reach a wrapper and could leave the bot running).
+ * The child is `node --import tsx <script>` for the sources (the default: tests run what is in
+ * src/, never a stale build), or `node dist/<script>.js` for the compiled build as production
+ * runs it (test/e2e/build.test.ts builds first): one process either way, so a signal reaches
+ * the bot itself (through `npx tsx` it would reach a wrapper and could leave the bot running).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -17,7 +19,7 @@ const READY_MESSAGES = new Set(["Tashil bot ready", "Tashil workers ready"]);
 export interface BotProcessOptions {
   /** Configuration of the child; every variable of src/config.ts not given here is unset. */
   env: Record<string, string>;
-  script?: "src/main.ts" | "src/worker.ts";
+  script?: "src/main.ts" | "src/worker.ts" | "dist/main.js" | "dist/worker.js";
   args?: string[];
   /** How long start() waits for the ready line (a --migrate start runs prisma first). */
   readyTimeoutMs?: number;
@@ -70,7 +72,8 @@ export class BotProcess {
   async start(extraArgs: string[] = []): Promise<void> {
     if (this.running) throw new Error("BotProcess already running");
     const script = this.options.script ?? "src/main.ts";
-    const child = spawn(process.execPath, ["--import", "tsx", script, ...(this.options.args ?? []), ...extraArgs], {
+    const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+    const child = spawn(process.execPath, [...loader, script, ...(this.options.args ?? []), ...extraArgs], {
       cwd: ROOT,
       env: childEnv(this.options.env),
       stdio: ["ignore", "pipe", "pipe"],

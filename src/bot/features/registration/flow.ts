@@ -83,7 +83,9 @@ async function save(ctx: BotContext, flow: State): Promise<StepResult> {
     return next("name");
   }
   try {
-    await registerUnit(ctx.deps, ctx.user.id, { name, legalId, licenceNo: flow.data.licenceNo ?? null, workingGroupId, county, sector, activityStatus, employees });
+    const unit = await registerUnit(ctx.deps, ctx.user.id, { name, legalId, licenceNo: flow.data.licenceNo ?? null, workingGroupId, county, sector, activityStatus, employees });
+    // The rest of this update (the menu, a report that follows) sees the new unit too.
+    ctx.user.units.push({ id: unit.id, name, workingGroupId });
   } catch (error) {
     if (!isRefusal(error)) throw error;
     // Someone registered this legal ID meanwhile: ask for it again.

@@ -10,7 +10,7 @@ import { localizeDigits, normalizeText, readFreeText, truncate } from "../../../
 import { irreversibleFromChoice } from "../../../domain/urgency";
 import { localName } from "../../../i18n";
 import { ATTACHMENT_LIMIT, DESCRIPTION_MAX, DESCRIPTION_MIN } from "../../../services/cases";
-import { reportAgencies, unitsOfUser } from "../../../services/units";
+import { reportAgencies } from "../../../services/units";
 import { producer as B, shared } from "../../../buttons";
 import { attachmentFrom } from "../../attachments";
 import type { BotContext } from "../../context";
@@ -28,7 +28,7 @@ export function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): In
 
 /** The agencies the report may name: of the unit's group, of the kinds its category concerns. */
 export async function candidateAgencies(ctx: BotContext, draft: ReportDraft) {
-  const unit = (await unitsOfUser(ctx.deps, ctx.user.id)).find((u) => u.id === draft.unitId);
+  const unit = ctx.user.units.find((u) => u.id === draft.unitId);
   if (!unit || !draft.category) return [];
   return reportAgencies(ctx.deps, unit.workingGroupId, agencyKindsFor(draft.category, draft.subcategory ?? null));
 }
@@ -52,7 +52,7 @@ export const reportFlow: DefinedFlow<ReportDraft> = defineFlow<ReportDraft>({
     unit: {
       async ask(ctx) {
         const keyboard = new InlineKeyboard();
-        for (const unit of await unitsOfUser(ctx.deps, ctx.user.id)) keyboard.text(truncate(unit.name, 40), B.reportUnit.pack({ unitId: unit.id })).row();
+        for (const unit of ctx.user.units) keyboard.text(truncate(unit.name, 40), B.reportUnit.pack({ unitId: unit.id })).row();
         await ctx.reply(ctx.t("report-ask-unit"), { reply_markup: navigation(ctx, keyboard) });
       },
     },
@@ -179,7 +179,7 @@ export const reportFlow: DefinedFlow<ReportDraft> = defineFlow<ReportDraft>({
     on(B.reportUnit, async (ctx, { unitId }, flow) => {
       if (flow.step !== "unit") return handled;
       // Callback data is never trusted: the unit must be one the user represents.
-      if (!(await unitsOfUser(ctx.deps, ctx.user.id)).some((unit) => unit.id === unitId)) return retry("error-not-allowed");
+      if (!ctx.user.units.some((unit) => unit.id === unitId)) return retry("error-not-allowed");
       flow.data.unitId = unitId;
       return next("category");
     }),
@@ -232,7 +232,7 @@ export const reportFlow: DefinedFlow<ReportDraft> = defineFlow<ReportDraft>({
 
 /** Starts the wizard; a user with no unit registers one first. */
 export async function startReport(ctx: BotContext): Promise<void> {
-  const units = await unitsOfUser(ctx.deps, ctx.user.id);
+  const units = ctx.user.units;
   if (units.length === 0) {
     await ctx.reply(ctx.t("report-needs-unit"));
     await startRegistration(ctx, { thenReport: true });

@@ -1,7 +1,6 @@
 // The producer's report of a problem (/report and the menu's button).
 import { Composer } from "grammy";
 import { shared } from "../../../buttons";
-import { representsAnyUnit } from "../../../services/units";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { reportFlow, startReport } from "./flow";
@@ -18,7 +17,8 @@ chat.callbackQuery(shared.newReport.filter, async (ctx) => {
 });
 composer.use(reportFlow.composer);
 
-export const hasUnits = (ctx: BotContext): Promise<boolean> => representsAnyUnit(ctx.deps, ctx.user.id);
+/** Whether the user represents a unit (ctx.user holds them: no query). */
+export const hasUnits = async (ctx: BotContext): Promise<boolean> => ctx.user.units.length > 0;
 
 export const report: Feature = {
   name: "report",

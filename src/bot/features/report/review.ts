@@ -6,7 +6,7 @@ import { isRefusal } from "../../../domain/refusal";
 import { localizeDigits } from "../../../domain/text";
 import { localName } from "../../../i18n";
 import type { DraftAttachment } from "../../../services/cases";
-import { agencyNames, unitsOfUser } from "../../../services/units";
+import { agencyNames } from "../../../services/units";
 import { producer as B, shared } from "../../../buttons";
 import type { BotContext, Flow } from "../../context";
 import { handled, retry, type FlowState, type StepResult } from "../../flow-engine";
@@ -29,7 +29,7 @@ export interface ReportDraft {
 }
 
 export async function showReview(ctx: BotContext, draft: ReportDraft): Promise<void> {
-  const unit = (await unitsOfUser(ctx.deps, ctx.user.id)).find((u) => u.id === draft.unitId);
+  const unit = ctx.user.units.find((u) => u.id === draft.unitId);
   const agency = draft.agencyId ? await agencyNames(ctx.deps, draft.agencyId) : null;
   const t = ctx.deps.t;
   const text = ctx.t("report-review", {

@@ -1,7 +1,6 @@
 // Scope: private chats; everyone. /start (with deep-link payloads), /help, /cancel, the main
 // menu (its producer entries are declared here; staff features add theirs).
 import { Composer, InlineKeyboard } from "grammy";
-import { representsAnyUnit } from "../../../services/units";
 import { invitations, shared } from "../../../buttons";
 import { groupsWithoutSecretariat } from "../../../services/onboarding";
 import { audiencesOf, commandsFor, registeredCommands, STAFF_AUDIENCES, syncCommandMenu } from "../../command-list";
@@ -13,7 +12,8 @@ import { dispatchStartPayload } from "../../start-payloads";
 
 export { registerStartPayload } from "../../start-payloads";
 
-export const hasUnits = (ctx: BotContext): Promise<boolean> => representsAnyUnit(ctx.deps, ctx.user.id);
+/** Whether the user represents a unit (ctx.user holds them: no query). */
+export const hasUnits = async (ctx: BotContext): Promise<boolean> => ctx.user.units.length > 0;
 
 const composer = new Composer<BotContext>();
 const chat = composer.chatType("private");
