@@ -23,6 +23,8 @@ export interface RunResult {
   readyMs: number;
   idleRssMb: number;
   peakRssMb: number;
+  /** Transactions committed in the database during the timed run (see World.transactions). */
+  sqlTransactions: number;
 }
 
 const SECRETARIAT_CHAT = 8_000_000;
@@ -48,6 +50,7 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
       const sampler = setInterval(() => {
         peak = Math.max(peak, treeRssMb(started.pid));
       }, 100);
+      const sqlBefore = await world.transactions();
       const cpuBefore = cpuMs(started.pid);
       const t0 = performance.now();
       const updates = await runProducers(chats, subject, options.producers, firstId + options.warmup);
@@ -55,7 +58,8 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
       const cpu = cpuMs(started.pid) - cpuBefore;
       clearInterval(sampler);
       peak = Math.max(peak, treeRssMb(started.pid));
-      return { subject, updates, elapsedMs, cpuMs: cpu, readyMs: started.readyMs, idleRssMb: Math.max(...idle), peakRssMb: peak };
+      const sqlTransactions = (await world.transactions()) - sqlBefore;
+      return { subject, updates, elapsedMs, cpuMs: cpu, readyMs: started.readyMs, idleRssMb: Math.max(...idle), peakRssMb: peak, sqlTransactions };
     } finally {
       await started.stop();
     }

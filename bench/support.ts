@@ -5,6 +5,7 @@
  * — and readings of a process from /proc (CPU time, resident memory). Not a test.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -47,8 +48,28 @@ async function admin(sql: string): Promise<void> {
 export interface World {
   databaseUrl: string;
   prefix: string;
+  /** Transactions committed in the world's database so far (pg_stat_database; 0 without one). */
+  transactions(): Promise<number>;
   /** Drops the database and the Redis keys. */
   dispose(): Promise<void>;
+}
+
+/**
+ * Committed transactions of one database. Every statement outside a transaction is one, so
+ * this counts round trips of work. A backend reports its counts at the end of a transaction at
+ * most once a second and otherwise when it has idled for ten, so the reading first waits that
+ * long (the process's own periodic sweeps in that time count too: a few, against thousands).
+ */
+async function committed(name: string): Promise<number> {
+  await sleep(Number(process.env.BENCH_STAT_WAIT_MS ?? 11_000));
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>("SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = $1", [name]);
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -62,7 +83,7 @@ export async function createWorld(options: { secretariatChat?: number; database?
   const url = databaseUrl(name);
   const prefix = `tashil-bench-${runId}`;
   if (!database) {
-    return { databaseUrl: "", prefix, dispose: () => clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined) };
+    return { databaseUrl: "", prefix, transactions: async () => 0, dispose: () => clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined) };
   }
   await admin(`CREATE DATABASE "${name}"`);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
@@ -81,6 +102,7 @@ export async function createWorld(options: { secretariatChat?: number; database?
   return {
     databaseUrl: url,
     prefix,
+    transactions: () => committed(name),
     async dispose() {
       await clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined);
       await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch((error: unknown) => log(`could not drop ${name}: ${String(error)}`));
@@ -132,6 +154,12 @@ export function start(subject: Subject, env: NodeJS.ProcessEnv, onOutput?: (line
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, command(subject), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
+  // BENCH_CHILD_LOG=<file>: everything the subject prints, for looking into a run.
+  const childLog = process.env.BENCH_CHILD_LOG;
+  if (childLog) {
+    child.stdout.on("data", (chunk: string) => appendFileSync(childLog, chunk));
+    child.stderr.on("data", (chunk: string) => appendFileSync(childLog, chunk));
+  }
   return new Promise((resolve, reject) => {
     let pending = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {

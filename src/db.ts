@@ -29,6 +29,19 @@ export function poolConfig(databaseUrl: string): PoolConfig {
   return { connectionString, max: 10, options };
 }
 
+/**
+ * Interactive transactions wait this long for a pooled connection before failing. Prisma's
+ * default (2 s) fails a burst: 100 producers submitting at once on a 10-connection pool, on a
+ * busy 2-core machine, queue longer than that, and a failed submission is an error answer to
+ * the producer for nothing but a short wait. A transaction still may not run for longer than
+ * TRANSACTION_TIMEOUT_MS once it has its connection.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 15_000;
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
 export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl)) });
+  return new PrismaClient({
+    adapter: new PrismaPg(poolConfig(databaseUrl)),
+    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
+  });
 }
