@@ -180,7 +180,19 @@ const cardSelect = {
   takenById: true,
   duplicateOf: { select: { trackingCode: true } },
   takenBy: { select: { firstName: true, lastName: true } },
-  unit: { select: { workingGroupId: true, name: true, legalId: true, county: true, sector: true, activityStatus: true, employees: true } },
+  unit: {
+    select: {
+      workingGroupId: true,
+      name: true,
+      legalId: true,
+      county: true,
+      countyId: true,
+      sector: true,
+      activityStatus: true,
+      employees: true,
+      industrialEstate: { select: { nameFa: true, nameEn: true } },
+    },
+  },
   agency: { select: { nameFa: true, nameEn: true } },
   reporter: { select: { id: true, firstName: true, lastName: true, phone: true } },
   events: {
@@ -230,7 +242,7 @@ export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: Session
     ...row,
     canAct,
     reporterPhone: canSeeReporterPhone(user, row.workingGroupId) ? row.reporter.phone : null,
-    county: await countyNamed(deps, row.unit.workingGroupId, row.unit.county),
+    county: await countyNamed(deps, row.unit.workingGroupId, row.unit.county, row.unit.countyId),
   };
 }
 
