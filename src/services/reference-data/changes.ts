@@ -99,8 +99,8 @@ export async function renameReferenceRow(
         entityType: AUDIT_TYPE[data.entity],
         entityId: before.id,
         action: "renamed",
-        before: { nameFa: before.nameFa, nameEn: before.nameEn },
-        after: { nameFa: after.nameFa, nameEn: after.nameEn },
+        before: snapshot(before),
+        after: snapshot(after),
         at: deps.now(),
       });
       return after;
@@ -133,8 +133,8 @@ export async function setReferenceRowActive(
       entityType: AUDIT_TYPE[data.entity],
       entityId: before.id,
       action: data.active ? "reactivated" : "deactivated",
-      before: { active: before.active },
-      after: { active: data.active },
+      before: snapshot(before),
+      after: snapshot({ ...before, active: data.active }),
       at: deps.now(),
     });
     return { row: { ...before, active: data.active }, changed: true };

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import type { Deps } from "../../deps";
 import { refusal } from "../../domain/refusal";
+import { fullName } from "../../domain/text";
 import { recordAudit } from "../audit";
 import { forgetUsers } from "../user-cache";
 import type { SessionUser } from "../users";
@@ -46,7 +47,7 @@ export async function setAgencyHead(
     if (!chosen) throw refusal("admin", "not-a-member");
     const heads = await tx.membership.findMany({
       where: { agencyId: agency.id, role: "OFFICIAL", revokedAt: null, isAgencyHead: true },
-      select: { id: true, userId: true },
+      select: { id: true, userId: true, user: { select: { firstName: true, lastName: true } } },
     });
     if (heads.length === 1 && heads[0]?.id === chosen.id) return { changed: false, head: chosen.user, touched: [] as number[] };
     await tx.membership.updateMany({ where: { agencyId: agency.id, isAgencyHead: true, id: { not: chosen.id } }, data: { isAgencyHead: false } });
@@ -57,8 +58,8 @@ export async function setAgencyHead(
       entityType: "agency",
       entityId: agency.id,
       action: "head_set",
-      before: { headUserIds: heads.map((head) => head.userId), headMembershipIds: heads.map((head) => head.id) },
-      after: { headUserIds: [chosen.userId], headMembershipIds: [chosen.id] },
+      before: { nameFa: agency.nameFa, nameEn: agency.nameEn, heads: heads.map((head) => ({ userId: head.userId, membershipId: head.id, name: fullName(head.user) })) },
+      after: { nameFa: agency.nameFa, nameEn: agency.nameEn, heads: [{ userId: chosen.userId, membershipId: chosen.id, name: fullName(chosen.user) }] },
       at: deps.now(),
     });
     return { changed: true, head: chosen.user, touched: [chosen.userId, ...heads.map((head) => head.userId)] };
