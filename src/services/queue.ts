@@ -149,11 +149,11 @@ export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, vi
   return { group, agency };
 }
 
-/** Agencies that appear on the group's open cases (for the agency filter). */
+/** Active agencies that appear on the group's open cases (for the agency filter; a deactivated one is no longer offered). */
 export async function queueAgencies(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
   if (!inScope(queueGroups(user), workingGroupId)) throw notYourQueue();
   return deps.db.agency.findMany({
-    where: { workingGroupId, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
+    where: { workingGroupId, active: true, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
     orderBy: { id: "asc" },
     select: { id: true, nameFa: true, nameEn: true },
   });

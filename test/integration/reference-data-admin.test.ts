@@ -207,7 +207,8 @@ describe("counties and industrial estates", () => {
     await producer.tap("Khazra Industrial Estate");
     await producer.tap("Industry");
     await producer.tap("Active");
-    await producer.send("12");
+    await producer.send("۱۲");
+    expect(producer.lastText()).toContain("Industrial estate: Khazra Industrial Estate");
     await producer.tap("Confirm");
     const unit = await env.container.db.productionUnit.findFirstOrThrow({ where: { name: "Khazra Tiles" }, include: { industrialEstate: true } });
     expect(unit).toMatchObject({ countyId: bam.id, county: "بم و نرماشیر" });

@@ -245,7 +245,9 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
           activity: ctx.t(`activity-${data.activityStatus ?? "ACTIVE"}`),
           employees: localizeDigits(String(data.employees ?? 0), ctx.locale),
         });
-        await ctx.reply(summary, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.registerSave.pack())) });
+        const estate = data.industrialEstateId ? await estateOf(ctx.deps, data.workingGroupId ?? 0, data.industrialEstateId) : null;
+        const text = estate ? `${summary}\n${ctx.t("admin-field-estate", { estate: localName(estate, ctx.locale) })}` : summary;
+        await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.registerSave.pack())) });
       },
     },
   },
