@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { admin as B } from "../../src/buttons";
 import { seedReferenceData } from "../../src/seed/reference-data";
 import { createInvitation, invitableAgencies, revokeMembership } from "../../src/services/invitations";
-import { openCaseCard } from "../../src/services/queue";
+import { openCaseCard, queueAgencies } from "../../src/services/queue";
+import { resolutionAgencies } from "../../src/services/resolutions/record";
+import { triageAgencies } from "../../src/services/triage/lookups";
 import { countiesOf, reportAgencies } from "../../src/services/units";
 import { loadUser, userOfUpdate } from "../../src/services/users";
 import { createTestBot, type TestBot } from "../support/bot-harness";
@@ -126,6 +128,9 @@ describe("an admin manages a working group's agencies", () => {
   it("deactivates an agency: gone from the pickers, old cases still show it; a second press changes nothing", async () => {
     const gas = await agency(world.gasAgencyId);
     const { caseId } = await reportCase(env.container, world, { category: "utility_cutoff", subcategory: "gas", agencyId: gas.id, description: "Gas cut-off warning for the kiln line, dated next week." });
+    const secretariat = await sessionUserOf(env.container, world.secretariat);
+    expect((await triageAgencies(env.container, secretariat, caseId)).map((a) => a.id)).toContain(gas.id);
+    expect((await queueAgencies(env.container, secretariat, world.workingGroupId)).map((a) => a.id)).toContain(gas.id);
     const admin = harness.user(krmAdmin.telegramId, { firstName: krmAdmin.firstName, languageCode: "en" });
     await admin.press(B.adminItem.pack({ entity: "ag", id: gas.id }));
     await admin.tap("Deactivate");
@@ -135,7 +140,11 @@ describe("an admin manages a working group's agencies", () => {
 
     expect((await invitableAgencies(env.container, world.workingGroupId)).map((a) => a.id)).not.toContain(gas.id);
     expect((await reportAgencies(env.container, world.workingGroupId, ["GAS"])).map((a) => a.id)).not.toContain(gas.id);
-    const card = await openCaseCard(env.container, await sessionUserOf(env.container, world.secretariat), caseId);
+    expect((await triageAgencies(env.container, secretariat, caseId)).map((a) => a.id)).not.toContain(gas.id);
+    expect((await resolutionAgencies(env.container, world.workingGroupId, gas.id)).map((a) => a.id)).not.toContain(gas.id);
+    expect((await queueAgencies(env.container, secretariat, world.workingGroupId)).map((a) => a.id)).not.toContain(gas.id);
+    // The case reported before still names it.
+    const card = await openCaseCard(env.container, secretariat, caseId);
     expect(card?.agency?.nameFa).toBe(gas.nameFa);
 
     const count = (await audits({ entityId: gas.id, action: "deactivated" })).length;
