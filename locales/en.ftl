@@ -1549,3 +1549,5 @@ admin-audit-membership-revoked = revoked the role { $role } of { $person }
 admin-field-estate = Industrial estate: { $estate }
 admin-register-ask-estate = Is the unit in one of these industrial estates?
 admin-register-estate-none = Not in an industrial estate
+admin-audit-global-button = 📜 Audit trail of roles over every group
+admin-audit-global-name = roles over every working group

@@ -1440,3 +1440,5 @@ admin-audit-membership-revoked = نقش { $role } را از { $person } گرفت
 admin-field-estate = شهرک صنعتی: { $estate }
 admin-register-ask-estate = آیا واحد در یکی از این شهرک‌های صنعتی است؟
 admin-register-estate-none = در شهرک صنعتی نیست
+admin-audit-global-button = 📜 سابقه تغییرات نقش‌های سراسری
+admin-audit-global-name = نقش‌های سراسری (همه کارگروه‌ها)

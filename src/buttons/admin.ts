@@ -26,6 +26,8 @@ export const adminHeads = button("adm:hd", { agencyId: "id" });
 export const adminSetHead = button("adm:hds", { agencyId: "id", membershipId: "id" });
 /** A page of a group's audit trail, newest first. */
 export const adminAudit = button("adm:au", { groupId: "id", page: "int" });
+/** A page of the entries of no working group (global admin roles), for global admins. */
+export const adminAuditGlobal = button("adm:aug", { page: "int" });
 
 /** The add / rename flow: back, the agency's kind, keep a name as it is, save. */
 export const adminFlowBack = button("adm:f:back");

@@ -3,7 +3,7 @@ import type { Deps } from "../deps";
 import { pageWindow } from "../domain/pagination";
 import { refusal } from "../domain/refusal";
 import type { Prisma } from "../generated/prisma/client";
-import { isAdminOf } from "./authz";
+import { isAdminOf, isGlobalAdmin } from "./authz";
 import type { SessionUser } from "./users";
 
 export const AUDIT_PAGE_SIZE = 10;
@@ -22,9 +22,13 @@ export interface AuditLine {
 const asObject = (value: Prisma.JsonValue | null): Record<string, unknown> | null =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-/** The latest entries of a working group, newest first, a page at a time (admins of the group only). */
-export async function auditPage(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number, requestedPage: number) {
-  if (!isAdminOf(actor, workingGroupId)) throw refusal("admin", "forbidden");
+/**
+ * The latest entries of a working group, newest first, a page at a time (admins of the group
+ * only); workingGroupId null: the entries of no group (global ADMIN roles), for global admins.
+ */
+export async function auditPage(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number | null, requestedPage: number) {
+  const allowed = workingGroupId === null ? isGlobalAdmin(actor) : isAdminOf(actor, workingGroupId);
+  if (!allowed) throw refusal("admin", "forbidden");
   const total = await deps.db.auditEntry.count({ where: { workingGroupId } });
   const { page, pages, offset } = pageWindow(total, AUDIT_PAGE_SIZE, requestedPage);
   const rows = await deps.db.auditEntry.findMany({

@@ -3,6 +3,7 @@ import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
+import { fullName } from "../domain/text";
 import { recordAudit } from "./audit";
 import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser } from "./user-cache";
 
@@ -106,6 +107,7 @@ export async function loadUser(
   const memberships: MembershipView[] = user.memberships;
   if (options.adminTelegramIds.includes(telegramId) && !memberships.some((m) => m.role === "ADMIN")) {
     const userId = user.id;
+    const name = fullName(user);
     const admin = await db.$transaction(async (tx) => {
       const created = await tx.membership.create({ data: { userId, role: "ADMIN" }, select: membershipSelect });
       // On the roles' trail too: granted by the configuration (ADMIN_TELEGRAM_IDS), not a person.
@@ -115,7 +117,7 @@ export async function loadUser(
         entityType: "membership",
         entityId: created.id,
         action: "granted",
-        after: { userId, role: "ADMIN", workingGroupId: null, source: "ADMIN_TELEGRAM_IDS" },
+        after: { userId, name, role: "ADMIN", workingGroupId: null, source: "ADMIN_TELEGRAM_IDS" },
         at: new Date(),
       });
       return created;

@@ -274,6 +274,24 @@ describe("refusals: forged buttons change nothing", () => {
   });
 });
 
+describe("two admins at once", () => {
+  it("two renames to the same name: one wins, the other is told the name is taken", async () => {
+    const { renameReferenceRow } = await import("../../src/services/reference-data/changes");
+    const actor = await sessionUserOf(env.container, krmAdmin);
+    const [first, second] = await env.container.db.county.findMany({ where: { workingGroupId: world.workingGroupId, active: true }, orderBy: { id: "asc" }, take: 2 });
+    const names = { nameFa: "شهرستان همزمان", nameEn: "Concurrent County" };
+    const results = await Promise.allSettled([
+      renameReferenceRow(env.container, actor, { entity: "county", id: first?.id ?? 0, ...names }),
+      renameReferenceRow(env.container, actor, { entity: "county", id: second?.id ?? 0, ...names }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && (refused.reason as { reason?: string }).reason).toBe("name-taken");
+    expect(await env.container.db.county.count({ where: { workingGroupId: world.workingGroupId, nameFa: names.nameFa } })).toBe(1);
+    expect(await audits({ entityType: "county", action: "renamed", after: { path: ["nameEn"], equals: "Concurrent County" } })).toHaveLength(1);
+  });
+});
+
 describe("the seed stays the starting point", () => {
   it("re-running the seed keeps an admin's renames and deactivations and inserts nothing twice", async () => {
     const db = env.container.db;
@@ -316,6 +334,16 @@ describe("roles on the same trail", () => {
     const grant = await env.container.db.membership.findFirstOrThrow({ where: { userId: configured.id, role: "ADMIN" } });
     const [granted] = await audits({ entityType: "membership", entityId: grant.id });
     expect(granted).toMatchObject({ actorId: null, workingGroupId: null, action: "granted", after: { role: "ADMIN", source: "ADMIN_TELEGRAM_IDS" } });
+
+    // The entries of no group are for global admins.
+    const kol = harness.user(globalAdmin.telegramId, { firstName: globalAdmin.firstName, languageCode: "fa" });
+    await kol.send("/admin");
+    await kol.tap("سابقه تغییرات نقش‌های سراسری");
+    expect(kol.lastText()).toContain("سامانه · نقش");
+    expect(kol.lastText()).toContain("Boot");
+    const mark = admin.mark();
+    await admin.press(B.adminAuditGlobal.pack({ page: 0 }));
+    expect(admin.textsSince(mark).join("\n")).toContain("Only an administrator");
   });
 
   it("keeps the trail append-only", async () => {

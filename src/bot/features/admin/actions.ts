@@ -111,24 +111,35 @@ actions.callbackQuery(B.adminSetHead.filter, async (ctx) => {
   await showCard(ctx, "agency", p.agencyId, { asNew: true });
 });
 
-actions.callbackQuery(B.adminAudit.filter, async (ctx) => {
-  await ctx.answerCallbackQuery();
-  const p = B.adminAudit.unpack(ctx.callbackQuery.data);
-  if (!p) return;
-  const found = await refusedOr(ctx, () => auditPage(ctx.deps, ctx.user, p.groupId, Math.max(0, Math.min(p.page, MAX_PAGE))));
+/** A page of the audit trail: a group's (groupId) or the entries of no group (null, global admins). */
+async function showAudit(ctx: BotContext, groupId: number | null, page: number): Promise<void> {
+  const found = await refusedOr(ctx, () => auditPage(ctx.deps, ctx.user, groupId, Math.max(0, Math.min(page, MAX_PAGE))));
   if (!found) return;
-  const group = await workingGroupNames(ctx.deps, p.groupId);
+  const group = groupId === null ? null : await workingGroupNames(ctx.deps, groupId);
   const title = ctx.t("admin-audit-title", {
-    group: group ? localName(group, ctx.locale) : "—",
+    group: groupId === null ? ctx.t("admin-audit-global-name") : group ? localName(group, ctx.locale) : "—",
     total: found.total,
     page: localizeDigits(String(found.page + 1), ctx.locale),
     pages: localizeDigits(String(found.pages), ctx.locale),
   });
   const lines = found.lines.map((line, index) => auditLineText(ctx, line, found.page * AUDIT_PAGE_SIZE + index + 1));
+  const turn = (to: number) => (groupId === null ? B.adminAuditGlobal.pack({ page: to }) : B.adminAudit.pack({ groupId, page: to }));
   const keyboard = new InlineKeyboard();
-  if (found.page > 0) keyboard.text(ctx.t("button-previous"), B.adminAudit.pack({ groupId: p.groupId, page: found.page - 1 }));
-  if (found.page < found.pages - 1) keyboard.text(ctx.t("button-next"), B.adminAudit.pack({ groupId: p.groupId, page: found.page + 1 }));
-  keyboard.row().text(ctx.t("button-back"), B.adminGroup.pack({ groupId: p.groupId }));
+  if (found.page > 0) keyboard.text(ctx.t("button-previous"), turn(found.page - 1));
+  if (found.page < found.pages - 1) keyboard.text(ctx.t("button-next"), turn(found.page + 1));
+  keyboard.row().text(ctx.t("button-back"), groupId === null ? B.adminHome.pack() : B.adminGroup.pack({ groupId }));
   const body = lines.length > 0 ? lines.join("\n") : ctx.t("admin-audit-empty");
   await showScreen(ctx, `${title}\n\n${body}`, keyboard);
+}
+
+actions.callbackQuery(B.adminAudit.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = B.adminAudit.unpack(ctx.callbackQuery.data);
+  if (p) await showAudit(ctx, p.groupId, p.page);
+});
+
+actions.callbackQuery(B.adminAuditGlobal.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const p = B.adminAuditGlobal.unpack(ctx.callbackQuery.data);
+  if (p) await showAudit(ctx, null, p.page);
 });

@@ -20,7 +20,7 @@ const outsider = chat.filter((ctx) => !canAdminister(ctx));
 outsider.command("admin", staffOnly("admin"));
 const everyButton = [
   B.adminHome, B.adminGroupPage, B.adminGroup, B.adminList, B.adminItem, B.adminAdd, B.adminRename,
-  B.adminSetActive, B.adminHeads, B.adminSetHead, B.adminAudit, B.adminFlowBack, B.adminFlowKind, B.adminFlowKeep, B.adminFlowSave,
+  B.adminSetActive, B.adminHeads, B.adminSetHead, B.adminAudit, B.adminAuditGlobal, B.adminFlowBack, B.adminFlowKind, B.adminFlowKeep, B.adminFlowSave,
 ].map((button) => button.filter);
 outsider.callbackQuery(everyButton, async (ctx) => {
   await ctx.answerCallbackQuery();

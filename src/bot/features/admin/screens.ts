@@ -5,7 +5,7 @@ import { InlineKeyboard } from "grammy";
 import { pageWindow } from "../../../domain/pagination";
 import { fullName, localizeDigits, truncate } from "../../../domain/text";
 import { localName } from "../../../i18n";
-import { isAdmin } from "../../../services/authz";
+import { isAdmin, isGlobalAdmin } from "../../../services/authz";
 import { administeredGroups, referenceCard, referenceRows, type ReferenceEntity, type ReferenceRow } from "../../../services/reference-data/catalog";
 import { admin as B } from "../../../buttons";
 import type { EntityCode } from "../../../buttons/admin";
@@ -42,6 +42,7 @@ export async function showGroups(ctx: BotContext, section: GroupSection = "p", p
     section,
     page: clampPage(page),
   });
+  if (isGlobalAdmin(ctx.user)) keyboard.row().text(ctx.t("admin-audit-global-button"), B.adminAuditGlobal.pack({ page: 0 }));
   await showScreen(ctx, ctx.t("admin-pick-group"), keyboard);
 }
 
