@@ -1421,3 +1421,133 @@ picker-free-zones = Free zones ({ $count })
 picker-page = page { $page } of { $pages }
 picker-all-groups = « All working groups
 picker-all-agencies = « All agencies
+
+## Reference data and the audit trail (the admin area, src/bot/features/admin/)
+command-admin = Reference data of your working groups: agencies, counties, industrial estates; the audit trail (admins)
+admin-menu = ⚙️ Reference data
+admin-pick-group = Which working group's reference data?
+admin-all-groups = « All working groups
+admin-group-home = ⚙️ Reference data of { $group }. What would you like to manage?
+admin-list-agency = 🏢 Executive agencies ({ $count })
+admin-list-county = 🗺 Counties ({ $count })
+admin-list-estate = 🏭 Industrial estates ({ $count })
+admin-audit-button = 📜 Audit trail
+admin-inactive-label = ⛔ { $name }
+admin-list-title-agency = Executive agencies of { $group }: { $total ->
+        [one] one agency
+       *[other] { $total } agencies
+    }{ $inactive ->
+        [0] {""}
+       *[other] , { $inactive } inactive (⛔)
+    } — page { $page } of { $pages }. Choose one to rename it, deactivate it or set its head.
+admin-list-title-county = Counties of { $group }: { $total ->
+        [one] one county
+       *[other] { $total } counties
+    }{ $inactive ->
+        [0] {""}
+       *[other] , { $inactive } inactive (⛔)
+    } — page { $page } of { $pages }.
+admin-list-title-estate = Industrial estates of { $group }: { $total ->
+        [0] none yet
+        [one] one estate
+       *[other] { $total } estates
+    }{ $inactive ->
+        [0] {""}
+       *[other] , { $inactive } inactive (⛔)
+    } — page { $page } of { $pages }. Producers registering a unit choose from the active ones.
+admin-add-agency = ➕ Add an agency
+admin-add-county = ➕ Add a county
+admin-add-estate = ➕ Add an industrial estate
+admin-card-title-agency = 🏢 Executive agency
+admin-card-title-county = 🗺 County
+admin-card-title-estate = 🏭 Industrial estate
+admin-card-name-fa = Persian name: { $name }
+admin-card-name-en = English name: { $name }
+admin-card-kind = Kind: { $kind }
+admin-card-active = Status: ✅ active (offered in the pickers)
+admin-card-inactive = Status: ⛔ inactive (no longer offered; old cases still show its name)
+admin-card-head = Head: { $heads }
+admin-card-no-head = none yet
+admin-rename = ✏ Rename
+admin-deactivate = ⛔ Deactivate
+admin-reactivate = ✅ Reactivate
+admin-set-head = 👤 Set the head
+admin-ask-kind = What kind of agency is it?
+admin-ask-name-fa = Type its Persian name (for example: شرکت گاز استان کرمان).
+admin-ask-name-en = Type its English name (for example: Kerman Gas Company).
+admin-ask-rename-fa = Its Persian name now: { $current }
+    Type the new Persian name, or keep it as it is.
+admin-ask-rename-en = Its English name now: { $current }
+    Type the new English name, or keep it as it is.
+admin-keep-name = Keep it as it is
+admin-name-length-fa = The name must be one line of { $min } to { $max } characters. Type the Persian name again.
+admin-name-length-en = The name must be one line of { $min } to { $max } characters. Type the English name again.
+admin-name-letters-fa = A name needs at least two letters. Type the Persian name again.
+admin-name-letters-en = A name needs at least two letters. Type the English name again.
+admin-name-characters-fa = A name may have Persian or Latin letters, digits, spaces and - . , ، ( ) / ' & only. Type the Persian name again.
+admin-name-characters-en = A name may have Latin letters, digits, spaces and - . , ( ) / ' & only. Type the English name again.
+admin-name-script-fa = The Persian name needs Persian letters. Type the Persian name again.
+admin-name-script-en = The English name must be in Latin letters. Type the English name again.
+admin-confirm-add-agency = Add this executive agency?
+admin-confirm-add-county = Add this county?
+admin-confirm-add-estate = Add this industrial estate?
+admin-confirm-rename-agency = Rename the executive agency to:
+admin-confirm-rename-county = Rename the county to:
+admin-confirm-rename-estate = Rename the industrial estate to:
+admin-added = ✅ Added: { $name } ({ $nameEn }).
+admin-renamed = ✅ Renamed: { $name } ({ $nameEn }).
+admin-deactivated = ⛔ { $name } is inactive: it is no longer offered in the pickers. Old cases still show its name.
+admin-reactivated = ✅ { $name } is active again.
+admin-pick-head = Who heads { $agency }? Overdue tasks of the agency escalate to its head. Choose one of its officials:
+admin-no-officials = { $agency } has no officials yet. Invite them with /invite first, then choose its head here.
+admin-head-current = ⭐ { $name } (head now)
+admin-head-set = ✅ { $name } is now the head of the agency.
+admin-forbidden = Only an administrator of this working group can change its reference data. Nothing was changed.
+admin-not-found = This item was not found or is not one of your working groups'. Nothing was changed.
+admin-name-taken = Another item of this working group already has this name (in Persian or English). Choose another name.
+admin-unchanged = Both names are as they were: nothing to save. Type a new Persian name, or cancel.
+admin-invalid-input = That was not a valid answer. Nothing was changed.
+admin-not-a-member = That person is no longer an official of this agency. Choose another.
+admin-kind-BANK = Bank
+admin-kind-ELECTRICITY = Electricity
+admin-kind-GAS = Gas
+admin-kind-WATER = Water
+admin-kind-TELECOM = Telecommunications
+admin-kind-TAX = Tax
+admin-kind-SOCIAL_SECURITY = Social security
+admin-kind-ENVIRONMENT = Environment
+admin-kind-NATURAL_RESOURCES = Natural resources
+admin-kind-INDUSTRIAL_ESTATES = Industrial estates
+admin-kind-LAND_AFFAIRS = Land affairs
+admin-kind-CUSTOMS = Customs
+admin-kind-INDUSTRY_MINE_TRADE = Industry, mine and trade
+admin-kind-AGRICULTURE = Agriculture
+admin-kind-FUEL = Fuel
+admin-kind-CENTRAL_BANK = Central bank
+admin-kind-GOVERNORATE = Governorate
+admin-kind-OTHER = Other
+admin-audit-title = 📜 Audit trail of { $group }: { $total ->
+        [0] no entries yet
+        [one] one entry
+       *[other] { $total } entries
+    }, newest first (page { $page } of { $pages }).
+admin-audit-empty = Nothing has been changed yet.
+admin-audit-line = { $number }. { $when } · { $actor } · { $what }
+admin-audit-system = the system
+admin-entity-agency = agency
+admin-entity-county = county
+admin-entity-industrial_estate = industrial estate
+admin-entity-membership = role
+admin-audit-created = added the { $entity } «{ $name }»
+admin-audit-renamed = renamed the { $entity } «{ $before }» to «{ $after }»
+admin-audit-deactivated = deactivated the { $entity } «{ $name }»
+admin-audit-reactivated = reactivated the { $entity } «{ $name }»
+admin-audit-head-set = set the head of «{ $name }»: { $before } → { $after }
+admin-audit-membership-invitation_accepted = accepted an invitation: { $person } is now { $role }
+admin-audit-membership-granted = granted { $person } the role { $role }
+admin-audit-membership-revoked = revoked the role { $role } of { $person }
+admin-field-estate = Industrial estate: { $estate }
+admin-register-ask-estate = Is the unit in one of these industrial estates?
+admin-register-estate-none = Not in an industrial estate
+admin-audit-global-button = 📜 Audit trail of roles over every group
+admin-audit-global-name = roles over every working group

@@ -1320,3 +1320,125 @@ picker-free-zones = مناطق آزاد ({ $count })
 picker-page = صفحه { $page } از { $pages }
 picker-all-groups = « همه کارگروه‌ها
 picker-all-agencies = « همه دستگاه‌ها
+
+## Reference data and the audit trail (the admin area, src/bot/features/admin/)
+command-admin = اطلاعات پایه کارگروه‌های شما: دستگاه‌های اجرایی، شهرستان‌ها، شهرک‌های صنعتی؛ سابقه تغییرات (مدیران)
+admin-menu = ⚙️ اطلاعات پایه
+admin-pick-group = اطلاعات پایه کدام کارگروه؟
+admin-all-groups = « همه کارگروه‌ها
+admin-group-home = ⚙️ اطلاعات پایه { $group }. چه چیزی را مدیریت می‌کنید؟
+admin-list-agency = 🏢 دستگاه‌های اجرایی ({ $count })
+admin-list-county = 🗺 شهرستان‌ها ({ $count })
+admin-list-estate = 🏭 شهرک‌های صنعتی ({ $count })
+admin-audit-button = 📜 سابقه تغییرات
+admin-inactive-label = ⛔ { $name }
+admin-list-title-agency = دستگاه‌های اجرایی { $group }: { $total } دستگاه{ $inactive ->
+        [0] {""}
+       *[other] ، { $inactive } غیرفعال (⛔)
+    } — صفحه { $page } از { $pages }. برای تغییر نام، غیرفعال کردن یا تعیین رئیس، یکی را انتخاب کنید.
+admin-list-title-county = شهرستان‌های { $group }: { $total } شهرستان{ $inactive ->
+        [0] {""}
+       *[other] ، { $inactive } غیرفعال (⛔)
+    } — صفحه { $page } از { $pages }.
+admin-list-title-estate = شهرک‌های صنعتی { $group }: { $total ->
+        [0] هنوز هیچ
+       *[other] { $total } شهرک
+    }{ $inactive ->
+        [0] {""}
+       *[other] ، { $inactive } غیرفعال (⛔)
+    } — صفحه { $page } از { $pages }. تولیدکنندگان هنگام ثبت واحد از میان شهرک‌های فعال انتخاب می‌کنند.
+admin-add-agency = ➕ افزودن دستگاه اجرایی
+admin-add-county = ➕ افزودن شهرستان
+admin-add-estate = ➕ افزودن شهرک صنعتی
+admin-card-title-agency = 🏢 دستگاه اجرایی
+admin-card-title-county = 🗺 شهرستان
+admin-card-title-estate = 🏭 شهرک صنعتی
+admin-card-name-fa = نام فارسی: { $name }
+admin-card-name-en = نام انگلیسی: { $name }
+admin-card-kind = نوع: { $kind }
+admin-card-active = وضعیت: ✅ فعال (در فهرست‌های انتخاب نمایش داده می‌شود)
+admin-card-inactive = وضعیت: ⛔ غیرفعال (دیگر پیشنهاد نمی‌شود؛ پرونده‌های قبلی همچنان نام آن را نشان می‌دهند)
+admin-card-head = رئیس: { $heads }
+admin-card-no-head = هنوز تعیین نشده
+admin-rename = ✏ تغییر نام
+admin-deactivate = ⛔ غیرفعال کردن
+admin-reactivate = ✅ فعال کردن دوباره
+admin-set-head = 👤 تعیین رئیس
+admin-ask-kind = نوع این دستگاه اجرایی چیست؟
+admin-ask-name-fa = نام فارسی آن را بنویسید (مثلاً: شرکت گاز استان کرمان).
+admin-ask-name-en = نام انگلیسی آن را بنویسید (مثلاً: Kerman Gas Company).
+admin-ask-rename-fa = نام فارسی فعلی: { $current }
+    نام فارسی تازه را بنویسید یا همین را نگه دارید.
+admin-ask-rename-en = نام انگلیسی فعلی: { $current }
+    نام انگلیسی تازه را بنویسید یا همین را نگه دارید.
+admin-keep-name = همین بماند
+admin-name-length-fa = نام باید یک خط و بین { $min } تا { $max } نویسه باشد. نام فارسی را دوباره بنویسید.
+admin-name-length-en = نام باید یک خط و بین { $min } تا { $max } نویسه باشد. نام انگلیسی را دوباره بنویسید.
+admin-name-letters-fa = نام دست‌کم دو حرف لازم دارد. نام فارسی را دوباره بنویسید.
+admin-name-letters-en = نام دست‌کم دو حرف لازم دارد. نام انگلیسی را دوباره بنویسید.
+admin-name-characters-fa = نام فقط می‌تواند حروف فارسی یا لاتین، رقم، فاصله و - . , ، ( ) / ' & داشته باشد. نام فارسی را دوباره بنویسید.
+admin-name-characters-en = نام انگلیسی فقط می‌تواند حروف لاتین، رقم، فاصله و - . , ( ) / ' & داشته باشد. نام انگلیسی را دوباره بنویسید.
+admin-name-script-fa = نام فارسی باید حروف فارسی داشته باشد. نام فارسی را دوباره بنویسید.
+admin-name-script-en = نام انگلیسی باید با حروف لاتین باشد. نام انگلیسی را دوباره بنویسید.
+admin-confirm-add-agency = این دستگاه اجرایی افزوده شود؟
+admin-confirm-add-county = این شهرستان افزوده شود؟
+admin-confirm-add-estate = این شهرک صنعتی افزوده شود؟
+admin-confirm-rename-agency = نام دستگاه اجرایی به این تغییر کند:
+admin-confirm-rename-county = نام شهرستان به این تغییر کند:
+admin-confirm-rename-estate = نام شهرک صنعتی به این تغییر کند:
+admin-added = ✅ افزوده شد: { $name } ({ $nameEn }).
+admin-renamed = ✅ نام تغییر کرد: { $name } ({ $nameEn }).
+admin-deactivated = ⛔ { $name } غیرفعال شد: دیگر در فهرست‌های انتخاب نمی‌آید. پرونده‌های قبلی همچنان نام آن را نشان می‌دهند.
+admin-reactivated = ✅ { $name } دوباره فعال شد.
+admin-pick-head = رئیس { $agency } کیست؟ اقدامات معوق این دستگاه به رئیس آن ارجاع می‌شود. یکی از نمایندگان دستگاه را انتخاب کنید:
+admin-no-officials = { $agency } هنوز نماینده‌ای ندارد. ابتدا با /invite نمایندگان را دعوت کنید، سپس رئیس را اینجا تعیین کنید.
+admin-head-current = ⭐ { $name } (رئیس فعلی)
+admin-head-set = ✅ { $name } اکنون رئیس دستگاه است.
+admin-forbidden = فقط مدیر سامانه این کارگروه می‌تواند اطلاعات پایه آن را تغییر دهد. چیزی تغییر نکرد.
+admin-not-found = این مورد پیدا نشد یا از کارگروه‌های شما نیست. چیزی تغییر نکرد.
+admin-name-taken = مورد دیگری در این کارگروه همین نام (فارسی یا انگلیسی) را دارد. نام دیگری انتخاب کنید.
+admin-unchanged = هر دو نام همان قبلی است: چیزی برای ذخیره نیست. نام فارسی تازه را بنویسید یا انصراف دهید.
+admin-invalid-input = این پاسخ معتبر نبود. چیزی تغییر نکرد.
+admin-not-a-member = این شخص دیگر نماینده این دستگاه نیست. شخص دیگری را انتخاب کنید.
+admin-kind-BANK = بانک
+admin-kind-ELECTRICITY = برق
+admin-kind-GAS = گاز
+admin-kind-WATER = آب
+admin-kind-TELECOM = مخابرات
+admin-kind-TAX = امور مالیاتی
+admin-kind-SOCIAL_SECURITY = تأمین اجتماعی
+admin-kind-ENVIRONMENT = محیط زیست
+admin-kind-NATURAL_RESOURCES = منابع طبیعی
+admin-kind-INDUSTRIAL_ESTATES = شهرک‌های صنعتی
+admin-kind-LAND_AFFAIRS = امور اراضی
+admin-kind-CUSTOMS = گمرک
+admin-kind-INDUSTRY_MINE_TRADE = صنعت، معدن و تجارت
+admin-kind-AGRICULTURE = جهاد کشاورزی
+admin-kind-FUEL = سوخت
+admin-kind-CENTRAL_BANK = بانک مرکزی
+admin-kind-GOVERNORATE = استانداری
+admin-kind-OTHER = سایر
+admin-audit-title = 📜 سابقه تغییرات { $group }: { $total ->
+        [0] هنوز چیزی ثبت نشده
+       *[other] { $total } مورد
+    }، تازه‌ترین در ابتدا (صفحه { $page } از { $pages }).
+admin-audit-empty = هنوز چیزی تغییر نکرده است.
+admin-audit-line = { $number }. { $when } · { $actor } · { $what }
+admin-audit-system = سامانه
+admin-entity-agency = دستگاه اجرایی
+admin-entity-county = شهرستان
+admin-entity-industrial_estate = شهرک صنعتی
+admin-entity-membership = نقش
+admin-audit-created = { $entity } «{ $name }» را افزود
+admin-audit-renamed = نام { $entity } «{ $before }» را به «{ $after }» تغییر داد
+admin-audit-deactivated = { $entity } «{ $name }» را غیرفعال کرد
+admin-audit-reactivated = { $entity } «{ $name }» را دوباره فعال کرد
+admin-audit-head-set = رئیس «{ $name }» را تعیین کرد: { $before } ← { $after }
+admin-audit-membership-invitation_accepted = دعوت‌نامه را پذیرفت: { $person } اکنون { $role } است
+admin-audit-membership-granted = نقش { $role } را به { $person } داد
+admin-audit-membership-revoked = نقش { $role } را از { $person } گرفت
+admin-field-estate = شهرک صنعتی: { $estate }
+admin-register-ask-estate = آیا واحد در یکی از این شهرک‌های صنعتی است؟
+admin-register-estate-none = در شهرک صنعتی نیست
+admin-audit-global-button = 📜 سابقه تغییرات نقش‌های سراسری
+admin-audit-global-name = نقش‌های سراسری (همه کارگروه‌ها)

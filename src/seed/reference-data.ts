@@ -98,7 +98,13 @@ const FREE_ZONE_AGENCIES: AgencyTemplate[] = [
   ["INDUSTRIAL_ESTATES", (p) => `شهرک‌های صنعتی ${p}`, (p) => `${p} Industrial Estates`],
 ];
 
-/** Idempotent: safe to run on every deploy; adds what is missing and changes nothing else. */
+/**
+ * Idempotent: safe to run on every deploy. Insert-only by a stable seed key (the Persian name a
+ * row was first seeded under, Agency.seedKey / County.seedKey): a row whose key is already in
+ * the group is left exactly as it is — renamed, deactivated or re-kinded by an admin from the
+ * bot (src/services/reference-data/) — so a rename never brings the old name back as a second
+ * row. Working groups are matched by code and never updated either.
+ */
 export async function seedReferenceData(db: Db, codes?: readonly string[]): Promise<void> {
   for (const group of WORKING_GROUPS) {
     if (codes && !codes.includes(group.code)) continue;
@@ -108,13 +114,15 @@ export async function seedReferenceData(db: Db, codes?: readonly string[]): Prom
       update: {},
     });
     const templates = group.kind === "FREE_ZONE" ? FREE_ZONE_AGENCIES : PROVINCE_AGENCIES;
+    // ON CONFLICT DO NOTHING on either unique key: the seed key (the row is there, maybe
+    // changed by an admin) or the Persian name (an admin already added a row so named).
     await db.agency.createMany({
-      data: templates.map(([kind, fa, en]) => ({ workingGroupId: row.id, kind, nameFa: fa(group.nameFa), nameEn: en(group.nameEn) })),
+      data: templates.map(([kind, fa, en]) => ({ workingGroupId: row.id, kind, nameFa: fa(group.nameFa), nameEn: en(group.nameEn), seedKey: fa(group.nameFa) })),
       skipDuplicates: true,
     });
     if (group.counties) {
       await db.county.createMany({
-        data: group.counties.map(([nameFa, nameEn]) => ({ workingGroupId: row.id, nameFa, nameEn })),
+        data: group.counties.map(([nameFa, nameEn]) => ({ workingGroupId: row.id, nameFa, nameEn, seedKey: nameFa })),
         skipDuplicates: true,
       });
     }

@@ -18,6 +18,7 @@ import { fullName } from "../domain/text";
 import { notify, recipientOf } from "./notifications";
 import type { SessionUser } from "./users";
 import { forgetUsers } from "./user-cache";
+import { recordAudit } from "./audit";
 import { localName } from "../i18n";
 import { Refusal } from "../domain/refusal";
 export { workingGroupNames } from "./working-groups";
@@ -145,10 +146,30 @@ export async function redeemInvitation(
     };
     const existing = await tx.membership.findFirst({ where: same, select: { id: true, isAgencyHead: true } });
     let membershipId: number;
+    const joining = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { firstName: true, lastName: true } });
+    const granted = {
+      userId,
+      name: fullName(joining),
+      role: invitation.role,
+      agencyId: invitation.agencyId,
+      isAgencyHead: invitation.isAgencyHead,
+      invitationId: invitation.id,
+      invitedById: invitation.createdById,
+    };
     if (existing) {
       membershipId = existing.id;
       if (invitation.isAgencyHead && !existing.isAgencyHead) {
         await tx.membership.update({ where: { id: existing.id }, data: { isAgencyHead: true } });
+        await recordAudit(tx, {
+          actorId: userId,
+          workingGroupId: invitation.workingGroupId,
+          entityType: "membership",
+          entityId: existing.id,
+          action: "invitation_accepted",
+          before: { role: invitation.role, agencyId: invitation.agencyId, isAgencyHead: false },
+          after: granted,
+          at: now,
+        });
       }
     } else {
       const created = await tx.membership.create({
@@ -163,8 +184,18 @@ export async function redeemInvitation(
         select: { id: true },
       });
       membershipId = created.id;
+      // The trail of roles: who joined, as what, on whose invitation.
+      await recordAudit(tx, {
+        actorId: userId,
+        workingGroupId: invitation.workingGroupId,
+        entityType: "membership",
+        entityId: created.id,
+        action: "invitation_accepted",
+        after: granted,
+        at: now,
+      });
     }
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { firstName: true, lastName: true } });
+    const user = joining;
     // The inviter learns the link was used (and by whom): a stolen link would not go unnoticed.
     await notify(tx, deps, [recipientOf(invitation.createdBy)], {
       key: "invitations-notice-accepted",
@@ -252,10 +283,27 @@ export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, wo
 export async function revokeMembership(deps: Pick<Deps, "db" | "now" | "redis" | "logger">, actor: SessionUser, membershipId: number): Promise<boolean> {
   const membership = await deps.db.membership.findUnique({
     where: { id: membershipId },
-    select: { userId: true, role: true, workingGroupId: true },
+    select: { userId: true, role: true, workingGroupId: true, agencyId: true, user: { select: { firstName: true, lastName: true } } },
   });
   if (!membership || !canRevokeMembership(actor, membership)) throw refused("forbidden");
-  const revoked = await deps.db.membership.updateMany({ where: { id: membershipId, revokedAt: null }, data: { revokedAt: deps.now() } });
+  const member = { userId: membership.userId, name: fullName(membership.user), role: membership.role, agencyId: membership.agencyId };
+  const now = deps.now();
+  const revoked = await deps.db.$transaction(async (tx) => {
+    const done = await tx.membership.updateMany({ where: { id: membershipId, revokedAt: null }, data: { revokedAt: now } });
+    if (done.count === 1) {
+      await recordAudit(tx, {
+        actorId: actor.id,
+        workingGroupId: membership.workingGroupId,
+        entityType: "membership",
+        entityId: membershipId,
+        action: "revoked",
+        before: { ...member, revokedAt: null },
+        after: { ...member, revokedAt: now.toISOString() },
+        at: now,
+      });
+    }
+    return done;
+  });
   // Refused from the member's very next update on, not when their cached roles expire.
   if (revoked.count === 1) await forgetUsers(deps, [membership.userId]);
   return revoked.count === 1;

@@ -149,11 +149,11 @@ export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, vi
   return { group, agency };
 }
 
-/** Agencies that appear on the group's open cases (for the agency filter). */
+/** Active agencies that appear on the group's open cases (for the agency filter; a deactivated one is no longer offered). */
 export async function queueAgencies(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
   if (!inScope(queueGroups(user), workingGroupId)) throw notYourQueue();
   return deps.db.agency.findMany({
-    where: { workingGroupId, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
+    where: { workingGroupId, active: true, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
     orderBy: { id: "asc" },
     select: { id: true, nameFa: true, nameEn: true },
   });
@@ -180,7 +180,19 @@ const cardSelect = {
   takenById: true,
   duplicateOf: { select: { trackingCode: true } },
   takenBy: { select: { firstName: true, lastName: true } },
-  unit: { select: { workingGroupId: true, name: true, legalId: true, county: true, sector: true, activityStatus: true, employees: true } },
+  unit: {
+    select: {
+      workingGroupId: true,
+      name: true,
+      legalId: true,
+      county: true,
+      countyId: true,
+      sector: true,
+      activityStatus: true,
+      employees: true,
+      industrialEstate: { select: { nameFa: true, nameEn: true } },
+    },
+  },
   agency: { select: { nameFa: true, nameEn: true } },
   reporter: { select: { id: true, firstName: true, lastName: true, phone: true } },
   events: {
@@ -230,7 +242,7 @@ export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: Session
     ...row,
     canAct,
     reporterPhone: canSeeReporterPhone(user, row.workingGroupId) ? row.reporter.phone : null,
-    county: await countyNamed(deps, row.unit.workingGroupId, row.unit.county),
+    county: await countyNamed(deps, row.unit.workingGroupId, row.unit.county, row.unit.countyId),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
- * Reference data — working groups, counties, agencies — is written by the seed (and the rare
- * admin change) and read by every step of a producer's wizards. Each process keeps what it
- * read for REFERENCE_TTL_MS, per database client (so every container, and every test's, has
- * its own), and asks PostgreSQL again after that: a change shows within a minute. What a
+ * Reference data — working groups, counties, agencies, industrial estates — is written by the
+ * seed (and the rare admin change, which calls forgetReferenceData) and read by every step of
+ * a producer's wizards. Each process keeps what it read for REFERENCE_TTL_MS, per database
+ * client (so every container, and every test's, has its own), and asks PostgreSQL again after
+ * that: a change shows at once in the process that made it, within a minute elsewhere. What a
  * wizard picks is checked again, in the transaction, when it is submitted.
  *
  * The values are shared between callers: treat them as read-only.
@@ -39,4 +40,13 @@ export function remembered<T>(deps: Pick<Deps, "db">, key: string, load: () => P
     if (memo.get(key) === entry) memo.delete(key);
   });
   return value;
+}
+
+/**
+ * Forgets everything this process remembered for this database client: called after an admin
+ * changes reference data (src/services/reference-data/), so the pickers of this process show
+ * the change at once. Other processes (replicas, workers) see it within REFERENCE_TTL_MS.
+ */
+export function forgetReferenceData(deps: Pick<Deps, "db">): void {
+  memos.get(deps.db)?.clear();
 }

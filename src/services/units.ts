@@ -59,11 +59,22 @@ export async function workingGroupById(deps: Db, id: number) {
   return (await allWorkingGroups(deps)).find((group) => group.id === id) ?? null;
 }
 
-/** A group's seeded counties, by Persian name. */
+/** A group's active counties (seeded or added by an admin), by Persian name. */
 export async function countiesOf(deps: Db, workingGroupId: number) {
   return remembered(deps, `counties:${workingGroupId}`, () =>
-    deps.db.county.findMany({ where: { workingGroupId }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    deps.db.county.findMany({ where: { workingGroupId, active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
   );
+}
+
+/** A group's active industrial estates (managed by its admins), by Persian name. */
+export async function estatesOf(deps: Db, workingGroupId: number) {
+  return remembered(deps, `estates:${workingGroupId}`, () =>
+    deps.db.industrialEstate.findMany({ where: { workingGroupId, active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+  );
+}
+
+export async function estateOf(deps: Db, workingGroupId: number, estateId: number) {
+  return (await estatesOf(deps, workingGroupId)).find((estate) => estate.id === estateId) ?? null;
 }
 
 export async function countyOf(deps: Db, workingGroupId: number, countyId: number) {
@@ -71,12 +82,16 @@ export async function countyOf(deps: Db, workingGroupId: number, countyId: numbe
 }
 
 /**
- * A unit's county in both languages. The unit keeps the county's Persian name (the seeded
- * county's nameFa, unique within its group, or the name typed where the group has no list);
- * a name not in the list is shown as given in both languages.
+ * A unit's county in both languages. A unit registered with a listed county references it
+ * (countyId): its current names are shown, renamed or deactivated since. Otherwise the unit's
+ * Persian name is looked up in the list (a draft not yet saved), and a name not in the list (typed
+ * where the group has none) is shown as given in both languages.
  */
-export async function countyNamed(deps: Db, workingGroupId: number, county: string): Promise<{ nameFa: string; nameEn: string }> {
-  const found = await deps.db.county.findUnique({ where: { workingGroupId_nameFa: { workingGroupId, nameFa: county } }, select: { nameFa: true, nameEn: true } });
+export async function countyNamed(deps: Db, workingGroupId: number, county: string, countyId?: number | null): Promise<{ nameFa: string; nameEn: string }> {
+  const select = { nameFa: true, nameEn: true } as const;
+  const found = countyId
+    ? await deps.db.county.findFirst({ where: { id: countyId, workingGroupId }, select })
+    : await deps.db.county.findUnique({ where: { workingGroupId_nameFa: { workingGroupId, nameFa: county } }, select });
   return found ?? { nameFa: county, nameEn: county };
 }
 
@@ -92,6 +107,8 @@ export interface NewUnit {
   licenceNo: string | null;
   workingGroupId: number;
   county: string;
+  /** The industrial estate the unit is in (an active estate of its group), if any. */
+  industrialEstateId?: number | null;
   sector: Sector;
   activityStatus: ActivityStatus;
   employees: number;
@@ -103,9 +120,15 @@ export interface NewUnit {
  * insert. A taken legal ID is refused (`register-legal-id-taken`).
  */
 export async function registerUnit(deps: Writes, userId: number, unit: NewUnit): Promise<{ id: number }> {
+  // The listed county by its Persian name (an active one: a county deactivated while the wizard
+  // ran is kept as the typed name only), and the estate only when it is an active one of the group.
+  const county = await deps.db.county.findFirst({ where: { workingGroupId: unit.workingGroupId, nameFa: unit.county, active: true }, select: { id: true } });
+  const estate = unit.industrialEstateId
+    ? await deps.db.industrialEstate.findFirst({ where: { id: unit.industrialEstateId, workingGroupId: unit.workingGroupId, active: true }, select: { id: true } })
+    : null;
   try {
     const created = await deps.db.productionUnit.create({
-      data: { ...unit, representatives: { create: { userId } } },
+      data: { ...unit, countyId: county?.id ?? null, industrialEstateId: estate?.id ?? null, representatives: { create: { userId } } },
       select: { id: true },
     });
     await forgetUsers(deps, [userId]);

@@ -3,6 +3,8 @@ import type { User as TelegramUser } from "grammy/types";
 import type { Db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
+import { fullName } from "../domain/text";
+import { recordAudit } from "./audit";
 import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser } from "./user-cache";
 
 export interface MembershipView {
@@ -104,7 +106,22 @@ export async function loadUser(
   }
   const memberships: MembershipView[] = user.memberships;
   if (options.adminTelegramIds.includes(telegramId) && !memberships.some((m) => m.role === "ADMIN")) {
-    const admin = await db.membership.create({ data: { userId: user.id, role: "ADMIN" }, select: membershipSelect });
+    const userId = user.id;
+    const name = fullName(user);
+    const admin = await db.$transaction(async (tx) => {
+      const created = await tx.membership.create({ data: { userId, role: "ADMIN" }, select: membershipSelect });
+      // On the roles' trail too: granted by the configuration (ADMIN_TELEGRAM_IDS), not a person.
+      await recordAudit(tx, {
+        actorId: null,
+        workingGroupId: null,
+        entityType: "membership",
+        entityId: created.id,
+        action: "granted",
+        after: { userId, name, role: "ADMIN", workingGroupId: null, source: "ADMIN_TELEGRAM_IDS" },
+        at: new Date(),
+      });
+      return created;
+    });
     memberships.push(admin);
   }
   return {

@@ -47,6 +47,7 @@ function cardText(ctx: BotContext, card: CaseCard): string {
   lines.push(
     ctx.t("queue-field-legal-id", { legalId: localizeDigits(card.unit.legalId, locale) }),
     ctx.t("queue-field-county", { county: localName(card.county, locale) }),
+    ...(card.unit.industrialEstate ? [ctx.t("admin-field-estate", { estate: localName(card.unit.industrialEstate, locale) })] : []),
     ctx.t("queue-field-sector", {
       sector: ctx.t(`sector-${card.unit.sector}`),
       activity: ctx.t(`activity-${card.unit.activityStatus}`),

@@ -1,6 +1,7 @@
 // Scope: private chats; anyone (a producer-to-be). /register: the user's own phone number by
 // contact sharing, then the production unit: name, legal-entity ID, licence, working group,
-// county, sector, activity status, employees; a summary to confirm. One person may represent
+// county, industrial estate (when the group lists any), sector, activity status, employees; a
+// summary to confirm. One person may represent
 // several units; joining an already registered unit goes through the secretariat.
 import { InlineKeyboard, Keyboard } from "grammy";
 import { parseIranianMobile, parseLegalEntityId } from "../../../domain/identifiers";
@@ -8,7 +9,7 @@ import { pageWindow } from "../../../domain/pagination";
 import { isRefusal } from "../../../domain/refusal";
 import { findByName, localizeDigits, parseInteger, readFreeText } from "../../../domain/text";
 import { localName } from "../../../i18n";
-import { allWorkingGroups, countiesOf, countyNamed, countyOf, legalIdStatus, registerUnit, verifyPhone, workingGroupById } from "../../../services/units";
+import { allWorkingGroups, countiesOf, countyNamed, countyOf, estateOf, estatesOf, legalIdStatus, registerUnit, verifyPhone, workingGroupById } from "../../../services/units";
 import { ACTIVITY_STATUSES, SECTORS } from "../../../buttons/producer";
 import { producer as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
@@ -27,6 +28,8 @@ interface RegistrationData {
   licenceNo?: string | null;
   workingGroupId?: number;
   county?: string;
+  /** The industrial estate chosen (null: not in one; asked only where the group lists estates). */
+  industrialEstateId?: number | null;
   sector?: (typeof SECTORS)[number];
   activityStatus?: (typeof ACTIVITY_STATUSES)[number];
   employees?: number;
@@ -55,6 +58,14 @@ async function askWorkingGroup(ctx: BotContext, page: number): Promise<void> {
   await ctx.reply(ctx.t("register-ask-working-group"), { reply_markup: navigation(ctx, keyboard) });
 }
 
+/** After the county: the industrial estate when the group lists any, else the sector. */
+async function afterCounty(ctx: BotContext, flow: State): Promise<StepResult> {
+  const estates = await estatesOf(ctx.deps, flow.data.workingGroupId ?? 0);
+  if (estates.length > 0) return next("estate");
+  flow.data.industrialEstateId = null;
+  return next("sector");
+}
+
 /** The county from a typed name: one match is taken, several are offered, none is refused. */
 async function countyFromText(ctx: BotContext, text: string, flow: State): Promise<StepResult> {
   const read = readFreeText(text, { min: 2, max: COUNTY_MAX, needsLetters: true });
@@ -63,13 +74,13 @@ async function countyFromText(ctx: BotContext, text: string, flow: State): Promi
   // A group without seeded counties takes the typed name as it is.
   if (counties.length === 0) {
     flow.data.county = read.value;
-    return next("sector");
+    return afterCounty(ctx, flow);
   }
   const matches = findByName(counties, read.value);
   if (matches.length === 1 && matches[0]) {
     flow.data.county = matches[0].nameFa;
     delete flow.data.countyMatches;
-    return next("sector");
+    return afterCounty(ctx, flow);
   }
   if (matches.length === 0) return retry("register-county-not-found", { query: read.value });
   flow.data.countyMatches = matches.map((county) => county.id);
@@ -83,7 +94,17 @@ async function save(ctx: BotContext, flow: State): Promise<StepResult> {
     return next("name");
   }
   try {
-    const unit = await registerUnit(ctx.deps, ctx.user.id, { name, legalId, licenceNo: flow.data.licenceNo ?? null, workingGroupId, county, sector, activityStatus, employees });
+    const unit = await registerUnit(ctx.deps, ctx.user.id, {
+      name,
+      legalId,
+      licenceNo: flow.data.licenceNo ?? null,
+      workingGroupId,
+      county,
+      industrialEstateId: flow.data.industrialEstateId ?? null,
+      sector,
+      activityStatus,
+      employees,
+    });
     // The rest of this update (the menu, a report that follows) sees the new unit too.
     ctx.user.units.push({ id: unit.id, name, workingGroupId });
   } catch (error) {
@@ -174,6 +195,16 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
       },
       text: (ctx, text, flow) => countyFromText(ctx, text, flow),
     },
+    estate: {
+      async ask(ctx, flow) {
+        const keyboard = new InlineKeyboard();
+        for (const estate of await estatesOf(ctx.deps, flow.data.workingGroupId ?? 0)) {
+          keyboard.text(localName(estate, ctx.locale), B.registerEstate.pack({ estateId: estate.id })).row();
+        }
+        keyboard.text(ctx.t("admin-register-estate-none"), B.registerEstateNone.pack());
+        await ctx.reply(ctx.t("admin-register-ask-estate"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
     sector: {
       async ask(ctx) {
         const keyboard = new InlineKeyboard();
@@ -214,7 +245,9 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
           activity: ctx.t(`activity-${data.activityStatus ?? "ACTIVE"}`),
           employees: localizeDigits(String(data.employees ?? 0), ctx.locale),
         });
-        await ctx.reply(summary, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.registerSave.pack())) });
+        const estate = data.industrialEstateId ? await estateOf(ctx.deps, data.workingGroupId ?? 0, data.industrialEstateId) : null;
+        const text = estate ? `${summary}\n${ctx.t("admin-field-estate", { estate: localName(estate, ctx.locale) })}` : summary;
+        await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.registerSave.pack())) });
       },
     },
   },
@@ -242,6 +275,18 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
       if (!county) return retry("expected-button");
       flow.data.county = county.nameFa;
       delete flow.data.countyMatches;
+      return afterCounty(ctx, flow);
+    }),
+    on(B.registerEstate, async (ctx, { estateId }, flow) => {
+      if (flow.step !== "estate") return handled;
+      const estate = await estateOf(ctx.deps, flow.data.workingGroupId ?? 0, estateId);
+      if (!estate) return retry("expected-button");
+      flow.data.industrialEstateId = estate.id;
+      return next("sector");
+    }),
+    on(B.registerEstateNone, async (_ctx, _p, flow) => {
+      if (flow.step !== "estate") return handled;
+      flow.data.industrialEstateId = null;
       return next("sector");
     }),
     on(B.registerSector, async (_ctx, { sector }, flow) => {
