@@ -1,0 +1,30 @@
+/**
+ * CONTRACT (issue 12) — the renderers of a PeriodReport. The branch wt-report-render replaces
+ * this file with the real implementation; until it is merged these throw.
+ */
+import type { PeriodReport } from "../types";
+
+export type ReportLocale = "fa" | "en";
+
+export interface RenderedChart {
+  /** "topics" | "agencies-on-time" | "by-month" */
+  name: string;
+  png: Buffer;
+  /** Caption for the photo, in the locale. */
+  caption: string;
+}
+
+/** PNG charts: topics (bars), agencies' on-time share (horizontal bars, worst first), cases and resolutions by month. */
+export async function renderReportCharts(_report: PeriodReport, _locale: ReportLocale): Promise<RenderedChart[]> {
+  throw new Error("renderReportCharts: not merged yet (wt-report-render)");
+}
+
+/** The XLSX workbook: one sheet per table. */
+export async function buildReportWorkbook(_report: PeriodReport, _locale: ReportLocale): Promise<Buffer> {
+  throw new Error("buildReportWorkbook: not merged yet (wt-report-render)");
+}
+
+/** The document the secretariat forwards: the paragraph, the tables and the charts, one HTML file. */
+export async function renderReportDocument(_report: PeriodReport, _locale: ReportLocale, _charts: RenderedChart[]): Promise<Buffer> {
+  throw new Error("renderReportDocument: not merged yet (wt-report-render)");
+}
