@@ -28,3 +28,11 @@ export async function buildReportWorkbook(_report: PeriodReport, _locale: Report
 export async function renderReportDocument(_report: PeriodReport, _locale: ReportLocale, _charts: RenderedChart[]): Promise<Buffer> {
   throw new Error("renderReportDocument: not merged yet (wt-report-render)");
 }
+
+/**
+ * The seed-style paragraph ("in the first quarter 32 working-group meetings, 153 specialist-committee
+ * meetings, the problems of 171 production units heard, …"), plain text in the locale, Persian digits in fa.
+ */
+export function renderReportParagraph(_report: PeriodReport, _locale: ReportLocale): string {
+  throw new Error("renderReportParagraph: not merged yet (wt-report-render)");
+}
