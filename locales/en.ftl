@@ -1528,6 +1528,7 @@ period-report-col-month = Month
 period-report-col-month-start = First day
 period-report-col-from = Period starts
 period-report-col-to = Period ends
+period-report-col-generated = Prepared
 period-report-col-jalali = Jalali date
 period-report-col-date = Date
 period-report-col-tasks-assigned = Tasks assigned

@@ -1406,6 +1406,7 @@ period-report-col-month = ماه
 period-report-col-month-start = نخستین روز ماه
 period-report-col-from = آغاز دوره
 period-report-col-to = پایان دوره
+period-report-col-generated = تاریخ تهیه
 period-report-col-jalali = تاریخ شمسی
 period-report-col-date = تاریخ میلادی
 period-report-col-tasks-assigned = اقدامات ارجاع‌شده
