@@ -126,8 +126,29 @@ describe("renderReportCharts", () => {
 
   it("draws the Persian title the way the reference does", async () => {
     const [topics] = await renderReportCharts(reportFixture(), "fa", t);
-    const title = await greys(topics!.png, { x: 500, y: 0, width: 800, height: 90 });
+    const width = CHART_WIDTH * DEVICE_PIXEL_RATIO;
+    const title = await greys(topics!.png, { x: Math.round(width * 0.28), y: 0, width: Math.round(width * 0.44), height: Math.round(45 * DEVICE_PIXEL_RATIO) });
     expect(await compareWithReference("report-chart-title-fa.png", title.png)).toBeLessThan(0.01);
+  });
+
+  it("reads the topics in the locale's direction: this period's bar first, the biggest topic first", async () => {
+    /** Grey of the first bar met along a row, walking from one side towards the other. */
+    const firstBar = async (locale: "fa" | "en") => {
+      const [topics] = await renderReportCharts(reportFixture(), locale, t);
+      const { pixels, width, height } = await greys(topics!.png);
+      const y = Math.round(height * 0.75);
+      const xs = [...Array(width).keys()].map((i) => (locale === "fa" ? width - 1 - i : i)).slice(Math.round(width * 0.06));
+      const x = xs.find((column) => (pixels[y * width + column] ?? 255) < 215) ?? -1;
+      const inside = x + (locale === "fa" ? -4 : 4); // past the anti-aliased edge
+      return { grey: pixels[y * width + inside] ?? 255, side: x / width };
+    };
+    const fa = await firstBar("fa");
+    const en = await firstBar("en");
+    // This period is dark (#1f6f8b, grey ≈ 97), the previous one light (#a7c7d3, grey ≈ 197).
+    expect(fa.grey).toBeLessThan(130);
+    expect(en.grey).toBeLessThan(130);
+    expect(fa.side).toBeGreaterThan(0.7); // in fa the first group is on the right
+    expect(en.side).toBeLessThan(0.3);
   });
 
   it("puts the worst agency first and writes Persian digits on the bars", async () => {
