@@ -80,7 +80,7 @@ function tableHtml(table: ReportTable, locale: ReportLocale, t: Translator): str
     table.rows.length === 0
       ? `<tr><td class="n" colspan="${table.columns.length}">${escapeHtml(t(locale, "period-report-none"))}</td></tr>`
       : table.rows.map((row) => `<tr>${table.columns.map((column, index) => cellHtml(row[index] ?? null, column.kind, locale, t)).join("")}</tr>`).join("\n");
-  return `<section id="${escapeHtml(table.key)}">\n<h2>${escapeHtml(table.title)}</h2>\n<div class="table-wrap"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`;
+  return `<section id="${escapeHtml(table.id)}">\n<h2>${escapeHtml(table.title)}</h2>\n<div class="table-wrap"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody></table></div>`;
 }
 
 function chartHtml(chart: RenderedChart): string {
@@ -99,7 +99,7 @@ export async function renderReportDocument(report: PeriodReport, locale: ReportL
   const placed = new Set<string>();
   for (const table of reportTables(report, locale, t)) {
     sections.push(tableHtml(table, locale, t));
-    for (const chart of charts.filter((c) => CHART_AFTER[c.name] === table.key)) {
+    for (const chart of charts.filter((c) => CHART_AFTER[c.name] === table.id)) {
       sections.push(chartHtml(chart));
       placed.add(chart.name);
     }

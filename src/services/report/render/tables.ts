@@ -20,7 +20,7 @@ export interface TableColumn {
 
 export interface ReportTable {
   /** "summary" | "meetings" | "topics-heard" | "topics-reported" | "agencies" | "banks" | "by-month" | "introduced" */
-  key: string;
+  id: string;
   title: string;
   columns: TableColumn[];
   rows: TableCell[][];
@@ -71,18 +71,18 @@ export function reportTables(report: PeriodReport, locale: ReportLocale, t: Tran
   ];
   const tables: ReportTable[] = [
     {
-      key: "summary",
+      id: "summary",
       title: sheet("summary"),
       columns: figureColumns(col("figure")),
       rows: summary.map(([key, figure]) => [t(locale, `period-report-figure-${key}`), ...changeCells(figure)]),
     },
-    { key: "meetings", title: sheet("meetings"), columns: figureColumns(col("meeting-kind")), rows: namedRows(report.meetingsHeld) },
+    { id: "meetings", title: sheet("meetings"), columns: figureColumns(col("meeting-kind")), rows: namedRows(report.meetingsHeld) },
   ];
 
   for (const [key, topics] of [["topics-heard", report.topicsHeard], ["topics-reported", report.topicsReported]] as const) {
     const total = topics.reduce((sum, topic) => sum + topic.count.current, 0);
     tables.push({
-      key,
+      id: key,
       title: sheet(key),
       columns: [...figureColumns(col("topic")), { header: col("share"), kind: "pct" }],
       rows: topics.map((topic) => [named(topic, locale), ...changeCells(topic.count), total === 0 ? null : topic.count.current / total]),
@@ -96,7 +96,7 @@ export function reportTables(report: PeriodReport, locale: ReportLocale, t: Tran
     ["on-time-share", "pct"], ["implemented-share", "pct"],
   ];
   tables.push({
-    key: "agencies",
+    id: "agencies",
     title: sheet("agencies"),
     columns: agencyColumns.map(([key, kind]) => ({ header: col(key), kind })),
     rows: report.agencies.map((a) => [
@@ -110,14 +110,14 @@ export function reportTables(report: PeriodReport, locale: ReportLocale, t: Tran
     ["refused-with-reasons", "int"], ["pending", "int"],
   ];
   tables.push({
-    key: "banks",
+    id: "banks",
     title: sheet("banks"),
     columns: bankColumns.map(([key, kind]) => ({ header: col(key), kind, ...(key === "amount-tomans" ? { width: 22 } : {}) })),
     rows: report.banks.map((b) => [named(b, locale), b.loanRequests, b.approved, rialsToTomans(b.amountApprovedRials), b.refused, b.refusedWithReasons, b.pending]),
   });
 
   tables.push({
-    key: "by-month",
+    id: "by-month",
     title: sheet("by-month"),
     columns: [
       { header: col("month"), kind: "text", width: 20 },
@@ -135,7 +135,7 @@ export function reportTables(report: PeriodReport, locale: ReportLocale, t: Tran
   });
 
   tables.push({
-    key: "introduced",
+    id: "introduced",
     title: sheet("introduced"),
     columns: figureColumns(col("agency")).slice(0, 4),
     rows: namedRows(report.unitsIntroducedByAgency).map((row) => row.slice(0, 4)),

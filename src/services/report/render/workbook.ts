@@ -72,7 +72,7 @@ export async function buildReportWorkbook(report: PeriodReport, locale: ReportLo
   for (const table of reportTables(report, locale, t)) {
     // The summary opens with the title and the period's first and last days (Jalali text, real date).
     const lead: Array<Array<[TableCell, Kind]>> =
-      table.key === "summary"
+      table.id === "summary"
         ? [
             [[t(locale, "period-report-title", { group: named(report.workingGroup, locale), period: periodName(report.period, locale, t) }), "text"]],
             [[col("from"), "text"], [from.text, "text"], [from.date, "date"]],
