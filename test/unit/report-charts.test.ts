@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createI18n, translatorFor } from "../../src/i18n";
-import { CHART_HEIGHT, CHART_WIDTH, DEVICE_PIXEL_RATIO, renderReportCharts } from "../../src/services/report/render/charts";
+import { CHART_HEIGHT, CHART_WIDTH, DEVICE_PIXEL_RATIO, MAX_AGENCY_BARS, renderReportCharts } from "../../src/services/report/render/charts";
 import { registerReportFonts, REPORT_FONT } from "../../src/services/report/render/fonts";
 import { reportFixture } from "../support/report-fixture";
 
@@ -178,5 +178,13 @@ describe("renderReportCharts", () => {
     const topRow = pixels.subarray(Math.round(height * 0.17) * width, (Math.round(height * 0.17) + 1) * width);
     // In en the bars grow rightwards from the left axis.
     expect(topRow.subarray(Math.round(width * 0.25), Math.round(width * 0.45)).filter((v) => v < 200).length).toBeGreaterThan(width * 0.1);
+  });
+
+  it("shows at most the twenty worst agencies", async () => {
+    const report = reportFixture();
+    const [first] = report.agencies;
+    report.agencies = [...Array(35).keys()].map((i) => ({ ...first!, agencyId: 100 + i, nameFa: `دستگاه ${i}`, onTimeShare: i / 40 }));
+    const [, agencies] = await renderReportCharts(report, "fa", t);
+    expect(pngSize(agencies!.png).height).toBe((130 + MAX_AGENCY_BARS * 42) * DEVICE_PIXEL_RATIO);
   });
 });

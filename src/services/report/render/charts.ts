@@ -45,6 +45,8 @@ const COLORS = {
 
 /** A long agency name is cut here (with an ellipsis) so the bars keep their room. */
 const LABEL_MAX = 34;
+/** At most this many agencies, the worst: a photo stays readable; the tables list them all. */
+export const MAX_AGENCY_BARS = 20;
 
 let setUp = false;
 
@@ -201,7 +203,8 @@ function shareColor(share: number): string {
 function agenciesChart(report: PeriodReport, locale: ReportLocale, t: Translator): RenderedChart | null {
   const agencies = report.agencies
     .filter((agency): agency is typeof agency & { onTimeShare: number } => agency.onTimeShare !== null)
-    .sort((a, b) => a.onTimeShare - b.onTimeShare || named(a, locale).localeCompare(named(b, locale), locale));
+    .sort((a, b) => a.onTimeShare - b.onTimeShare || named(a, locale).localeCompare(named(b, locale), locale))
+    .slice(0, MAX_AGENCY_BARS);
   if (agencies.length === 0) return null;
   const rtl = locale === "fa";
   const pct = (value: number) => t(locale, "period-report-percent", { value: integer(value, locale) });
