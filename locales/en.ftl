@@ -1440,7 +1440,8 @@ period-report-period-quarter-short = { $season } { $year }
 period-report-period-month = { $month } { $year }
 period-report-period-year = the year { $year }
 period-report-period-year-short = { $year }
-period-report-period-custom = { $from } to { $to }
+period-report-period-custom = the period { $from } to { $to }
+period-report-period-custom-short = { $from } to { $to }
 period-report-previous = { $kind ->
         [quarter] the previous quarter
         [month] the previous month

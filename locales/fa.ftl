@@ -1339,7 +1339,8 @@ period-report-period-quarter-short = { $season } { $year }
 period-report-period-month = { $month } { $year }
 period-report-period-year = سال { $year }
 period-report-period-year-short = { $year }
-period-report-period-custom = { $from } تا { $to }
+period-report-period-custom = دوره { $from } تا { $to }
+period-report-period-custom-short = { $from } تا { $to }
 period-report-previous = { $kind ->
         [quarter] سه‌ماهه پیش
         [month] ماه پیش

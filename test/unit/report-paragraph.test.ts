@@ -99,7 +99,9 @@ describe("the period's name", () => {
     expect(periodName({ ...base, kind: "year", firstDay: [1404, 1, 1] }, "fa", t)).toBe("سال ۱۴۰۴");
     expect(periodName({ ...base, kind: "year", firstDay: [1404, 1, 1] }, "en", t, "short")).toBe("1404");
     const custom = { ...base, kind: "custom" as const, firstDay: [1405, 1, 15] as const, lastDay: [1405, 2, 14] as const };
-    expect(periodName(custom, "fa", t)).toBe("۱۵ فروردین ۱۴۰۵ تا ۱۴ اردیبهشت ۱۴۰۵");
+    expect(periodName(custom, "fa", t)).toBe("دوره ۱۵ فروردین ۱۴۰۵ تا ۱۴ اردیبهشت ۱۴۰۵");
+    expect(periodName(custom, "en", t)).toBe("the period 15 Farvardin 1405 to 14 Ordibehesht 1405");
+    expect(periodName(custom, "fa", t, "short")).toBe("۱۴۰۵/۰۱/۱۵ تا ۱۴۰۵/۰۲/۱۴");
     expect(periodName(custom, "en", t, "short")).toBe("1405/01/15 to 1405/02/14");
   });
 });

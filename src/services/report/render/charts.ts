@@ -120,8 +120,11 @@ function barValues(format: (value: number) => string): Plugin<"bar"> {
   };
 }
 
-/** Renders one chart to a PNG and frees it. */
-function render(config: ChartConfiguration, width: number, height: number): Buffer {
+/**
+ * Renders one chart to a PNG and frees it. chart.js draws synchronously; the PNG encoding (most
+ * of the cost) runs on libuv's thread pool (`encode`), so the bot's event loop is not held for it.
+ */
+async function render(config: ChartConfiguration, width: number, height: number): Promise<Buffer> {
   setUpChartJs();
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
@@ -137,7 +140,8 @@ function render(config: ChartConfiguration, width: number, height: number): Buff
   // chart.js sizes the canvas itself from its width and height times the pixel ratio.
   const chart = new Chart(canvas as unknown as ChartItem, config);
   try {
-    return canvas.toBuffer("image/png");
+    // Encoded before destroy(), which clears the canvas.
+    return await canvas.encode("png");
   } finally {
     chart.destroy();
   }
@@ -156,7 +160,7 @@ function legend(locale: ReportLocale) {
   return { position: "top" as const, rtl, textDirection: rtl ? "rtl" : "ltr", labels: { font: { family: REPORT_FONT, size: 13 } } };
 }
 
-function topicsChart(report: PeriodReport, locale: ReportLocale, t: Translator): RenderedChart | null {
+async function topicsChart(report: PeriodReport, locale: ReportLocale, t: Translator): Promise<RenderedChart | null> {
   const topics = report.topicsHeard.filter((topic) => topic.count.current > 0 || topic.count.previous > 0);
   if (topics.length === 0) return null;
   const rtl = locale === "fa";
@@ -165,7 +169,7 @@ function topicsChart(report: PeriodReport, locale: ReportLocale, t: Translator):
     { label: periodName(report.period, locale, t, "short"), data: topics.map((topic) => topic.count.current), backgroundColor: COLORS.current },
     { label: periodName(report.previousPeriod, locale, t, "short"), data: topics.map((topic) => topic.count.previous), backgroundColor: COLORS.previous },
   ];
-  const png = render(
+  const png = await render(
     {
       type: "bar",
       data: {
@@ -200,7 +204,7 @@ function shareColor(share: number): string {
   return share < 0.5 ? COLORS.poor : share < 0.8 ? COLORS.fair : COLORS.good;
 }
 
-function agenciesChart(report: PeriodReport, locale: ReportLocale, t: Translator): RenderedChart | null {
+async function agenciesChart(report: PeriodReport, locale: ReportLocale, t: Translator): Promise<RenderedChart | null> {
   const agencies = report.agencies
     .filter((agency): agency is typeof agency & { onTimeShare: number } => agency.onTimeShare !== null)
     .sort((a, b) => a.onTimeShare - b.onTimeShare || named(a, locale).localeCompare(named(b, locale), locale))
@@ -209,7 +213,7 @@ function agenciesChart(report: PeriodReport, locale: ReportLocale, t: Translator
   const rtl = locale === "fa";
   const pct = (value: number) => t(locale, "period-report-percent", { value: integer(value, locale) });
   const height = Math.max(320, 130 + agencies.length * 42);
-  const png = render(
+  const png = await render(
     {
       type: "bar",
       data: {
@@ -241,7 +245,7 @@ function agenciesChart(report: PeriodReport, locale: ReportLocale, t: Translator
   return { name: "agencies-on-time", png, caption: t(locale, "period-report-chart-agencies-caption", { period: periodName(report.period, locale, t) }) };
 }
 
-function byMonthChart(report: PeriodReport, locale: ReportLocale, t: Translator): RenderedChart | null {
+async function byMonthChart(report: PeriodReport, locale: ReportLocale, t: Translator): Promise<RenderedChart | null> {
   if (report.byMonth.length === 0) return null;
   const rtl = locale === "fa";
   const n = (value: number) => integer(value, locale);
@@ -250,7 +254,7 @@ function byMonthChart(report: PeriodReport, locale: ReportLocale, t: Translator)
     ["period-report-series-cases-resolved", (row: PeriodReport["byMonth"][number]) => row.casesResolved],
     ["period-report-series-resolutions", (row: PeriodReport["byMonth"][number]) => row.resolutionsRecorded],
   ] as const;
-  const png = render(
+  const png = await render(
     {
       type: "line",
       data: {
@@ -284,7 +288,7 @@ function byMonthChart(report: PeriodReport, locale: ReportLocale, t: Translator)
 }
 
 /** Each chart by name, in the order they are sent; one returns null when it has nothing to show. */
-export const CHARTS: Record<string, (report: PeriodReport, locale: ReportLocale, t: Translator) => RenderedChart | null> = {
+export const CHARTS: Record<string, (report: PeriodReport, locale: ReportLocale, t: Translator) => Promise<RenderedChart | null>> = {
   topics: topicsChart,
   "agencies-on-time": agenciesChart,
   "by-month": byMonthChart,
@@ -295,7 +299,11 @@ export const CHARTS: Record<string, (report: PeriodReport, locale: ReportLocale,
  * (no topic heard in either period, no agency with a task due, no month) is left out.
  */
 export async function renderReportCharts(report: PeriodReport, locale: ReportLocale, t: Translator): Promise<RenderedChart[]> {
-  return Object.values(CHARTS)
-    .map((chart) => chart(report, locale, t))
-    .filter((chart): chart is RenderedChart => chart !== null);
+  const charts: RenderedChart[] = [];
+  // One after the other: each holds a canvas of a few megabytes until it is encoded.
+  for (const chart of Object.values(CHARTS)) {
+    const rendered = await chart(report, locale, t);
+    if (rendered) charts.push(rendered);
+  }
+  return charts;
 }

@@ -33,7 +33,7 @@ export function jalaliDayText(day: readonly [number, number, number], locale: Re
 
 /**
  * The period's name. long: "سه‌ماهه نخست سال ۱۴۰۵" / "the first quarter of 1405", "فروردین ۱۴۰۵",
- * "سال ۱۴۰۵", "۱ فروردین ۱۴۰۵ تا ۱۵ اردیبهشت ۱۴۰۵". short: "بهار ۱۴۰۵" / "Spring 1405", "۱۴۰۵".
+ * "سال ۱۴۰۵", "دوره ۱ فروردین ۱۴۰۵ تا ۱۵ اردیبهشت ۱۴۰۵". short: "بهار ۱۴۰۵" / "Spring 1405", "۱۴۰۵".
  */
 export function periodName(period: ReportPeriod, locale: ReportLocale, t: Translator, form: "long" | "short" = "long"): string {
   const y = year(period.firstDay[0], locale);
@@ -49,7 +49,7 @@ export function periodName(period: ReportPeriod, locale: ReportLocale, t: Transl
   }
   const from = form === "short" ? jalaliDayText(period.firstDay, locale) : jalaliDayLabel(period.firstDay, locale);
   const to = form === "short" ? jalaliDayText(period.lastDay, locale) : jalaliDayLabel(period.lastDay, locale);
-  return t(locale, "period-report-period-custom", { from, to });
+  return t(locale, form === "short" ? "period-report-period-custom-short" : "period-report-period-custom", { from, to });
 }
 
 /** "سه‌ماهه پیش" / "the previous quarter" (by the current period's kind). */
