@@ -4,6 +4,7 @@
  *
  *   renderReportParagraph  paragraph.ts  the seed-style paragraph, plain text
  *   renderReportCharts     charts.ts     PNGs: topics, agencies' on-time share, by month
+ *                          (chart-canvas.ts: chart.js on @napi-rs/canvas, fonts.ts: Vazirmatn)
  *   buildReportWorkbook    workbook.ts   the XLSX workbook, one sheet per table (tables.ts)
  *   renderReportDocument   document.ts   one self-contained HTML file: paragraph, tables, charts
  */
