@@ -1551,3 +1551,149 @@ admin-register-ask-estate = Is the unit in one of these industrial estates?
 admin-register-estate-none = Not in an industrial estate
 admin-audit-global-button = 📜 Audit trail of roles over every group
 admin-audit-global-name = roles over every working group
+## report: the period report's paragraph, charts, workbook and document (src/services/report/render/)
+period-report-quarter-name = { $quarter ->
+        [1] first
+        [2] second
+        [3] third
+       *[4] fourth
+    }
+period-report-season-name = { $quarter ->
+        [1] Spring
+        [2] Summer
+        [3] Autumn
+       *[4] Winter
+    }
+period-report-period-quarter = the { $ordinal } quarter of { $year }
+period-report-period-quarter-short = { $season } { $year }
+period-report-period-month = { $month } { $year }
+period-report-period-year = the year { $year }
+period-report-period-year-short = { $year }
+period-report-period-custom = the period { $from } to { $to }
+period-report-period-custom-short = { $from } to { $to }
+period-report-previous = { $kind ->
+        [quarter] the previous quarter
+        [month] the previous month
+        [year] the previous year
+       *[other] the previous period
+    }
+period-report-change = { $direction ->
+        [up] { $delta } more than { $previous }
+        [down] { $delta } fewer than { $previous }
+       *[same] as many as { $previous }
+    }
+period-report-paragraph-meetings = { $workingGroup ->
+        [0] In { $period } the { $group } working group for removing production obstacles held no meeting
+        [one] In { $period } the { $group } working group for removing production obstacles held { $workingGroup } meeting{ $workingGroupChange }
+       *[other] In { $period } the { $group } working group for removing production obstacles held { $workingGroup } meetings{ $workingGroupChange }
+    }{ $committee ->
+        [0] .
+        [one] {" "}and its specialist committees { $committee } meeting{ $committeeChange } to examine the units' situation.
+       *[other] {" "}and its specialist committees { $committee } meetings{ $committeeChange } to examine the units' situation.
+    }
+period-report-paragraph-heard = { $units ->
+        [one] The problems of { $units } production unit{ $unitsChange } were heard
+       *[other] The problems of { $units } production units{ $unitsChange } were heard
+    } and { $resolutions ->
+        [one] { $resolutions } resolution{ $resolutionsChange } was
+       *[other] { $resolutions } resolutions{ $resolutionsChange } were
+    } passed and followed up to help them.
+period-report-paragraph-topics = The most frequent topics were { $topics }.
+period-report-paragraph-topic = { $topic } ({ $count })
+period-report-list-comma = ,{" "}
+period-report-list-and = {" "}and{" "}
+period-report-paragraph-introduced-one = { $units ->
+        [one] { $units } production unit was
+       *[other] { $units } production units were
+    } introduced to { $agency }.
+period-report-paragraph-introduced-many = { $units ->
+        [one] { $units } production unit was
+       *[other] { $units } production units were
+    } introduced to executive agencies, { $top } of them to { $agency }.
+period-report-paragraph-financing = { $amount } of loans went to { $units ->
+        [one] { $units } production unit
+       *[other] { $units } production units
+    }{ $change }.
+period-report-paragraph-financing-change = (in { $previous }: { $amount } to { $units })
+period-report-paragraph-irreversible = { $saved ->
+        [one] { $saved } case was
+       *[other] { $saved } cases were
+    } resolved before the problem became irreversible{ $after ->
+        [0] .
+        [one] , { $after } after.
+       *[other] , { $after } after.
+    }
+period-report-title = Report of the { $group } working group for removing production obstacles — { $period }
+period-report-generated = Prepared { $at }
+period-report-range = { $from } to { $to }
+period-report-percent = { $value }%
+period-report-none = —
+period-report-chart-topics = Topics heard in meetings
+period-report-chart-topics-caption = 📊 Topics heard in the { $group } working group's meetings — { $period }, against { $previous }
+period-report-chart-agencies = Tasks done on time, by executive agency (lowest first)
+period-report-chart-agencies-caption = 📊 Share of tasks done by their due date, by executive agency — { $period }
+period-report-chart-on-time = done on time
+period-report-chart-by-month = Cases and resolutions by month
+period-report-chart-by-month-caption = 📈 Cases reported and resolved and resolutions recorded, by month to the end of { $period }
+period-report-series-cases-reported = Cases reported
+period-report-series-cases-resolved = Cases resolved
+period-report-series-resolutions = Resolutions
+period-report-sheet-summary = Summary
+period-report-sheet-meetings = Meetings
+period-report-sheet-topics-heard = Topics heard
+period-report-sheet-topics-reported = Topics reported
+period-report-sheet-agencies = Agencies
+period-report-sheet-banks = Banks
+period-report-sheet-by-month = By month
+period-report-sheet-introduced = Units introduced
+period-report-col-figure = Figure
+period-report-col-change = Change
+period-report-col-change-share = Change %
+period-report-col-meeting-kind = Meeting
+period-report-col-topic = Topic
+period-report-col-share = Share of all
+period-report-col-agency = Executive agency
+period-report-col-bank = Bank
+period-report-col-month = Month
+period-report-col-month-start = First day
+period-report-col-from = Period starts
+period-report-col-to = Period ends
+period-report-col-generated = Prepared
+period-report-col-jalali = Jalali date
+period-report-col-date = Date
+period-report-col-tasks-assigned = Tasks assigned
+period-report-col-done-on-time = Done on time
+period-report-col-done-late = Done late
+period-report-col-open = Open
+period-report-col-overdue = Overdue
+period-report-col-refused-with-reasons = Refused with written reasons
+period-report-col-refused-without-reasons = Refused without reasons
+period-report-col-extensions = Extensions asked
+period-report-col-median-response = Median response (hours)
+period-report-col-resolutions-assigned = Resolutions assigned
+period-report-col-resolutions-implemented = Resolutions implemented
+period-report-col-on-time-share = Done on time %
+period-report-col-implemented-share = Resolutions implemented %
+period-report-col-loan-requests = Loan requests
+period-report-col-approved = Approved
+period-report-col-amount-tomans = Amount approved (tomans)
+period-report-col-refused = Refused
+period-report-col-pending = Pending
+period-report-col-cases-reported = Cases reported
+period-report-col-cases-resolved = Cases resolved
+period-report-col-resolutions = Resolutions recorded
+period-report-col-units = Units introduced
+period-report-figure-meetings-working-group = Working-group meetings
+period-report-figure-meetings-committee = Specialist-committee meetings
+period-report-figure-units-heard = Production units heard
+period-report-figure-resolutions = Resolutions
+period-report-figure-cases-reported = Cases reported
+period-report-figure-cases-resolved = Cases resolved
+period-report-figure-units-introduced = Units introduced to agencies
+period-report-figure-financing-amount = Loans approved (tomans)
+period-report-figure-units-financed = Units financed
+period-report-figure-financing-refused = Loan requests refused
+period-report-figure-saved-before = Resolved before irreversible
+period-report-figure-irreversible-after = After irreversible
+period-report-doc-charts = Charts
+period-report-doc-footer = A Tashil report; the figures are counted from the cases, meetings and resolutions recorded in the system.

@@ -1442,3 +1442,128 @@ admin-register-ask-estate = آیا واحد در یکی از این شهرک‌�
 admin-register-estate-none = در شهرک صنعتی نیست
 admin-audit-global-button = 📜 سابقه تغییرات نقش‌های سراسری
 admin-audit-global-name = نقش‌های سراسری (همه کارگروه‌ها)
+## report: the period report's paragraph, charts, workbook and document (src/services/report/render/)
+period-report-quarter-name = { $quarter ->
+        [1] نخست
+        [2] دوم
+        [3] سوم
+       *[4] چهارم
+    }
+period-report-season-name = { $quarter ->
+        [1] بهار
+        [2] تابستان
+        [3] پاییز
+       *[4] زمستان
+    }
+period-report-period-quarter = سه‌ماهه { $ordinal } سال { $year }
+period-report-period-quarter-short = { $season } { $year }
+period-report-period-month = { $month } { $year }
+period-report-period-year = سال { $year }
+period-report-period-year-short = { $year }
+period-report-period-custom = دوره { $from } تا { $to }
+period-report-period-custom-short = { $from } تا { $to }
+period-report-previous = { $kind ->
+        [quarter] سه‌ماهه پیش
+        [month] ماه پیش
+        [year] سال پیش
+       *[other] دوره پیش
+    }
+period-report-change = { $direction ->
+        [up] { $delta } مورد بیشتر از { $previous }
+        [down] { $delta } مورد کمتر از { $previous }
+       *[same] برابر با { $previous }
+    }
+period-report-paragraph-meetings = { $workingGroup ->
+        [0] در { $period } جلسه‌ای از کارگروه تسهیل و رفع موانع تولید { $group } برگزار نشد
+       *[other] در { $period } تعداد { $workingGroup } جلسه کارگروه تسهیل و رفع موانع تولید { $group }{ $workingGroupChange } برگزار شد
+    }{ $committee ->
+        [0] .
+       *[other] {" "}و تعداد { $committee } جلسه کمیته‌های تخصصی{ $committeeChange } برای بررسی وضعیت واحدها تشکیل شد.
+    }
+period-report-paragraph-heard = در این جلسات به مشکلات { $units } واحد تولیدی{ $unitsChange } رسیدگی شد و { $resolutions } مصوبه{ $resolutionsChange } برای کمک به واحدها تصویب و پیگیری گردید.
+period-report-paragraph-topics = بیشترین موضوعات مطرح‌شده { $topics } بوده است.
+period-report-paragraph-topic = { $topic } با { $count } مورد
+period-report-list-comma = ،{" "}
+period-report-list-and = {" "}و{" "}
+period-report-paragraph-introduced-one = { $units } واحد تولیدی به { $agency } معرفی شدند.
+period-report-paragraph-introduced-many = { $units } واحد تولیدی به دستگاه‌های اجرایی معرفی شدند، از جمله { $top } واحد به { $agency }.
+period-report-paragraph-financing = مبلغ { $amount } تسهیلات به { $units } واحد تولیدی اعطا شد{ $change }.
+period-report-paragraph-financing-change = ({ $previous }: { $amount } به { $units } واحد)
+period-report-paragraph-irreversible = { $saved } پرونده پیش از آنکه مشکل به مرحله غیرقابل‌بازگشت برسد حل شد{ $after ->
+        [0] .
+       *[other] {" "}و { $after } پرونده پس از آن.
+    }
+period-report-title = گزارش کارگروه تسهیل و رفع موانع تولید { $group } — { $period }
+period-report-generated = تهیه‌شده در { $at }
+period-report-range = از { $from } تا { $to }
+period-report-percent = { $value }٪
+period-report-none = —
+period-report-chart-topics = موضوعات مطرح‌شده در جلسات
+period-report-chart-topics-caption = 📊 موضوعات مطرح‌شده در جلسات کارگروه { $group } — { $period }، در مقایسه با { $previous }
+period-report-chart-agencies = انجام به‌موقع اقدامات دستگاه‌های اجرایی (کمترین در بالا)
+period-report-chart-agencies-caption = 📊 سهم اقدامات انجام‌شده در مهلت، به تفکیک دستگاه اجرایی — { $period }
+period-report-chart-on-time = انجام در مهلت
+period-report-chart-by-month = پرونده‌ها و مصوبات ماه به ماه
+period-report-chart-by-month-caption = 📈 پرونده‌های ثبت‌شده و حل‌شده و مصوبات، ماه به ماه تا پایان { $period }
+period-report-series-cases-reported = پرونده‌های ثبت‌شده
+period-report-series-cases-resolved = پرونده‌های حل‌شده
+period-report-series-resolutions = مصوبات
+period-report-sheet-summary = خلاصه
+period-report-sheet-meetings = جلسات
+period-report-sheet-topics-heard = موضوعات جلسات
+period-report-sheet-topics-reported = موضوعات پرونده‌ها
+period-report-sheet-agencies = دستگاه‌های اجرایی
+period-report-sheet-banks = بانک‌ها
+period-report-sheet-by-month = ماه به ماه
+period-report-sheet-introduced = واحدهای معرفی‌شده
+period-report-col-figure = شاخص
+period-report-col-change = تغییر
+period-report-col-change-share = درصد تغییر
+period-report-col-meeting-kind = نوع جلسه
+period-report-col-topic = موضوع
+period-report-col-share = سهم از کل
+period-report-col-agency = دستگاه اجرایی
+period-report-col-bank = بانک
+period-report-col-month = ماه
+period-report-col-month-start = نخستین روز ماه
+period-report-col-from = آغاز دوره
+period-report-col-to = پایان دوره
+period-report-col-generated = تاریخ تهیه
+period-report-col-jalali = تاریخ شمسی
+period-report-col-date = تاریخ میلادی
+period-report-col-tasks-assigned = اقدامات ارجاع‌شده
+period-report-col-done-on-time = انجام در مهلت
+period-report-col-done-late = انجام با دیرکرد
+period-report-col-open = باز
+period-report-col-overdue = معوق
+period-report-col-refused-with-reasons = رد با دلیل مکتوب
+period-report-col-refused-without-reasons = رد بدون دلیل مکتوب
+period-report-col-extensions = درخواست تمدید مهلت
+period-report-col-median-response = میانه زمان پاسخ (ساعت)
+period-report-col-resolutions-assigned = مصوبات ابلاغ‌شده
+period-report-col-resolutions-implemented = مصوبات اجراشده
+period-report-col-on-time-share = درصد انجام در مهلت
+period-report-col-implemented-share = درصد اجرای مصوبات
+period-report-col-loan-requests = درخواست‌های تسهیلات
+period-report-col-approved = موافقت‌شده
+period-report-col-amount-tomans = مبلغ موافقت‌شده (تومان)
+period-report-col-refused = ردشده
+period-report-col-pending = در انتظار
+period-report-col-cases-reported = پرونده‌های ثبت‌شده
+period-report-col-cases-resolved = پرونده‌های حل‌شده
+period-report-col-resolutions = مصوبات ثبت‌شده
+period-report-col-units = واحدهای معرفی‌شده
+period-report-figure-meetings-working-group = جلسات کارگروه
+period-report-figure-meetings-committee = جلسات کمیته تخصصی
+period-report-figure-units-heard = واحدهای تولیدی رسیدگی‌شده
+period-report-figure-resolutions = مصوبات
+period-report-figure-cases-reported = پرونده‌های ثبت‌شده
+period-report-figure-cases-resolved = پرونده‌های حل‌شده
+period-report-figure-units-introduced = واحدهای معرفی‌شده به دستگاه‌ها
+period-report-figure-financing-amount = تسهیلات موافقت‌شده (تومان)
+period-report-figure-units-financed = واحدهای دریافت‌کننده تسهیلات
+period-report-figure-financing-refused = درخواست‌های تسهیلات ردشده
+period-report-figure-saved-before = حل‌شده پیش از مرحله غیرقابل‌بازگشت
+period-report-figure-irreversible-after = پس از مرحله غیرقابل‌بازگشت
+period-report-doc-charts = نمودارها
+period-report-doc-footer = گزارش سامانه تسهیل؛ اعداد از پرونده‌ها، جلسات و مصوبات ثبت‌شده در سامانه شمرده شده است.

@@ -125,3 +125,64 @@ export function formatAmount(rials: bigint, locale: "fa" | "en", unit: MoneyUnit
     : `${unit}${isOne ? "" : "s"}`;
   return `${fa ? toPersianDigits(number) : number} ${word}`;
 }
+
+const WORD_SCALES: ReadonlyArray<readonly [bigint, string, string]> = [
+  [1_000_000_000n, "میلیارد", "billion"],
+  [1_000_000n, "میلیون", "million"],
+  [1_000n, "هزار", "thousand"],
+];
+
+/**
+ * An amount the way a report reads it, in tomans with multiplier words: "۱۷۵ میلیارد تومان",
+ * "۴ میلیارد و ۵۰۰ میلیون تومان" / "175 billion tomans", "4 billion 500 million tomans". At most
+ * two word groups: the rest is rounded to the smaller group and the amount is marked as about
+ * ("حدود ۱۷۵ میلیارد و ۳۲۰ میلیون تومان" / "about …"), as the seeds write it. Billions are
+ * not grouped further ("۱٬۲۰۰ میلیارد تومان").
+ */
+export function formatAmountInWords(rials: bigint, locale: "fa" | "en"): string {
+  const fa = locale === "fa";
+  const magnitude = rials < 0n ? -rials : rials;
+  const tomans = (magnitude + RIALS_PER_TOMAN / 2n) / RIALS_PER_TOMAN;
+  const exactRemainder = magnitude % RIALS_PER_TOMAN !== 0n;
+  // The two largest non-zero groups, rounding what is left below the second one.
+  const groups: Array<[bigint, bigint]> = []; // [count, scale]
+  let rest = tomans;
+  let about = exactRemainder;
+  for (const [scale] of WORD_SCALES) {
+    if (groups.length === 2) break;
+    const count = rest / scale;
+    if (count > 0n || groups.length === 1) {
+      groups.push([count, scale]);
+      rest -= count * scale;
+    }
+  }
+  if (groups.length < 2) {
+    groups.push([rest, 1n]);
+    rest = 0n;
+  }
+  const [last] = groups.slice(-1);
+  if (last && rest > 0n) {
+    about = true;
+    if (rest * 2n >= last[1]) last[0] += 1n;
+    // 999 million rounding up becomes a whole billion more.
+    const [first] = groups;
+    if (first && groups.length === 2 && first[1] > last[1] && last[0] * last[1] >= first[1]) {
+      first[0] += 1n;
+      last[0] = 0n;
+    }
+  }
+  const parts = groups
+    .filter(([count]) => count > 0n)
+    .map(([count, scale]) => {
+      const word = WORD_SCALES.find(([s]) => s === scale);
+      const number = groupThousands(count.toString(), fa ? "\u066c" : ",");
+      const digits = fa ? toPersianDigits(number) : number;
+      return word ? `${digits} ${fa ? word[1] : word[2]}` : digits;
+    });
+  if (parts.length === 0) parts.push(fa ? "۰" : "0");
+  const text = parts.join(fa ? " و " : " ");
+  const isOne = tomans === 1n;
+  const amount = `${text} ${fa ? "تومان" : isOne ? "toman" : "tomans"}`;
+  const signed = rials < 0n ? `-${amount}` : amount;
+  return about ? (fa ? `حدود ${signed}` : `about ${signed}`) : signed;
+}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatAmount, parseAmount } from "../../src/domain/money";
+import { formatAmount, formatAmountInWords, parseAmount } from "../../src/domain/money";
 
 describe("parseAmount", () => {
   it.each([
@@ -93,5 +93,26 @@ describe("formatAmount", () => {
       expect(parseAmount(formatAmount(rials, "fa"), "toman")).toBe(rials); // typed unit word wins
       expect(parseAmount(formatAmount(rials, "en").replace(/ rials?$/, ""), "rial")).toBe(rials);
     }
+  });
+});
+
+describe("formatAmountInWords", () => {
+  it("reads like the seeds: tomans with multiplier words, Persian digits", () => {
+    expect(formatAmountInWords(1_750_000_000_000n, "fa")).toBe("۱۷۵ میلیارد تومان");
+    expect(formatAmountInWords(1_750_000_000_000n, "en")).toBe("175 billion tomans");
+    expect(formatAmountInWords(45_000_000_000n, "fa")).toBe("۴ میلیارد و ۵۰۰ میلیون تومان");
+    expect(formatAmountInWords(45_000_000_000n, "en")).toBe("4 billion 500 million tomans");
+    expect(formatAmountInWords(12_000_000_000_000n, "fa")).toBe("۱٬۲۰۰ میلیارد تومان");
+    expect(formatAmountInWords(5_000n, "en")).toBe("500 tomans");
+    expect(formatAmountInWords(10n, "en")).toBe("1 toman");
+    expect(formatAmountInWords(0n, "fa")).toBe("۰ تومان");
+  });
+
+  it("keeps two groups and says 'about' when it rounds", () => {
+    expect(formatAmountInWords(1_753_260_000_000n, "fa")).toBe("۱۷۵ میلیارد و ۳۲۶ میلیون تومان");
+    expect(formatAmountInWords(1_753_265_000_000n, "fa")).toBe("حدود ۱۷۵ میلیارد و ۳۲۷ میلیون تومان");
+    expect(formatAmountInWords(12_345_670n, "en")).toBe("about 1 million 235 thousand tomans");
+    expect(formatAmountInWords(9_999_999_999_990n, "en")).toBe("about 1,000 billion tomans");
+    expect(formatAmountInWords(15n, "en")).toBe("about 2 tomans");
   });
 });
