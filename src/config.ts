@@ -38,6 +38,12 @@ export const ConfigSchema = z
      */
     RATE_LIMIT_UPDATES: z.coerce.number().int().min(0).max(10_000).default(30),
     RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(3_000),
+    /**
+     * How long a session's flow draft waits in the process before one statement writes it with
+     * every other queued draft to PostgreSQL (src/services/drafts.ts). Longer: fewer statements
+     * under load; what a Redis loss and a crash of this process together could lose grows with it.
+     */
+    SESSION_DRAFT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     HTTP_HOST: z.string().default("0.0.0.0"),
     HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     /** Telegram ids of the first administrators. */

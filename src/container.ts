@@ -10,6 +10,7 @@ import { createLogger, type Logger } from "./logger";
 import { createQueueRedis, createRedis } from "./redis";
 import { relayOutbox } from "./jobs/outbox-relay";
 import { loadPolicies } from "./policies";
+import { createDraftWriter } from "./services/drafts";
 
 export type { Deps } from "./deps";
 
@@ -49,16 +50,21 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     now: overrides.now ?? (() => new Date()),
     // Assigned below: the scheduler reads the container it belongs to.
     scheduler: undefined as unknown as Deps["scheduler"],
+    // Assigned below: the writer reads the container's clock, which may be replaced by a test.
+    drafts: undefined as unknown as Deps["drafts"],
     flushOutbox: () => {
       relayOutbox(container).catch((error: unknown) => {
         logger.warn({ err: error }, "outbox flush failed; the worker's sweep will relay it");
       });
     },
     async close() {
+      // The drafts still queued go to PostgreSQL before its connections close.
+      await container.drafts.close().catch(() => undefined);
       await Promise.allSettled([queues.deliveries.close(), queues.timers.close()]);
       await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
     },
   };
   container.scheduler = createScheduler(container);
+  container.drafts = createDraftWriter({ db, logger, now: () => container.now() }, config.SESSION_DRAFT_FLUSH_MS);
   return container;
 }

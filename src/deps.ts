@@ -7,6 +7,7 @@ import type { Translator } from "./i18n";
 import type { Queues } from "./jobs/queues";
 import type { Logger } from "./logger";
 import type { Policies } from "./policies";
+import type { DraftWriter } from "./services/drafts";
 import type { Scheduler } from "./services/ports";
 
 /**
@@ -35,4 +36,6 @@ export interface Deps {
   flushOutbox: () => void;
   /** The port services schedule timers through (implemented in src/jobs/scheduler.ts). */
   scheduler: Scheduler;
+  /** Session drafts queued for PostgreSQL, written behind (src/services/drafts.ts). */
+  drafts: DraftWriter;
 }

@@ -1,10 +1,12 @@
-// The session storage: Redis, with each session's flow draft written through to PostgreSQL.
+// The session storage: Redis, with each session's flow draft mirrored in PostgreSQL.
 // Redis stays the session store (fast, shared by every bot process); PostgreSQL keeps the one
 // thing a user would hate to lose, the flow they are in, so a FLUSHDB or a Redis restart
 // without persistence loses no draft: on a session miss the draft is read back from there.
+// The drafts are written behind, in one statement for all users every DRAFT_FLUSH_MS
+// (src/services/drafts.ts, which says what that costs and why it is enough).
 import type { StorageAdapter } from "grammy";
 import type { Deps } from "../deps";
-import { deleteSessionDraft, loadSessionDraft, saveSessionDraft } from "../services/drafts";
+import { loadSessionDraft, type DraftWriter } from "../services/drafts";
 import type { Flow, SessionData } from "./context";
 
 /** How many session keys the mirrors remember (what PostgreSQL and Redis hold), per process. */
@@ -33,10 +35,11 @@ function isFlow(value: unknown): value is Flow {
 }
 
 /**
- * Wraps the Redis storage. Reads: Redis; on a miss, the draft in PostgreSQL (a PostgreSQL
- * failure then fails the update plainly rather than starting an empty session over a draft).
- * Writes: Redis, then PostgreSQL when the flow changed (upsert, or delete once it ended). A
- * PostgreSQL failure on write is logged, not raised: the session itself is safe in Redis.
+ * Wraps the Redis storage. Reads: Redis; on a miss, the draft still queued in this process,
+ * else the draft in PostgreSQL (a PostgreSQL failure then fails the update plainly rather than
+ * starting an empty session over a draft). Writes: Redis, then the draft queued for
+ * PostgreSQL when the flow changed (upsert, or delete once it ended); the writer retries a
+ * failed write and logs it, never raises it: the session itself is safe in Redis.
  *
  * A write of exactly what Redis already holds is skipped, Redis and PostgreSQL both: the bot
  * writes the session before every message an update sends and grammY again at the end
@@ -46,13 +49,13 @@ function isFlow(value: unknown): value is Flow {
  * skipped write only matters if something else changed the key in between, and then the
  * update had nothing to add. So an update writes its session once per distinct state it shows
  * the user — once before its first message if it changed anything, again only if it changed
- * the session again before a later message or after its last one — and a draft is in
- * PostgreSQL before the question that follows it is on the screen, as before. (An unchanged
+ * the session again before a later message or after its last one — and a draft is queued for
+ * PostgreSQL before the question that follows it is on the screen. (An unchanged
  * session is not rewritten, so its 60-day TTL counts from its last change, not its last read.)
  */
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
-  deps: Pick<Deps, "db" | "now" | "logger">,
+  deps: Pick<Deps, "db" | "now" | "logger"> & { drafts: DraftWriter },
   maxAgeMs: number,
 ): StorageAdapter<SessionData> {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
@@ -62,17 +65,11 @@ export function writeThroughStorage(
   // What Redis holds per key, as this process last read or wrote it (the whole session's JSON).
   const inRedis = new Mirror<string>();
 
-  async function persist(key: string, flow: Flow | undefined): Promise<void> {
+  function persist(key: string, flow: Flow | undefined): void {
     const json = flow ? JSON.stringify(flow) : null;
     if (mirror.has(key) && mirror.get(key) === json) return;
-    try {
-      if (json) await saveSessionDraft(deps, key, JSON.parse(json));
-      else await deleteSessionDraft(deps, key);
-      remember(key, json);
-    } catch (error) {
-      mirror.delete(key);
-      deps.logger.warn({ err: error, key }, "could not write the session's draft through to PostgreSQL");
-    }
+    deps.drafts.put(key, json === null ? null : JSON.parse(json));
+    remember(key, json);
   }
 
   return {
@@ -87,7 +84,8 @@ export function writeThroughStorage(
         else remember(key, null);
         return value;
       }
-      const stored = await loadSessionDraft(deps, key, maxAgeMs);
+      const queued = deps.drafts.queued(key);
+      const stored = queued === undefined ? await loadSessionDraft(deps, key, maxAgeMs) : (queued ?? undefined);
       if (!isFlow(stored)) {
         remember(key, null);
         return undefined;
@@ -102,12 +100,12 @@ export function writeThroughStorage(
       inRedis.delete(key);
       await redis.write(key, value);
       inRedis.set(key, json);
-      await persist(key, value.flow);
+      persist(key, value.flow);
     },
     async delete(key) {
       inRedis.delete(key);
       await redis.delete(key);
-      await persist(key, undefined);
+      persist(key, undefined);
     },
   };
 }

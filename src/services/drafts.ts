@@ -3,28 +3,124 @@ import type { Prisma } from "../db";
 
 /**
  * The flow drafts of sessions, mirrored in PostgreSQL (the session itself lives in Redis):
- * written when the session is written, read back when Redis has no session for the key (a
+ * queued when the session is written, read back when Redis has no session for the key (a
  * FLUSHDB, a restart without persistence), deleted when the flow ends. The bot's session
  * storage (src/bot/session-storage.ts) is the only caller.
+ *
+ * Written behind, not through: a wizard step answers from Redis and queues its draft here;
+ * every DRAFT_FLUSH_MS one statement writes every queued draft of the process (issue 10: a
+ * wizard step runs no SQL of its own until the submit; 200 producers typing at once cost one
+ * statement per interval instead of one per answer). What that costs, and why it is enough:
+ * - Redis already holds the session before the reply goes out, so a lost queue alone loses
+ *   nothing; it takes Redis losing the session AND this process dying within the interval.
+ * - A Redis loss alone (FLUSHDB, a restart without persistence) is covered in this process:
+ *   a session miss reads the queue first, then PostgreSQL (`queued`). Another replica's miss
+ *   may read a draft up to one interval old.
+ * - Shutdown flushes (`close`, from the container's close).
  */
 
 /** A stored flow: the JSON-safe state of src/bot/context.ts `Flow` (checked by the caller). */
 export type StoredFlow = Prisma.JsonObject;
 
-export async function saveSessionDraft(deps: Pick<Deps, "db" | "now">, key: string, flow: StoredFlow): Promise<void> {
-  // On the injected clock (not the database's), so the age check below reads the same clock;
-  // stored as UTC like Prisma stores DateTime in a timestamp column.
-  const updatedAt = deps.now().toISOString();
-  // Every answer of every wizard step comes here: one plain statement (a model upsert costs
-  // ~4 × the CPU in Prisma's query compiler for the same INSERT … ON CONFLICT).
-  await deps.db.$executeRaw`
-    INSERT INTO "SessionDraft" ("key", "flow", "updatedAt")
-    VALUES (${key}, ${JSON.stringify(flow)}::jsonb, ${updatedAt}::timestamptz AT TIME ZONE 'UTC')
-    ON CONFLICT ("key") DO UPDATE SET "flow" = EXCLUDED."flow", "updatedAt" = EXCLUDED."updatedAt"`;
+/** How long a queued draft waits for the statement that writes it (SESSION_DRAFT_FLUSH_MS). */
+export const DRAFT_FLUSH_MS = 200;
+/** After a failed write, the next attempt waits this long (PostgreSQL is likely down). */
+const RETRY_MS = 2_000;
+
+interface Queued {
+  /** The flow, or null: the flow ended, delete the draft. */
+  flow: StoredFlow | null;
+  /** On the injected clock, so the age check of `loadSessionDraft` reads the same clock. */
+  at: Date;
 }
 
-export async function deleteSessionDraft(deps: Pick<Deps, "db">, key: string): Promise<void> {
-  await deps.db.sessionDraft.deleteMany({ where: { key } });
+export interface DraftWriter {
+  /** Queues the key's flow (null: its deletion); written within DRAFT_FLUSH_MS. */
+  put(key: string, flow: StoredFlow | null): void;
+  /** What is queued and not yet written for a key: a flow, null (deleted) or undefined (nothing). */
+  queued(key: string): StoredFlow | null | undefined;
+  /** Writes everything queued now (resolves once it is in PostgreSQL or failed and re-queued). */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer; later puts are written at once. */
+  close(): Promise<void>;
+}
+
+export function createDraftWriter(deps: Pick<Deps, "db" | "now" | "logger">, intervalMs = DRAFT_FLUSH_MS): DraftWriter {
+  // Newest first: `waiting` fills while `writing` is in flight; a failed write goes back under
+  // whatever was queued for its keys since (newer wins).
+  let waiting = new Map<string, Queued>();
+  let writing = new Map<string, Queued>();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+  let failing = false;
+
+  function schedule(delayMs: number): void {
+    if (timer || closed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush();
+    }, delayMs);
+  }
+
+  async function write(batch: Map<string, Queued>): Promise<void> {
+    const upserts = [...batch].filter(([, q]) => q.flow !== null).map(([key, q]) => ({ key, flow: q.flow, updatedAt: q.at.toISOString() }));
+    const deletes = [...batch].filter(([, q]) => q.flow === null).map(([key]) => key);
+    // One statement for the whole batch: the deletions in a CTE, the upserts from one JSON
+    // array (stored as UTC like Prisma stores DateTime in a timestamp column).
+    await deps.db.$executeRaw`
+      WITH gone AS (DELETE FROM "SessionDraft" WHERE "key" = ANY(${deletes}::text[]))
+      INSERT INTO "SessionDraft" ("key", "flow", "updatedAt")
+      SELECT d."key", d."flow", d."updatedAt" AT TIME ZONE 'UTC'
+      FROM jsonb_to_recordset(${JSON.stringify(upserts)}::jsonb) AS d("key" text, "flow" jsonb, "updatedAt" timestamptz)
+      ON CONFLICT ("key") DO UPDATE SET "flow" = EXCLUDED."flow", "updatedAt" = EXCLUDED."updatedAt"`;
+  }
+
+  async function flushOnce(): Promise<void> {
+    if (waiting.size === 0) return;
+    writing = waiting;
+    waiting = new Map();
+    try {
+      await write(writing);
+      if (failing) deps.logger.info({ drafts: writing.size }, "session drafts written to PostgreSQL again");
+      failing = false;
+    } catch (error) {
+      for (const [key, queued] of writing) if (!waiting.has(key)) waiting.set(key, queued);
+      if (!failing) deps.logger.warn({ err: error, drafts: waiting.size }, "could not write session drafts to PostgreSQL; retrying (the sessions themselves are safe in Redis)");
+      failing = true;
+    } finally {
+      writing = new Map();
+    }
+  }
+
+  function flush(): Promise<void> {
+    // One write at a time; a flush asked for during one runs right after it.
+    const next = (running ?? Promise.resolve()).then(flushOnce);
+    running = next.finally(() => {
+      if (running === guarded) running = undefined;
+      if (waiting.size > 0) schedule(failing ? RETRY_MS : intervalMs);
+    });
+    const guarded = running;
+    return running;
+  }
+
+  return {
+    put(key, flow) {
+      waiting.set(key, { flow, at: deps.now() });
+      if (closed) void flush();
+      else schedule(intervalMs);
+    },
+    queued(key) {
+      return (waiting.get(key) ?? writing.get(key))?.flow;
+    },
+    flush,
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await flush();
+    },
+  };
 }
 
 /** The draft of a session key, unless it is older than `maxAgeMs` (the session's own TTL). */
