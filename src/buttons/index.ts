@@ -17,3 +17,4 @@ export * as desk from "./desk";
 export * as tasks from "./tasks";
 export * as rating from "./rating";
 export * as fastTrack from "./fast-track";
+export * as report from "./report";

@@ -41,6 +41,7 @@ const DEFAULT_PRIORITY: Record<OutboxKind, number> = {
   DIGEST: PRIORITY.reminder,
   MEETING: PRIORITY.meeting,
   BROADCAST: PRIORITY.broadcast,
+  REPORT: PRIORITY.meeting,
 };
 
 /**

@@ -17,6 +17,7 @@ import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
+import { periodReport } from "./period-report";
 import { fallback } from "./fallback";
 
 /**
@@ -41,6 +42,7 @@ export const features: Feature[] = [
   objections,
   broadcasts,
   statistics,
+  periodReport,
   secretariatGroup,
   fallback,
 ];
