@@ -95,8 +95,9 @@ export async function agencyScores(deps: StatsDeps, workingGroupId: number, peri
  */
 export async function bankScores(deps: Pick<StatsDeps, "db">, workingGroupId: number, period: ReportPeriod, topics: Topics): Promise<BankScore[]> {
   const reported = Prisma.sql`t.status IN ('done_pending_review', 'done')`;
-  const approved = Prisma.sql`t."loanDecision" = 'approved' AND ${reported}`;
-  const refused = Prisma.sql`((t."loanDecision" = 'refused' AND ${reported}) OR t.status = 'refused')`;
+  // coalesce: a task without a decision (NULL) is neither, so NOT … holds for it.
+  const approved = Prisma.sql`coalesce(t."loanDecision" = 'approved' AND ${reported}, false)`;
+  const refused = Prisma.sql`coalesce((t."loanDecision" = 'refused' AND ${reported}) OR t.status = 'refused', false)`;
   const reasons = Prisma.sql`coalesce(CASE WHEN t.status = 'refused' THEN t."refusalReason" ELSE t."loanRefusalReasons" END, '') !~ ${`^[${BLANK}]*$`}`;
   const rows = await deps.db.$queryRaw<Array<Omit<BankScore, "amountApprovedRials"> & { amount: string }>>`
     SELECT t."agencyId", a."nameFa", a."nameEn",
