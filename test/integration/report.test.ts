@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customPeriod, quarterPeriod } from "../../src/domain/report-period";
 import { buildPeriodReport } from "../../src/services/report";
+import type { AgencyScore } from "../../src/services/report/types";
 import { confirmTask } from "../../src/services/task-actions";
 import { tasks as taskButtons, report as buttons } from "../../src/buttons";
 import { createTestBot, textOf, buttonsOf, type TestBot } from "../support/bot-harness";
@@ -99,7 +100,7 @@ describe("PeriodReport: every figure, spring 1405 against winter 1404", () => {
 
   it("the scorecards: agencies worst first, the bank's loans", async () => {
     const r = (await buildPeriodReport(env.container, w.krm.workingGroupId, quarterPeriod(1405, 1)))!;
-    const strip = ({ nameFa: _fa, nameEn: _en, ...rest }: Record<string, unknown>) => rest;
+    const strip = ({ nameFa: _fa, nameEn: _en, ...rest }: AgencyScore) => rest;
     expect(r.agencies.map(strip)).toEqual([
       {
         agencyId: w.krm.gasAgencyId, kind: "GAS", tasksAssigned: 5, doneOnTime: 1, doneLate: 1, open: 2, overdue: 1,
