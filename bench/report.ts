@@ -87,7 +87,7 @@ async function capture(url: string, deps: Omit<ReportDeps, "db">, run: (deps: Re
 
 async function explain(client: pg.Client, statement: Statement): Promise<{ executionMs: number; planningMs: number; text: string }> {
   const json = await client.query<{ "QUERY PLAN": Array<{ "Execution Time": number; "Planning Time": number }> }>(
-    `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.query}`,
+    `EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${statement.query}`,
     statement.params,
   );
   const [result] = json.rows[0]?.["QUERY PLAN"] ?? [];
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     log("\nEvery SQL statement, database time (EXPLAIN ANALYZE execution + planning):");
     let total = 0;
     await withClient(url, async (client) => {
+      // As on the app's connections (src/db.ts turns JIT off).
+      await client.query("SET jit = off");
       for (const statement of await capture(url, base, run)) {
         const plan = await explain(client, statement);
         const ms = plan.executionMs + plan.planningMs;
