@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customPeriod, quarterPeriod } from "../../src/domain/report-period";
 import { buildPeriodReport } from "../../src/services/report";
 import type { AgencyScore } from "../../src/services/report/types";
-import { confirmTask } from "../../src/services/task-actions";
+import { completeTask, confirmTask } from "../../src/services/task-actions";
 import { tasks as taskButtons, report as buttons } from "../../src/buttons";
 import { createTestBot, textOf, buttonsOf, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
@@ -252,5 +252,42 @@ describe("the chat: /quarterly", () => {
     await chair.send("/stats");
     await chair.tap("📑");
     expect(textOf(harness.telegram.screen(chair.id).at(-1))).toContain("کدام دوره");
+  });
+});
+
+describe("the bank's loan step", () => {
+  it("a refusal with written reasons through the bot; a task that is no loan is never asked and refuses a decision", async () => {
+    const db = env.container.db;
+    const loan = await db.task.create({
+      data: { caseId: w.cases.N1!, workingGroupId: w.krm.workingGroupId, agencyId: w.krm.bankAgencyId, officialId: w.krm.bankOfficial.id, title: "Loan", createdAt: at("1405/04/10"), dueAt: at("1405/04/30"), status: "acknowledged", createdById: w.krm.secretariat.id },
+    });
+    const banker = harness.user(w.krm.bankOfficial.telegramId);
+    await banker.press(taskButtons.complete.pack({ taskId: loan.id }));
+    await banker.press(taskButtons.flowSkip.pack());
+    await banker.send("درخواست بررسی شد.");
+    await banker.press(taskButtons.flowSend.pack());
+    await banker.tap(env.container.t("fa", "report-loan-button-refused"));
+    await banker.send("کوتاه");
+    expect(recent(banker.id, 2)).toContain("۱۰");
+    await banker.send("طرح توجیه اقتصادی ندارد و وثیقه کافی نیست.");
+    expect(banker.lastText()).toContain(env.container.t("fa", "task-done-complete"));
+    expect(await db.task.findUniqueOrThrow({ where: { id: loan.id } })).toMatchObject({
+      status: "done_pending_review", loanDecision: "refused", loanAmountRials: null, loanRefusalReasons: "طرح توجیه اقتصادی ندارد و وثیقه کافی نیست.",
+    });
+
+    // The gas company's task on a debt case: sent after the files, no loan question.
+    const gasTask = await db.task.create({
+      data: { caseId: w.cases.N1!, workingGroupId: w.krm.workingGroupId, agencyId: w.krm.gasAgencyId, officialId: w.krm.official.id, title: "Gas", createdAt: at("1405/04/10"), dueAt: at("1405/04/30"), status: "acknowledged", createdById: w.krm.secretariat.id },
+    });
+    await expect(
+      completeTask(env.container, w.krm.official.id, gasTask.id, { text: "انجام شد.", loan: { decision: "approved", amountRials: 1_000n } }),
+    ).rejects.toMatchObject({ reason: "invalid_input" });
+    const official = harness.user(w.krm.official.telegramId);
+    await official.press(taskButtons.complete.pack({ taskId: gasTask.id }));
+    await official.press(taskButtons.flowSkip.pack());
+    await official.send("انشعاب وصل شد.");
+    await official.press(taskButtons.flowSend.pack());
+    expect(official.lastText()).toContain(env.container.t("fa", "task-done-complete"));
+    expect(await db.task.findUniqueOrThrow({ where: { id: gasTask.id } })).toMatchObject({ status: "done_pending_review", loanDecision: null });
   });
 });
