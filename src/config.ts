@@ -70,6 +70,8 @@ export const ConfigSchema = z
     /** A holiday file of the operator's (same shape as data/holidays.json) instead of the shipped one. */
     HOLIDAYS_FILE: z.string().min(1).optional(),
     RUN_WORKERS_IN_BOT: booleanFromEnv.default(true),
+    /** The report sent by itself also at the end of every Jalali month (quarters always). */
+    REPORT_MONTHLY: booleanFromEnv.default(false),
   })
   .transform((env) => ({
     ...env,

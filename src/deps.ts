@@ -7,8 +7,7 @@ import type { Translator } from "./i18n";
 import type { Queues } from "./jobs/queues";
 import type { Logger } from "./logger";
 import type { Policies } from "./policies";
-import type { DraftWriter } from "./services/drafts";
-import type { Scheduler } from "./services/ports";
+import type { DraftWriter, Scheduler } from "./services/ports";
 
 /**
  * Everything a handler, a service or a job needs, built once per process by the container

@@ -26,3 +26,5 @@ export const refuseExtension = button("t:xr", { extensionId: "id" });
 export const flowBack = button("t:f:back");
 export const flowSkip = button("t:f:skip");
 export const flowSend = button("t:f:send");
+/** A bank's loan decision in the completion prompt of a loan task: approved (an amount follows) or refused (reasons follow). */
+export const flowLoan = button("t:f:loan", { decision: ["a", "r"] });

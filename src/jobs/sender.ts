@@ -105,8 +105,10 @@ export async function callBotApi(api: Api, chatId: string, payload: OutboundPayl
   switch (payload.method) {
     case "sendMessage":
       return (await api.raw.sendMessage({ chat_id, ...payload.params })).message_id;
-    case "sendPhoto":
-      return (await api.raw.sendPhoto({ chat_id, ...payload.params })).message_id;
+    case "sendPhoto": {
+      const { photo, ...rest } = payload.params;
+      return (await api.raw.sendPhoto({ chat_id, ...rest, photo: toInputFile(photo) })).message_id;
+    }
     case "sendDocument": {
       const { document, ...rest } = payload.params;
       return (await api.raw.sendDocument({ chat_id, ...rest, document: toInputFile(document) })).message_id;

@@ -9,6 +9,7 @@ import { remindMeeting } from "./meeting-reminders";
 import { updateBroadcastProgress } from "./broadcast-progress";
 import { handleCountdownReconcile, handleCountdownStep, handleDateCheck } from "./countdown";
 import { handleObjectionWindowClose, handleStatutoryReconcile } from "./statutory";
+import { handleReportSend } from "./report-send";
 
 /**
  * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
@@ -39,6 +40,7 @@ export const timerHandlers: TimerHandlers = {
   "countdown-reconcile": handleCountdownReconcile,
   "objection-window-close": handleObjectionWindowClose,
   "statutory-reconcile": handleStatutoryReconcile,
+  "report-send": handleReportSend,
 };
 
 /** Registers a handler at run time (tests, or a module that cannot be imported here). */

@@ -1,5 +1,7 @@
 import type { Deps } from "../deps";
-import type { Prisma } from "../db";
+import type { DraftWriter, StoredFlow } from "./ports";
+
+export type { DraftWriter, StoredFlow } from "./ports";
 
 /**
  * The flow drafts of sessions, mirrored in PostgreSQL (the session itself lives in Redis):
@@ -19,8 +21,6 @@ import type { Prisma } from "../db";
  * - Shutdown flushes (`close`, from the container's close).
  */
 
-/** A stored flow: the JSON-safe state of src/bot/context.ts `Flow` (checked by the caller). */
-export type StoredFlow = Prisma.JsonObject;
 
 /** How long a queued draft waits for the statement that writes it (SESSION_DRAFT_FLUSH_MS). */
 export const DRAFT_FLUSH_MS = 200;
@@ -34,16 +34,6 @@ interface Queued {
   at: Date;
 }
 
-export interface DraftWriter {
-  /** Queues the key's flow (null: its deletion); written within DRAFT_FLUSH_MS. */
-  put(key: string, flow: StoredFlow | null): void;
-  /** What is queued and not yet written for a key: a flow, null (deleted) or undefined (nothing). */
-  queued(key: string): StoredFlow | null | undefined;
-  /** Writes everything queued now (resolves once it is in PostgreSQL or failed and re-queued). */
-  flush(): Promise<void>;
-  /** Flushes and stops the timer; later puts are written at once. */
-  close(): Promise<void>;
-}
 
 export function createDraftWriter(deps: Pick<Deps, "db" | "now" | "logger">, intervalMs = DRAFT_FLUSH_MS): DraftWriter {
   // Newest first: `waiting` fills while `writing` is in flight; a failed write goes back under

@@ -1,3 +1,4 @@
+import type { Prisma } from "../db";
 import type { TimerJobData } from "./timers";
 
 /**
@@ -25,4 +26,19 @@ export interface Scheduler {
   startBroadcastProgress(broadcastId: number, progressChatId?: string): Promise<void>;
   /** Drops delivery jobs of outbox rows that were cancelled (a cancelled broadcast). */
   dropQueuedDeliveries(outboxIds: readonly number[]): Promise<void>;
+}
+
+/** A stored flow: the JSON-safe state of src/bot/context.ts `Flow` (checked by the caller). */
+export type StoredFlow = Prisma.JsonObject;
+
+/** Session drafts queued for PostgreSQL, written behind (src/services/drafts.ts). */
+export interface DraftWriter {
+  /** Queues the key's flow (null: its deletion); written within DRAFT_FLUSH_MS. */
+  put(key: string, flow: StoredFlow | null): void;
+  /** What is queued and not yet written for a key: a flow, null (deleted) or undefined (nothing). */
+  queued(key: string): StoredFlow | null | undefined;
+  /** Writes everything queued now (resolves once it is in PostgreSQL or failed and re-queued). */
+  flush(): Promise<void>;
+  /** Flushes and stops the timer; later puts are written at once. */
+  close(): Promise<void>;
 }

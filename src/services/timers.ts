@@ -24,6 +24,8 @@ export const timerPayload = z.discriminatedUnion("type", [
   // A resolution's objection window closes (src/services/resolutions/statutory.ts).
   z.object({ type: z.literal("objection-window-close"), resolutionId: id }),
   z.object({ type: z.literal("statutory-reconcile") }),
+  // The report sent by itself at the end of a Jalali quarter or month (src/services/report/dispatch.ts).
+  z.object({ type: z.literal("report-send"), period: z.string().regex(/^(q\d{4}[1-4]|m\d{6})$/) }),
 ]);
 
 export type TimerJobData = z.infer<typeof timerPayload>;

@@ -418,13 +418,14 @@ describe("/stats in the bot", () => {
     // Persian digits only.
     expect(text).not.toMatch(/[0-9]/);
     expect(text).not.toContain("خوزستان");
-    // Period buttons (the current one marked) and the file; one group, so no group picker.
+    // Period buttons (the current one marked), the file and the quarterly report; one group, so no group picker.
     const buttons = buttonsOf(calls.at(-1)).map((b) => ("callback_data" in b ? [b.text, b.callback_data] : [b.text]));
     expect(buttons).toEqual([
       ["• این ماه", `st:r:${krm.workingGroupId}:m`],
       ["سه‌ماهه جاری", `st:r:${krm.workingGroupId}:s`],
       ["امسال", `st:r:${krm.workingGroupId}:y`],
       ["📄 دریافت جدول دستگاه‌ها به صورت فایل", `st:f:${krm.workingGroupId}:m`],
+      ["📑 گزارش فصلی", `qr:p:${krm.workingGroupId}:main:0`],
     ]);
   });
 

@@ -18,6 +18,7 @@ import { broadcasts } from "./broadcasts";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
+import { periodReport } from "./period-report";
 import { fallback } from "./fallback";
 
 /**
@@ -43,6 +44,7 @@ export const features: Feature[] = [
   broadcasts,
   statistics,
   admin,
+  periodReport,
   secretariatGroup,
   fallback,
 ];

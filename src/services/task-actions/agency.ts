@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { tasks as buttons } from "../../buttons";
 import { formatJalaliDate, formatJalaliYMD, endOfJalaliDay, type JalaliDate } from "../../domain/jalali";
+import { formatAmount } from "../../domain/money";
+import { isLoanTask, REPORT_TOPICS } from "../../domain/report-topics";
 import { fullName, normalizeInput } from "../../domain/text";
 import type { DraftAttachment } from "../cases";
 import { notify, recipientOf, secretariatOf } from "../notifications";
@@ -65,10 +67,37 @@ export async function reportProgress(deps: TaskActionDeps, userId: number, taskI
   });
 }
 
+/**
+ * A bank's answer on a loan task (a bank's task on a financing case, isLoanTask), given with the
+ * completion: the amount approved in rials, or refused with the written reasons.
+ */
+export type LoanInput = { decision: "approved"; amountRials: bigint } | { decision: "refused"; reasons: string };
+
 export interface CompletionInput {
   letterNumber?: string | null;
   text: string;
   attachments?: DraftAttachment[];
+  /** Only for a loan task; omitted: no decision recorded. */
+  loan?: LoanInput | null;
+}
+
+/** The largest amount a loan decision records (10^18 rials; a bigint column holds 9.2 × 10^18). */
+export const LOAN_AMOUNT_MAX = 10n ** 18n;
+
+function loanFields(input: LoanInput | null | undefined) {
+  if (!input) return { loanDecision: null, loanAmountRials: null, loanRefusalReasons: null };
+  if (input.decision === "approved") {
+    if (input.amountRials <= 0n || input.amountRials > LOAN_AMOUNT_MAX) throw taskRefusal("invalid_input");
+    return { loanDecision: "approved" as const, loanAmountRials: input.amountRials, loanRefusalReasons: null };
+  }
+  return { loanDecision: "refused" as const, loanAmountRials: null, loanRefusalReasons: parse(textSchema(REFUSAL_MIN), input.reasons) };
+}
+
+/** The loan line of the completion notice, in the reader's language. */
+function loanLine(deps: TaskActionDeps, locale: "fa" | "en", loan: ReturnType<typeof loanFields>): string {
+  if (loan.loanDecision === "approved") return "\n" + deps.t(locale, "report-loan-notice-approved", { amount: formatAmount(loan.loanAmountRials, locale) });
+  if (loan.loanDecision === "refused") return "\n" + deps.t(locale, "report-loan-notice-refused", { reasons: loan.loanRefusalReasons });
+  return "";
 }
 
 /** The agency reports the task done; the secretariat confirms or sends it back. */
@@ -77,21 +106,26 @@ export async function completeTask(deps: TaskActionDeps, userId: number, taskId:
   // A letter number is looked up later: its digits are stored Latin, whatever was typed.
   const letter = input.letterNumber ? parse(z.string().transform(normalizeInput).pipe(z.string().min(1).max(LETTER_NUMBER_MAX)), input.letterNumber) : null;
   const files = parse(attachmentsSchema, input.attachments ?? []);
+  const loan = loanFields(input.loan);
   await runTaskAction(deps, { taskId, userId, action: "complete", side: "agency" }, async (ctx) => {
+    if (loan.loanDecision !== null) {
+      const facts = await ctx.tx.task.findUnique({ where: { id: taskId }, select: { agency: { select: { kind: true } }, case: { select: { category: true, subcategory: true } } } });
+      if (!facts || !isLoanTask(REPORT_TOPICS, facts.agency.kind, facts.case.category, facts.case.subcategory)) throw taskRefusal("invalid_input");
+    }
     await ctx.tx.task.update({
       where: { id: taskId },
-      data: { status: ctx.to, completionNote: text, letterNumber: letter, completedAt: ctx.now, ...claimIfUnassigned(ctx) },
+      data: { status: ctx.to, completionNote: text, letterNumber: letter, completedAt: ctx.now, ...loan, ...claimIfUnassigned(ctx) },
     });
     const event = await appendEvent(ctx.tx, {
       caseId: ctx.task.caseId,
       actorId: userId,
       type: "task_completed",
       taskId,
-      data: { text, letter: letter ?? "-", files: files.length },
+      data: { text, letter: letter ?? "-", files: files.length, ...(loan.loanDecision ? { loan: loan.loanDecision, amount: loan.loanAmountRials?.toString() ?? "-" } : {}) },
     });
     await saveAttachments(ctx, event.id, files);
     const dedupeKey = `task:${taskId}:ev:${event.id}`;
-    const args = noticeArgs(ctx.task, (locale) => ({ text, letter: letter ?? deps.t(locale, "task-letter-none"), files: files.length }));
+    const args = noticeArgs(ctx.task, (locale) => ({ text: text + loanLine(deps, locale, loan), letter: letter ?? deps.t(locale, "task-letter-none"), files: files.length }));
     await notify(ctx.tx, deps, await secretariatOf(ctx.tx, ctx.task.workingGroupId), {
       key: "task-notice-secretariat-completed",
       args,

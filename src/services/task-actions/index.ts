@@ -15,7 +15,9 @@ export {
   refuseTask,
   reportProgress,
   requestExtension,
+  LOAN_AMOUNT_MAX,
   type CompletionInput,
+  type LoanInput,
   type ExtensionInput,
   type ProgressInput,
 } from "./agency";

@@ -82,7 +82,7 @@ const cardSelect = {
   refusalReason: true,
   completionNote: true,
   letterNumber: true,
-  agency: { select: { nameFa: true, nameEn: true } },
+  agency: { select: { nameFa: true, nameEn: true, kind: true } },
   official: { select: { id: true, firstName: true, lastName: true } },
   case: {
     select: {

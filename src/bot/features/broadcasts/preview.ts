@@ -77,7 +77,7 @@ export async function showPreview(ctx: BotContext, flow: FlowState<BroadcastDraf
   const media = { text: draft.text, photoFileId: draft.photoFileId ?? null, documentFileId: draft.documentFileId ?? null };
   const payload = broadcastPayload(ctx.deps.t, ctx.locale, media, group ? localName(group, ctx.locale) : "");
   // Show exactly what recipients will get (in the author's language).
-  if (payload.method === "sendPhoto") await ctx.replyWithPhoto(payload.params.photo, { caption: payload.params.caption ?? "" });
+  if (payload.method === "sendPhoto" && typeof payload.params.photo === "string") await ctx.replyWithPhoto(payload.params.photo, { caption: payload.params.caption ?? "" });
   else if (payload.method === "sendDocument" && typeof payload.params.document === "string") await ctx.replyWithDocument(payload.params.document, { caption: payload.params.caption ?? "" });
   else if (payload.method === "sendMessage") await ctx.reply(payload.params.text);
   const total = created.total;

@@ -3,7 +3,7 @@
 // Buttons carry a group id and a period letter only; every press re-checks the reader's role
 // in that group (readGroupStatistics) from the memberships loaded for the update.
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { statistics as buttons } from "../../../buttons";
+import { report as reportButtons, statistics as buttons } from "../../../buttons";
 import {
   PERIOD_CODES,
   PERIOD_KINDS,
@@ -25,6 +25,8 @@ function reportKeyboard(ctx: BotContext, workingGroupId: number, kind: PeriodKin
     keyboard.text(option === kind ? `• ${label}` : label, buttons.report.pack({ workingGroupId, period: PERIOD_CODES[option] }));
   }
   keyboard.row().text(ctx.t("stats-button-file"), buttons.file.pack({ workingGroupId, period: PERIOD_CODES[kind] }));
+  // The quarterly report of the same group: any period, compared, with charts and files.
+  keyboard.text(ctx.t("report-button-from-stats"), reportButtons.periods.pack({ workingGroupId, view: "main", year: 0 }));
   if (severalGroups) keyboard.row().text(ctx.t("stats-button-groups"), buttons.home.pack());
   return keyboard;
 }

@@ -4,14 +4,18 @@
 import { InlineKeyboard } from "grammy";
 import { tasks as buttons } from "../../../buttons";
 import { endOfJalaliDay, formatJalaliDate, formatJalaliYMD, parseJalaliDate } from "../../../domain/jalali";
+import { parseAmount } from "../../../domain/money";
 import { refusal } from "../../../domain/refusal";
+import { isLoanTask, REPORT_TOPICS } from "../../../domain/report-topics";
 import type { TaskAction } from "../../../domain/task-lifecycle";
 import { localizeDigits, normalizeText } from "../../../domain/text";
 import type { DraftAttachment } from "../../../services/cases";
 import {
   completeTask,
   LETTER_NUMBER_MAX,
+  LOAN_AMOUNT_MAX,
   refuseTask,
+  type LoanInput,
   REFUSAL_MIN,
   reportProgress,
   REPORT_ATTACHMENT_LIMIT,
@@ -38,6 +42,11 @@ interface ReportDraft {
   /** Jalali "YYYY/MM/DD". */
   due?: string;
   attachments?: DraftAttachment[];
+  /** A bank's task on a financing case: the completion asks for the loan decision too. */
+  loanTask?: boolean;
+  /** The loan decision: an amount in rials (decimal string), or refusal reasons. */
+  loanAmount?: string | null;
+  loanReasons?: string | null;
 }
 type Draft = FlowState<ReportDraft>;
 
@@ -57,7 +66,7 @@ async function submit(ctx: BotContext, flow: Draft): Promise<StepResult> {
       return submitPrompt(
         ctx,
         draft.taskId,
-        () => completeTask(deps, userId, draft.taskId, { letterNumber: draft.letter ?? null, text, attachments }),
+        () => completeTask(deps, userId, draft.taskId, { letterNumber: draft.letter ?? null, text, attachments, loan: loanOf(draft) }),
         "task-done-complete",
       );
     case "extension":
@@ -75,6 +84,16 @@ async function submit(ctx: BotContext, flow: Draft): Promise<StepResult> {
       return submitPrompt(ctx, draft.taskId, () => refuseTask(deps, userId, draft.taskId, { reason: text }), "task-done-refuse");
   }
 }
+
+function loanOf(draft: ReportDraft): LoanInput | null {
+  if (draft.loanAmount) return { decision: "approved", amountRials: BigInt(draft.loanAmount) };
+  if (draft.loanReasons) return { decision: "refused", reasons: draft.loanReasons };
+  return null;
+}
+
+/** After the files: a loan task's completion asks for the loan decision, anything else is sent. */
+const afterFiles = (ctx: BotContext, flow: Draft): Promise<StepResult> | StepResult =>
+  flow.data.kind === "done" && flow.data.loanTask ? next("loan") : submit(ctx, flow);
 
 const reportFlow = defineFlow<ReportDraft>({
   // The name and data of the prompts before flows were declared; version 1 also held the
@@ -126,6 +145,40 @@ const reportFlow = defineFlow<ReportDraft>({
         return next("files");
       },
     },
+    loan: {
+      ask: async (ctx) => {
+        const keyboard = new InlineKeyboard()
+          .text(ctx.t("report-loan-button-approved"), buttons.flowLoan.pack({ decision: "a" }))
+          .text(ctx.t("report-loan-button-refused"), buttons.flowLoan.pack({ decision: "r" }))
+          .row()
+          .text(ctx.t("button-skip"), buttons.flowSkip.pack());
+        await ctx.reply(ctx.t("report-loan-ask"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
+    loanAmount: {
+      ask: async (ctx) => {
+        await ctx.reply(ctx.t("report-loan-ask-amount"), { reply_markup: navigation(ctx) });
+      },
+      text: async (ctx, input, flow) => {
+        const amount = parseAmount(input, "rial");
+        if (amount === null || amount > LOAN_AMOUNT_MAX) return retry("report-loan-amount-invalid");
+        flow.data.loanAmount = amount.toString();
+        flow.data.loanReasons = null;
+        return submit(ctx, flow);
+      },
+    },
+    loanReasons: {
+      ask: async (ctx) => {
+        await ctx.reply(ctx.t("report-loan-ask-reasons", { min: REFUSAL_MIN }), { reply_markup: navigation(ctx) });
+      },
+      text: async (ctx, input, flow) => {
+        const text = normalizeText(input);
+        if (text.length < REFUSAL_MIN || text.length > TEXT_MAX) return retry("task-text-invalid", { min: REFUSAL_MIN, max: TEXT_MAX });
+        flow.data.loanReasons = text;
+        flow.data.loanAmount = null;
+        return submit(ctx, flow);
+      },
+    },
     date: {
       ask: async (ctx) => {
         await ctx.reply(ctx.t("task-ask-extension-date"), { reply_markup: navigation(ctx) });
@@ -166,7 +219,12 @@ const reportFlow = defineFlow<ReportDraft>({
   buttons: [
     {
       button: buttons.flowSkip,
-      handle: async (_ctx, _payload, flow) => {
+      handle: async (ctx, _payload, flow) => {
+        if (flow.step === "loan") {
+          flow.data.loanAmount = null;
+          flow.data.loanReasons = null;
+          return submit(ctx, flow);
+        }
         if (flow.step !== "letter") return handled;
         flow.data.letter = null;
         return next("text");
@@ -174,7 +232,11 @@ const reportFlow = defineFlow<ReportDraft>({
     },
     {
       button: buttons.flowSend,
-      handle: async (ctx, _payload, flow) => (flow.step === "files" || flow.step === "confirm" ? submit(ctx, flow) : handled),
+      handle: async (ctx, _payload, flow) => (flow.step === "files" ? afterFiles(ctx, flow) : flow.step === "confirm" ? submit(ctx, flow) : handled),
+    },
+    {
+      button: buttons.flowLoan,
+      handle: async (_ctx, payload, flow) => (flow.step === "loan" ? next(payload.decision === "a" ? "loanAmount" : "loanReasons") : handled),
     },
   ],
 });
@@ -186,5 +248,6 @@ export async function startReport(ctx: BotContext, kind: ReportKind, taskId: num
   const card = await refusedOr(ctx, () => taskCardForAction(ctx.deps, ctx.user.id, taskId, ACTION[kind], "agency"));
   if (!card) return;
   await ctx.reply(ctx.t("task-prompt-intro", { code: card.case.trackingCode, title: taskTitleBesideCode(card.task.title, card.case.trackingCode, 80) }));
-  await reportFlow.start(ctx, FIRST_STEP[kind], { kind, taskId, attachments: [] });
+  const loanTask = kind === "done" && isLoanTask(REPORT_TOPICS, card.task.agency.kind, card.case.category, card.case.subcategory);
+  await reportFlow.start(ctx, FIRST_STEP[kind], { kind, taskId, attachments: [], ...(loanTask ? { loanTask } : {}) });
 }
