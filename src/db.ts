@@ -15,8 +15,15 @@ export type Tx = Prisma.TransactionClient;
  */
 export const CONNECTION_OPTIONS = "-c jit=off";
 
-/** The pg pool configuration behind the app's Prisma client (the benchmark uses it too). */
-export function poolConfig(databaseUrl: string): PoolConfig {
+/** Connections per process when DATABASE_POOL_SIZE is not given (pg's own default). */
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The pg pool configuration behind the app's Prisma client (the benchmark uses it too). `max`
+ * is DATABASE_POOL_SIZE: every bot and worker process holds up to this many connections, so
+ * (bot replicas + worker processes) × pool + the migrate step's one ≤ max_connections (README).
+ */
+export function poolConfig(databaseUrl: string, max = DEFAULT_POOL_SIZE): PoolConfig {
   let connectionString = databaseUrl;
   let options = CONNECTION_OPTIONS;
   // pg lets the URL's parameters override the config object's: move the URL's options here.
@@ -26,9 +33,9 @@ export function poolConfig(databaseUrl: string): PoolConfig {
     url.searchParams.delete("options");
     connectionString = url.toString();
   }
-  return { connectionString, max: 10, options };
+  return { connectionString, max, options };
 }
 
-export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl)) });
+export function createDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Db {
+  return new PrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl, poolSize)) });
 }
