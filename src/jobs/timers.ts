@@ -9,6 +9,7 @@ import { remindMeeting } from "./meeting-reminders";
 import { updateBroadcastProgress } from "./broadcast-progress";
 import { handleCountdownReconcile, handleCountdownStep, handleDateCheck } from "./countdown";
 import { handleObjectionWindowClose, handleStatutoryReconcile } from "./statutory";
+import { handleOutboxPrune } from "./outbox-prune";
 
 /**
  * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
@@ -39,6 +40,7 @@ export const timerHandlers: TimerHandlers = {
   "countdown-reconcile": handleCountdownReconcile,
   "objection-window-close": handleObjectionWindowClose,
   "statutory-reconcile": handleStatutoryReconcile,
+  "outbox-prune": handleOutboxPrune,
 };
 
 /** Registers a handler at run time (tests, or a module that cannot be imported here). */

@@ -10,6 +10,7 @@ import { startReminderReconciler } from "./reminders";
 import { startMorningDigest } from "./digest";
 import { startCountdownReconciler } from "./countdown";
 import { startStatutoryReconciler } from "./statutory";
+import { startOutboxPrune } from "./outbox-prune";
 
 /**
  * The job runtime: the deliveries worker (every Bot API send), the timers worker, and the
@@ -25,7 +26,7 @@ export type WorkerStartHook = (deps: Deps) => Promise<void>;
  * from your module's setup code: `workerStartHooks.push(reconcileTaskReminders)`, or import
  * it here. A failing hook is logged and does not stop the others or the workers.
  */
-export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress, startCountdownReconciler, startStatutoryReconciler];
+export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress, startCountdownReconciler, startStatutoryReconciler, startOutboxPrune];
 
 export interface StartWorkersOptions {
   /** Which parts to run (all by default). */

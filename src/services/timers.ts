@@ -24,6 +24,8 @@ export const timerPayload = z.discriminatedUnion("type", [
   // A resolution's objection window closes (src/services/resolutions/statutory.ts).
   z.object({ type: z.literal("objection-window-close"), resolutionId: id }),
   z.object({ type: z.literal("statutory-reconcile") }),
+  // The daily retention sweep of finished outbox rows (src/jobs/outbox-prune.ts).
+  z.object({ type: z.literal("outbox-prune") }),
 ]);
 
 export type TimerJobData = z.infer<typeof timerPayload>;
