@@ -8,7 +8,8 @@
  * handled (or, when none is, the one after the newest fetched): an update is confirmed only
  * once it is handled. While one is in progress the platform keeps returning it with the new
  * ones, so those are skipped (they are ours already) and the next call waits for a handler to
- * finish or IN_FLIGHT_POLL_MS, instead of long-polling. Per-chat and per-user order is kept by
+ * finish or IN_FLIGHT_POLL_MS, instead of long-polling. (A getUpdates returns 100 updates from
+ * the offset, so while the oldest one is unfinished, at most 100 are taken.) Per-chat and per-user order is kept by
  * the bot's sequentialize middleware (main.ts), as under the runner.
  *
  * The lock. Two processes polling one bot make the platform end one's getUpdates with 409 every

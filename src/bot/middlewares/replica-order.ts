@@ -41,7 +41,7 @@ for i = 1, #KEYS - 1, 2 do
     redis.call('ZREM', queue, head)
   end
   local holder = redis.call('GET', lock)
-  if holder and holder ~= id then ready = 0 end
+  if holder and holder ~= id and redis.call('EXISTS', ARGV[2] .. holder) == 1 then ready = 0 end
 end
 if ready == 1 then
   for i = 1, #KEYS - 1, 2 do redis.call('SET', KEYS[i + 1], id, 'PX', ttl) end
