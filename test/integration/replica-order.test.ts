@@ -35,14 +35,12 @@ const ctxOf = (updateId: number, userId: number) => ({ update: { update_id: upda
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs an update through a replica's middleware; the handler records its start and end and takes `ms`. */
-function run(replica: ReturnType<typeof orderAcrossReplicas>, updateId: number, userId: number, log: string[], ms = 150): Promise<void> {
-  return Promise.resolve(
-    replica(ctxOf(updateId, userId), async () => {
-      log.push(`start ${updateId}`);
-      await sleep(ms);
-      log.push(`end ${updateId}`);
-    }),
-  );
+async function run(replica: ReturnType<typeof orderAcrossReplicas>, updateId: number, userId: number, log: string[], ms = 150): Promise<void> {
+  await replica(ctxOf(updateId, userId), async () => {
+    log.push(`start ${updateId}`);
+    await sleep(ms);
+    log.push(`end ${updateId}`);
+  });
 }
 
 describe("one user's updates on two replicas", () => {

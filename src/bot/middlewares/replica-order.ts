@@ -1,4 +1,4 @@
-import type { Middleware } from "grammy";
+import type { MiddlewareFn } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../../logger";
 import type { BotContext } from "../context";
@@ -70,7 +70,7 @@ export interface ReplicaOrderOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function orderAcrossReplicas({ redis, logger, keysOf }: ReplicaOrderOptions): Middleware<BotContext> {
+export function orderAcrossReplicas({ redis, logger, keysOf }: ReplicaOrderOptions): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const keys = keysOf(ctx);
     if (keys.length === 0) return next();
