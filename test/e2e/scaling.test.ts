@@ -66,6 +66,30 @@ describe("two polling processes", () => {
     for (const user of users) expect(helpReplies(world, user.id)).toBe(1);
     expect(conflicts(first) + conflicts(second)).toBe(0);
   });
+
+  it("lose no update when the leader is killed while handling one: the standby handles it", { timeout: 90_000 }, async () => {
+    const world = await createWorld();
+    worlds.push(world);
+    const env = { POLLING_LOCK_TTL_MS: "2000", RUN_WORKERS_IN_BOT: "false" };
+    const leader = worldProcess(world, env);
+    const standby = worldProcess(world, env);
+    await leader.start();
+    await leader.waitForLine((line) => line.msg === ACTIVE);
+    await standby.start();
+    await standby.waitForLine((line) => line.msg === STANDBY);
+
+    // The leader's reply never leaves: it is killed while the Bot API holds it.
+    const user = { id: 630_101, first_name: "U", language_code: "en" };
+    const held = world.fake.holdNext("sendMessage", (params) => params.chat_id === user.id);
+    const updateId = world.fake.userMessage(user, "/help");
+    await held.reached;
+    await leader.kill();
+    await standby.waitForLine((line) => line.msg === ACTIVE, 15_000);
+    // Never confirmed, the update is handed to the new poller, which takes over the dead one's claim.
+    await expect.poll(() => helpReplies(world, user.id), { timeout: 15_000 }).toBe(1);
+    expect(standby.logs().some((line) => line.msg === "update left unfinished by a stopped process: handling it" && line.updateId === updateId)).toBe(true);
+    held.release();
+  });
 });
 
 function buttonsOf(call: FakeCall): InlineKeyboardButton.CallbackButton[] {

@@ -3,9 +3,11 @@
 // exits 0. Polling: the held update was not confirmed before it was handled (the platform
 // would not hand it out again), a newer one is left for the successor, nothing is answered
 // twice. Webhook: the request in progress is answered, a new one is turned away with 503.
+// Worker: the delivery in progress finishes and is recorded before the process exits.
 import { afterEach, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { createI18n, translatorFor } from "../../src/i18n";
+import { enqueueOutbound, textPayload } from "../../src/services/outbox";
 import { createWorld, destroyWorld, freePort, worldProcess, type World } from "../support/e2e-world";
 
 const t = translatorFor(createI18n("fa"));
@@ -109,5 +111,26 @@ describe("SIGTERM while a reply is held back by the Bot API", () => {
     expect(await bot.exit(30_000)).toBe(0);
     expect(helpReplies(world, 620_011)).toBe(1);
     expect(helpReplies(world, 620_012)).toBe(0);
+  });
+
+  it("worker: finishes the delivery in progress, records it SENT, and exits 0", { timeout: 90_000 }, async () => {
+    const world = await createWorld();
+    worlds.push(world);
+    const worker = worldProcess(world, { SHUTDOWN_GRACE_MS: "15000" }, { script: "src/worker.ts" });
+    await worker.start();
+    const held = world.fake.holdNext("sendMessage", (params) => params.text === "a notice on its way");
+    await world.db.$transaction((tx) =>
+      enqueueOutbound(tx, [{ dedupeKey: "e2e:shutdown", kind: "NOTICE", chatId: "620021", payload: textPayload("a notice on its way") }]),
+    );
+    await held.reached;
+    worker.send("SIGTERM");
+    await worker.waitForLine((line) => line.msg === "shutting down");
+    await sleep(1_000);
+    expect(worker.running).toBe(true);
+    held.release();
+    expect(await worker.exit(30_000)).toBe(0);
+    const row = await world.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "e2e:shutdown" } });
+    expect(row.status).toBe("SENT");
+    expect(world.fake.sentMessages("620021")).toHaveLength(1);
   });
 });
