@@ -56,7 +56,8 @@ export function onShutdown(logger: Logger, stop: (deadline: number) => Promise<v
     } catch {
       done();
     }
-    setTimeout(done, 1_000).unref();
+    // Not unref'd: should flush never call back, this still exits with the right code.
+    setTimeout(done, 1_000);
   };
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) {
