@@ -57,7 +57,7 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
 
 /**
  * Logs a Bot API call that failed at the network level, and a getUpdates Telegram refused (a
- * second poller's 409): the runner is silenced (main.ts), so this is where polling trouble shows.
+ * second poller's 409): the poller (src/polling.ts) only retries, so this is where polling trouble shows.
  */
 function logFailedCalls(logger: Deps["logger"]): Transformer {
   return async (prev, method, payload, signal) => {
