@@ -5,8 +5,9 @@
  *   --migrate     first apply pending migrations (`npm run db:deploy`) and seed the reference
  *                 data; both are idempotent. Without it the bot applies nothing: it checks that
  *                 no migration is pending (src/migrations.ts) and otherwise refuses to start.
- * Long polling (src/polling.ts: one process polls, others stand by) unless WEBHOOK_URL is set. The HTTP server (/healthz,
- * /readyz, and the webhook) always listens on HTTP_PORT.
+ * Long polling (src/polling.ts: one process polls, others stand by) unless WEBHOOK_URL is set.
+ * The HTTP server (/healthz, /readyz, and the webhook) always listens on HTTP_PORT. SIGTERM and
+ * SIGINT stop it in order (README: Shutdown loses nothing).
  */
 import { randomUUID } from "node:crypto";
 import { sequentialize } from "@grammyjs/runner";
