@@ -101,7 +101,7 @@ export function startPoller<C extends Context>(bot: Bot<C>, logger: Logger, allo
         if (code === 401) throw error; // the token is no longer valid: nothing to wait for
         // Failed calls are logged by createBot's logFailedCalls; here we only wait and retry.
         await sleep(code === 429 && parameters?.retry_after ? parameters.retry_after * 1000 : retryMs, stopped.signal);
-        retryMs = Math.min(retryMs * 2, 30_000);
+        retryMs = Math.min(retryMs * 2, 5_000); // back within 5 s of the Bot API
         continue;
       }
       for (const update of updates) {
@@ -183,16 +183,21 @@ export function runPollingLeader<C extends Context>(bot: Bot<C>, options: Pollin
     const current = startPoller(bot, logger, options.allowedUpdates);
     poller = current;
     let renewedAt = Date.now();
+    let warned = false;
     let lost = false;
     const pollerEnded = current.task.then(() => "stopped" as const);
     while (!halt.signal.aborted && !lost) {
       const tick = await Promise.race([sleep(ttlMs / 3, halt.signal).then(() => "tick" as const), pollerEnded]);
       if (tick === "stopped" || halt.signal.aborted) break;
       try {
-        if ((await redis.eval(RENEW_SCRIPT, 1, key, instanceId, ttlMs)) === 1) renewedAt = Date.now();
-        else lost = true;
+        if ((await redis.eval(RENEW_SCRIPT, 1, key, instanceId, ttlMs)) === 1) {
+          renewedAt = Date.now();
+          warned = false;
+        } else lost = true;
       } catch (error) {
-        logger.warn({ err: error }, "could not renew the polling lock");
+        // Once per outage, not at every renewal (every few seconds).
+        if (!warned) logger.warn({ err: error }, "could not renew the polling lock; polling on while it has not expired");
+        warned = true;
         lost = Date.now() - renewedAt >= ttlMs;
       }
     }
@@ -207,12 +212,16 @@ export function runPollingLeader<C extends Context>(bot: Bot<C>, options: Pollin
 
   const task = (async () => {
     let announced = false;
+    let unreachable = false;
     while (!halt.signal.aborted) {
       let mine = false;
       try {
         mine = await acquire();
+        unreachable = false;
       } catch (error) {
-        logger.warn({ err: error }, "could not ask Redis for the polling lock; trying again");
+        // Once per outage: a standby asks every second.
+        if (!unreachable) logger.warn({ err: error }, "could not ask Redis for the polling lock; trying again");
+        unreachable = true;
       }
       if (mine) {
         await lead();
