@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 import { createMigrationAdapter } from "./prisma/migration-adapter";
 
@@ -6,6 +6,11 @@ import { createMigrationAdapter } from "./prisma/migration-adapter";
 // does (variables already set win; ENV_FILE="" skips it).
 const envFile = process.env.ENV_FILE ?? ".env";
 if (envFile && existsSync(envFile)) process.loadEnvFile(envFile);
+
+// DATABASE_URL_FILE (a secret file, trimmed) stands for DATABASE_URL, as in src/config.ts.
+if (!process.env.DATABASE_URL && process.env.DATABASE_URL_FILE) {
+  process.env.DATABASE_URL = readFileSync(process.env.DATABASE_URL_FILE, "utf8").trim();
+}
 
 // `prisma generate` reads the datasource url without connecting; a missing one must not break
 // `npm ci` (postinstall), so fall back to the local default documented in .env.example.

@@ -16,7 +16,8 @@
 // find files relative to themselves (src/i18n.ts → ../locales, src/runtime.ts → the project
 // root) sit one directory below the root in src/ and in dist/ alike, so the same path works.
 //
-//   --watch   rebuild on every change (the processes themselves: `npm run dev`)
+//   --watch        rebuild on every change (the processes themselves: `npm run dev`)
+//   --outdir=DIR   build into DIR instead of dist/ (test/unit/runtime-dependencies.test.ts)
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,7 @@ import * as esbuild from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const watch = process.argv.includes("--watch");
+const outdir = process.argv.find((arg) => arg.startsWith("--outdir="))?.slice("--outdir=".length) || "dist";
 
 // Libraries bundled in (with what they import, tree-shaken): loaded from node_modules they
 // cost most of the start-up — resolving and compiling hundreds of small files (date-fns-jalali
@@ -41,7 +43,7 @@ const external = [...Object.keys({ ...manifest.dependencies, ...manifest.devDepe
 const options = {
   absWorkingDir: root,
   entryPoints: { main: "src/main.ts", worker: "src/worker.ts", seed: "prisma/seed.ts" },
-  outdir: "dist",
+  outdir,
   bundle: true,
   external,
   platform: "node",
@@ -66,7 +68,7 @@ const options = {
   logLevel: "warning",
 };
 
-rmSync(path.join(root, "dist"), { recursive: true, force: true });
+rmSync(path.resolve(root, outdir), { recursive: true, force: true });
 if (watch) {
   const context = await esbuild.context({ ...options, logLevel: "info" });
   await context.watch();

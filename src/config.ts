@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 const TELEGRAM_API_ROOT = "https://api.telegram.org";
@@ -72,6 +73,20 @@ export const ConfigSchema = z
     RUN_WORKERS_IN_BOT: booleanFromEnv.default(true),
     /** The report sent by itself also at the end of every Jalali month (quarters always). */
     REPORT_MONTHLY: booleanFromEnv.default(false),
+    /** Connections of this process's PostgreSQL pool (README: the connection budget). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    /**
+     * On SIGTERM/SIGINT: how long the updates being handled (and their replies) and the jobs in
+     * progress may take to finish before the process exits anyway (compose waits longer).
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
+    /**
+     * Long polling runs in one process at a time, the holder of a Redis lock of this lifetime
+     * (renewed every third of it); a standby takes over within about this long of its death.
+     */
+    POLLING_LOCK_TTL_MS: z.coerce.number().int().min(1_000).max(5 * 60_000).default(5_000),
+    /** Finished outbox rows (sent, failed, blocked, cancelled) are deleted after this many days. */
+    OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .transform((env) => ({
     ...env,
@@ -89,10 +104,43 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/**
+ * Every variable X may instead be given as X_FILE, the path of a file holding its value (Docker
+ * and Kubernetes secrets: /run/secrets/…); surrounding whitespace, the file's final newline
+ * included, is trimmed. Meant for the secrets (BOT_TOKEN, WEBHOOK_SECRET, DATABASE_URL and
+ * REDIS_URL with their passwords, any token or password variable), accepted for all. Setting
+ * both X and X_FILE is an error, as is a file that cannot be read or is empty.
+ */
+export function resolveFileVariables(env: Readonly<Record<string, string | undefined>>): { env: Record<string, string>; errors: string[] } {
+  const resolved: Record<string, string> = {};
+  const errors: string[] = [];
+  // `NAME=` in a .env file or compose's `${NAME}` of an unset variable means "not set".
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== "") resolved[name] = value;
+  for (const name of Object.keys(ConfigSchema.in.shape)) {
+    const file = resolved[`${name}_FILE`];
+    if (file === undefined) continue;
+    delete resolved[`${name}_FILE`];
+    if (resolved[name] !== undefined) {
+      errors.push(`${name} and ${name}_FILE are both set: give one`);
+      continue;
+    }
+    let content: string;
+    try {
+      content = readFileSync(file, "utf8").trim();
+    } catch (error) {
+      errors.push(`${name}_FILE cannot be read (${(error as { code?: string }).code ?? "error"}: ${file})`);
+      continue;
+    }
+    if (content === "") errors.push(`${name}_FILE is empty (${file})`);
+    else resolved[name] = content;
+  }
+  return { env: resolved, errors };
+}
+
 /** Parses the environment; the error names every bad variable on one line each. */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  // `NAME=` in a .env file or compose's `${NAME}` of an unset variable means "not set".
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const { env: present, errors } = resolveFileVariables(env);
+  if (errors.length > 0) throw new ConfigError(`Invalid configuration: ${errors.join("; ")}`);
   const result = ConfigSchema.safeParse(present);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {

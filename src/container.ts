@@ -27,7 +27,7 @@ export interface ContainerOverrides {
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
   // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET] });
-  const db = createDb(config.DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);
   // Without a listener ioredis prints every failed reconnect; we log them once per client.

@@ -15,8 +15,15 @@ export type Tx = Prisma.TransactionClient;
  */
 export const CONNECTION_OPTIONS = "-c jit=off";
 
-/** The pg pool configuration behind the app's Prisma client (the benchmark uses it too). */
-export function poolConfig(databaseUrl: string): PoolConfig {
+/** Connections per process when DATABASE_POOL_SIZE is not given (pg's own default). */
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The pg pool configuration behind the app's Prisma client (the benchmark uses it too). `max`
+ * is DATABASE_POOL_SIZE: every bot and worker process holds up to this many connections, so
+ * (bot replicas + worker processes) × pool + the migrate step's one ≤ max_connections (README).
+ */
+export function poolConfig(databaseUrl: string, max = DEFAULT_POOL_SIZE): PoolConfig {
   let connectionString = databaseUrl;
   let options = CONNECTION_OPTIONS;
   // pg lets the URL's parameters override the config object's: move the URL's options here.
@@ -26,7 +33,7 @@ export function poolConfig(databaseUrl: string): PoolConfig {
     url.searchParams.delete("options");
     connectionString = url.toString();
   }
-  return { connectionString, max: 10, options };
+  return { connectionString, max, options };
 }
 
 /**
@@ -39,9 +46,9 @@ export function poolConfig(databaseUrl: string): PoolConfig {
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 export const TRANSACTION_TIMEOUT_MS = 15_000;
 
-export function createDb(databaseUrl: string): Db {
+export function createDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Db {
   return new PrismaClient({
-    adapter: new PrismaPg(poolConfig(databaseUrl)),
+    adapter: new PrismaPg(poolConfig(databaseUrl, poolSize)),
     transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
   });
 }

@@ -5,20 +5,25 @@
  *   --migrate     first apply pending migrations (`npm run db:deploy`) and seed the reference
  *                 data; both are idempotent. Without it the bot applies nothing: it checks that
  *                 no migration is pending (src/migrations.ts) and otherwise refuses to start.
- * Long polling (with @grammyjs/runner) unless WEBHOOK_URL is set. The HTTP server (/healthz,
- * /readyz, and the webhook) always listens on HTTP_PORT.
+ * Long polling (src/polling.ts: one process polls, others stand by) unless WEBHOOK_URL is set.
+ * The HTTP server (/healthz, /readyz, and the webhook) always listens on HTTP_PORT. SIGTERM and
+ * SIGINT stop it in order (README: Shutdown loses nothing).
  */
-import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import { randomUUID } from "node:crypto";
+import { sequentialize } from "@grammyjs/runner";
 import type { Context } from "grammy";
 import { createBot } from "./bot";
 import { setBotCommands } from "./bot/commands";
+import { trackInFlight } from "./bot/middlewares/in-flight";
+import { orderAcrossReplicas } from "./bot/middlewares/replica-order";
 import type { Config } from "./config";
 import { warnAboutMissingHolidays } from "./policies";
 import { createContainer, type Container } from "./container";
 import { startWorkers } from "./jobs/workers";
 import type { Logger } from "./logger";
 import { checkMigrations, deployMigrations, ensureDatabase } from "./migrations";
-import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
+import { runPollingLeader, type PollingLeader } from "./polling";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
 import { seedReferenceData } from "./seed/reference-data";
 import { createHttpServer, webhookRoute } from "./server";
 
@@ -40,7 +45,14 @@ async function migrate(container: Container): Promise<void> {
 
 async function startBot(config: Config, logger: Logger, container: Container, runWorkers: boolean): Promise<void> {
   const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
-  const bot = createBot(container, { before: [sequentialize(updateConstraints)], transport: route ? "webhook" : "polling" });
+  const inFlight = trackInFlight();
+  // Webhook replicas order one user's updates among themselves too (polling runs once, see polling.ts).
+  const ordering = route ? [orderAcrossReplicas({ redis: container.redis, logger, keysOf: updateConstraints })] : [];
+  const bot = createBot(container, {
+    outermost: [inFlight.middleware],
+    before: [sequentialize(updateConstraints), ...ordering],
+    transport: route ? "webhook" : "polling",
+  });
   const server = createHttpServer(
     container,
     route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
@@ -56,24 +68,35 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   const workersStarted = runWorkers ? startWorkers(container) : Promise.resolve(undefined);
   workersStarted.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
 
-  let runner: RunnerHandle | undefined;
+  let leader: PollingLeader | undefined;
   if (route) {
     await bot.api.setWebhook(route.url, route.secretToken ? { secret_token: route.secretToken } : {});
   } else {
     // A webhook left over from an earlier deployment would make getUpdates fail with 409.
     await bot.api.deleteWebhook();
-    // Silent: the runner would print a failed getUpdates to stderr itself, unredacted (a fetch
-    // error names the URL, and with it the token); createBot logs failed calls instead.
-    runner = run(bot, { runner: { silent: true } });
+    // One process polls (the holder of a Redis lock); another one stands by (src/polling.ts).
+    leader = runPollingLeader(bot, { redis: container.redis, logger, instanceId: randomUUID(), ttlMs: config.POLLING_LOCK_TTL_MS });
   }
   const [workers] = await Promise.all([workersStarted, menu]);
 
-  onShutdown(logger, async () => {
-    // Stop taking updates first, then let in-flight jobs finish, then close connections.
-    await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, server.close()]);
-    await workers?.close();
-    await container.close();
-  });
+  onShutdown(
+    logger,
+    async (deadline) => {
+      // 1. Take no more updates; 2. let those in progress finish, their replies included, until
+      // the deadline (a polled one unfinished by then stays unconfirmed: the next poller gets
+      // it); 3. the workers finish their active jobs; 4. close the connections.
+      server.stopAccepting();
+      const polled = leader ? await leader.stop(deadline) : { unfinished: 0 };
+      const unfinished = Math.max(polled.unfinished, await inFlight.idle(deadline));
+      if (unfinished > 0) logger.warn({ unfinished }, "updates still in progress at the end of the grace period");
+      await untilDeadline(server.close(), deadline);
+      if (workers && (await untilDeadline(workers.close().then(() => true), deadline)) === undefined) {
+        logger.warn("jobs still in progress at the end of the grace period; BullMQ runs them again");
+      }
+      await container.close();
+    },
+    config.SHUTDOWN_GRACE_MS,
+  );
 
   logger.info(
     {
@@ -88,7 +111,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   );
 
   // If long polling dies for good (e.g. the token was revoked), exit so the supervisor restarts us.
-  runner?.task()?.catch((error: unknown) => exitOnFatalError(logger, error, "long polling stopped"));
+  leader?.task.catch((error: unknown) => exitOnFatalError(logger, error, "long polling stopped"));
 }
 
 async function main(): Promise<void> {

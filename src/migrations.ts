@@ -69,7 +69,7 @@ export async function migrationState(databaseUrl: string, directory = MIGRATIONS
  */
 export async function checkMigrations(databaseUrl: string, logger: Logger): Promise<boolean> {
   const state = await migrationState(databaseUrl);
-  const how = "apply them with `npm run db:deploy` (compose: the migrate service), or start the bot with --migrate";
+  const how = "apply them with `npm run db:deploy` (Docker: `docker compose run --rm migrate`, the image built with --target migrate), or start from a checkout with --migrate";
   if (state.databaseMissing) {
     logger.fatal({ database: new URL(databaseUrl).pathname.slice(1) }, `the database does not exist: ${how}`);
     return false;

@@ -37,37 +37,67 @@ export function configOrExit(): Config {
   return orExitOnConfigError(() => parseConfig(process.env));
 }
 
+/** What an orderly stop may take beyond SHUTDOWN_GRACE_MS: closing the connections. */
+export const CLOSE_MARGIN_MS = 5_000;
+
 /**
- * Runs `stop` once on SIGINT/SIGTERM, then exits. A second signal, or a stop that hangs past
- * the grace period, exits at once: an orchestrator's SIGKILL would come anyway.
+ * Runs `stop` once on SIGINT/SIGTERM, then flushes the log and exits 0. `stop` gets its
+ * deadline (now + graceMs, SHUTDOWN_GRACE_MS) for the work in progress; a stop that hangs past
+ * the deadline plus CLOSE_MARGIN_MS, or a second signal, exits 1 at once (an orchestrator's
+ * SIGKILL would come anyway: compose's stop_grace_period is longer than both).
  */
-export function onShutdown(logger: Logger, stop: () => Promise<void>, graceMs = 15_000): void {
+export function onShutdown(logger: Logger, stop: (deadline: number) => Promise<void>, graceMs = 10_000): void {
   let stopping = false;
+  const exit = (code: number) => {
+    // pino writes stdout synchronously; flush() is for a buffered destination.
+    const done = () => process.exit(code);
+    try {
+      logger.flush(() => done());
+    } catch {
+      done();
+    }
+    // Not unref'd: should flush never call back, this still exits with the right code.
+    setTimeout(done, 1_000);
+  };
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) {
       logger.warn({ signal }, "second signal: exiting now");
-      process.exit(1);
+      exit(1);
+      return;
     }
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, graceMs }, "shutting down");
     const force = setTimeout(() => {
-      logger.error({ graceMs }, "shutdown took too long: exiting");
-      process.exit(1);
-    }, graceMs);
+      logger.error({ graceMs, marginMs: CLOSE_MARGIN_MS }, "shutdown took too long: exiting");
+      exit(1);
+    }, graceMs + CLOSE_MARGIN_MS);
     force.unref();
-    stop().then(
+    stop(Date.now() + graceMs).then(
       () => {
         logger.info("stopped");
-        process.exit(0);
+        exit(0);
       },
       (error: unknown) => {
         logger.error({ err: error }, "shutdown failed");
-        process.exit(1);
+        exit(1);
       },
     );
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
+}
+
+/** Resolves with `work`, or with undefined at `deadline` (ms since the epoch) if it is still running. */
+export async function untilDeadline<T>(work: Promise<T>, deadline: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Logs a fatal error as one line (start-up failed, long polling died…) and exits 1. */

@@ -37,6 +37,13 @@ const HEADERS_TIMEOUT_MS = 10_000;
 export interface HttpServer {
   server: http.Server;
   listen(port: number, host?: string): Promise<AddressInfo>;
+  /**
+   * An orderly stop begins: /readyz answers 503 (a load balancer stops sending here) and a new
+   * webhook request gets 503 with Retry-After (the platform delivers it again, to another
+   * replica or to our successor); requests already in progress are answered as usual.
+   */
+  stopAccepting(): void;
+  /** Stops listening; resolves once the requests in progress have been answered. */
   close(): Promise<void>;
 }
 
@@ -185,9 +192,14 @@ export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {
     ? webhookCallback(bot, cappedHttpAdapter, { secretToken, onTimeout: "return", timeoutMilliseconds: WEBHOOK_ANSWER_MS })
     : undefined;
 
+  let draining = false;
   const server = http.createServer({ requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS }, (req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (req.method === "GET" && path === "/healthz") return sendJson(res, 200, { ok: true });
+    if (draining && (path === "/readyz" || path === webhookPath)) {
+      // Connection: close, so a keep-alive client does not bring the next request here.
+      return sendJson(res, 503, { ok: false, stopping: true }, { "retry-after": "5", connection: "close" });
+    }
     if (req.method === "GET" && path === "/readyz") {
       checkReadiness(deps, probeTimeoutMs).then(
         (result) => sendJson(res, result.ok ? 200 : 503, result),
@@ -225,7 +237,11 @@ export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {
         });
       });
     },
+    stopAccepting() {
+      draining = true;
+    },
     close() {
+      draining = true;
       return new Promise((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());

@@ -8,7 +8,7 @@ import { warnAboutMissingHolidays } from "./policies";
 import { createContainer } from "./container";
 import { startWorkers } from "./jobs/workers";
 import { checkMigrations } from "./migrations";
-import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
 import { createHttpServer } from "./server";
 
 parseFlags(process.argv.slice(2), []);
@@ -31,11 +31,19 @@ try {
     throw inUse ? new Error(`HTTP_PORT ${config.HTTP_PORT} is in use (is the bot running on this host? give the worker its own HTTP_PORT)`) : error;
   });
   const workers = await startWorkers(container);
-  onShutdown(logger, async () => {
-    await server.close();
-    await workers.close();
-    await container.close();
-  });
+  onShutdown(
+    logger,
+    async (deadline) => {
+      // /readyz says 503 at once; the active jobs finish (until the deadline) before the connections close.
+      server.stopAccepting();
+      if ((await untilDeadline(workers.close().then(() => true), deadline)) === undefined) {
+        logger.warn("jobs still in progress at the end of the grace period; BullMQ runs them again");
+      }
+      await untilDeadline(server.close(), deadline);
+      await container.close();
+    },
+    config.SHUTDOWN_GRACE_MS,
+  );
   logger.info({ platform: config.BOT_PLATFORM, apiRoot: new URL(config.BOT_API_ROOT).host, httpPort: address.port }, "Tashil workers ready");
 } catch (error) {
   await container.close().catch(() => undefined);

@@ -24,6 +24,8 @@ export interface CreateBotOptions {
   client?: ApiClientOptions;
   /** Middleware that must run before everything else (main.ts: the runner's sequentialize). */
   before?: Array<Middleware<BotContext>>;
+  /** Middleware around everything, the dedupe included (main.ts: the in-flight count of an orderly stop). */
+  outermost?: Array<Middleware<BotContext>>;
   /** How updates arrive: decides what a copy another process is handling gets (dedupe.ts). */
   transport?: UpdateTransport;
 }
@@ -55,7 +57,7 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
 
 /**
  * Logs a Bot API call that failed at the network level, and a getUpdates Telegram refused (a
- * second poller's 409): the runner is silenced (main.ts), so this is where polling trouble shows.
+ * second poller's 409): the poller (src/polling.ts) only retries, so this is where polling trouble shows.
  */
 function logFailedCalls(logger: Deps["logger"]): Transformer {
   return async (prev, method, payload, signal) => {
@@ -83,6 +85,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // is logged (through the logger, which redacts the token the fetch error carries).
   bot.api.config.use(logFailedCalls(deps.logger));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  if (options.outermost?.length) bot.use(...options.outermost);
 
   // First, before the runner's per-chat queue: a copy of an update already handled (or being
   // handled) by any process is dropped here, before it waits in line, reads a session or runs

@@ -10,6 +10,7 @@ import { updateBroadcastProgress } from "./broadcast-progress";
 import { handleCountdownReconcile, handleCountdownStep, handleDateCheck } from "./countdown";
 import { handleObjectionWindowClose, handleStatutoryReconcile } from "./statutory";
 import { handleReportSend } from "./report-send";
+import { handleOutboxPrune } from "./outbox-prune";
 
 /**
  * The timers queue carries delayed work (reminders, re-alerts, digests). Each job type has
@@ -41,6 +42,7 @@ export const timerHandlers: TimerHandlers = {
   "objection-window-close": handleObjectionWindowClose,
   "statutory-reconcile": handleStatutoryReconcile,
   "report-send": handleReportSend,
+  "outbox-prune": handleOutboxPrune,
 };
 
 /** Registers a handler at run time (tests, or a module that cannot be imported here). */

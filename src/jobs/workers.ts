@@ -11,6 +11,7 @@ import { startMorningDigest } from "./digest";
 import { startCountdownReconciler } from "./countdown";
 import { startStatutoryReconciler } from "./statutory";
 import { startReportTimers } from "./report-send";
+import { startOutboxPrune } from "./outbox-prune";
 
 /**
  * The job runtime: the deliveries worker (every Bot API send), the timers worker, and the
@@ -26,7 +27,7 @@ export type WorkerStartHook = (deps: Deps) => Promise<void>;
  * from your module's setup code: `workerStartHooks.push(reconcileTaskReminders)`, or import
  * it here. A failing hook is logged and does not stop the others or the workers.
  */
-export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress, startCountdownReconciler, startStatutoryReconciler, startReportTimers];
+export const workerStartHooks: WorkerStartHook[] = [startReminderReconciler, startMorningDigest, resumeBroadcastProgress, startCountdownReconciler, startStatutoryReconciler, startReportTimers, startOutboxPrune];
 
 export interface StartWorkersOptions {
   /** Which parts to run (all by default). */

@@ -26,6 +26,8 @@ export const timerPayload = z.discriminatedUnion("type", [
   z.object({ type: z.literal("statutory-reconcile") }),
   // The report sent by itself at the end of a Jalali quarter or month (src/services/report/dispatch.ts).
   z.object({ type: z.literal("report-send"), period: z.string().regex(/^(q\d{4}[1-4]|m\d{6})$/) }),
+  // The daily retention sweep of finished outbox rows (src/jobs/outbox-prune.ts).
+  z.object({ type: z.literal("outbox-prune") }),
 ]);
 
 export type TimerJobData = z.infer<typeof timerPayload>;

@@ -147,6 +147,24 @@ export class BotProcess {
     return result?.code ?? null;
   }
 
+  /** Sends a signal and returns at once; `exit()` waits for the process to end. */
+  send(signal: NodeJS.Signals): void {
+    if (this.running) this.child?.kill(signal);
+  }
+
+  /** Resolves with the exit code once the process has ended. */
+  async exit(timeoutMs = 20_000): Promise<number | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the process did not exit within ${timeoutMs} ms:\n${this.transcript()}`)), timeoutMs);
+    });
+    try {
+      return (await Promise.race([this.exited, timeout]))?.code ?? null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async restart(extraArgs: string[] = []): Promise<void> {
     await this.kill();
     await this.start(extraArgs);

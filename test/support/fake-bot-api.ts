@@ -121,6 +121,7 @@ export class FakeBotApi {
   private readonly waiters = new Set<Waiter>();
   private readonly sleepers = new Set<() => void>();
   private readonly injected = new Map<string, Array<{ failure: Failure | "drop"; remaining: number }>>();
+  private readonly holds: Array<{ method: string; match: (params: Params) => boolean; gate: Promise<void>; arrived: (params: Params) => void }> = [];
   private readonly blocked = new Set<number>();
   private readonly unknown = new Set<number>();
   private readonly openCallbacks = new Set<string>();
@@ -222,6 +223,19 @@ export class FakeBotApi {
     this.injected.set(name, list);
   }
 
+  /**
+   * Holds back the next call of `method` (matching `match`, if given) until `release()`: the
+   * request waits unanswered, as a slow Bot API would keep it; `reached` resolves when it arrived.
+   */
+  holdNext(method: string, match: (params: Params) => boolean = () => true): { reached: Promise<Params>; release(): void } {
+    let release: () => void = () => undefined;
+    let arrived: (params: Params) => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reached = new Promise<Params>((resolve) => (arrived = resolve));
+    this.holds.push({ method: this.canonical(method), match, gate, arrived });
+    return { reached, release: () => release() };
+  }
+
   blockChat(chatId: number | string): void {
     this.blocked.add(Number(chatId));
   }
@@ -317,6 +331,12 @@ export class FakeBotApi {
     let outcome: Envelope | "drop";
     try {
       params = await readParams(req, url);
+      const hold = this.holds.findIndex((h) => h.method === method && h.match(params));
+      if (hold !== -1) {
+        const [held] = this.holds.splice(hold, 1);
+        held?.arrived(params);
+        await held?.gate;
+      }
       outcome = this.token !== undefined && route[1] !== this.token
         ? { ok: false, error_code: 401, description: "Unauthorized" }
         : await this.dispatch(method, params, aborted.signal);

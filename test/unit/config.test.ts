@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseEnv } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, ConfigSchema, parseConfig } from "../../src/config";
 import { loadPolicies } from "../../src/policies";
 
@@ -112,6 +114,41 @@ describe("parseConfig", () => {
     expect(config.HTTP_PORT).toBe(3000);
     expect(errorOf({ ...VALID, ADMIN_TELEGRAM_IDS: "111,@someone" }).message).toContain("ADMIN_TELEGRAM_IDS");
     expect(errorOf({ ...VALID, RUN_WORKERS_IN_BOT: "maybe" }).message).toContain("RUN_WORKERS_IN_BOT");
+  });
+
+  describe("variables given as files (X_FILE)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tashil-secrets-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const secret = (name: string, content: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      return file;
+    };
+
+    it("reads each secret from its file, trimmed (the final newline of `echo … > file` included)", () => {
+      const config = parseConfig({
+        BOT_TOKEN_FILE: secret("bot_token", `${VALID.BOT_TOKEN}\n`),
+        DATABASE_URL_FILE: secret("database_url", "  postgresql://tashil:s3cret@db:5432/tashil\r\n"),
+        WEBHOOK_URL: "https://bot.example.ir/telegram",
+        WEBHOOK_SECRET_FILE: secret("webhook_secret", "a_webhook_secret_of_sixteen\n"),
+        REDIS_URL_FILE: secret("redis_url", "redis://:pw@redis:6379\n"),
+      });
+      expect(config.BOT_TOKEN).toBe(VALID.BOT_TOKEN);
+      expect(config.DATABASE_URL).toBe("postgresql://tashil:s3cret@db:5432/tashil");
+      expect(config.WEBHOOK_SECRET).toBe("a_webhook_secret_of_sixteen");
+      expect(config.REDIS_URL).toBe("redis://:pw@redis:6379");
+      // The value read is validated like a value given directly.
+      expect(errorOf({ ...VALID, BOT_TOKEN: "", BOT_TOKEN_FILE: secret("bad_token", "nope\n") }).message).toContain("BOT_TOKEN must look like");
+    });
+
+    it("refuses both X and X_FILE, a file that cannot be read, and an empty one, naming the variable", () => {
+      expect(errorOf({ ...VALID, BOT_TOKEN_FILE: secret("token2", VALID.BOT_TOKEN) }).message).toContain("BOT_TOKEN and BOT_TOKEN_FILE are both set");
+      const missing = errorOf({ DATABASE_URL: VALID.DATABASE_URL, BOT_TOKEN_FILE: path.join(dir, "absent") }).message;
+      expect(missing).toContain("BOT_TOKEN_FILE cannot be read (ENOENT");
+      expect(errorOf({ DATABASE_URL: VALID.DATABASE_URL, BOT_TOKEN_FILE: secret("empty", " \n") }).message).toContain("BOT_TOKEN_FILE is empty");
+      // `X_FILE=` (empty) means not set, like any variable.
+      expect(parseConfig({ ...VALID, WEBHOOK_SECRET_FILE: "" }).WEBHOOK_SECRET).toBeUndefined();
+    });
   });
 
   describe(".env.example", () => {
