@@ -64,6 +64,19 @@ export const ConfigSchema = z
     /** A holiday file of the operator's (same shape as data/holidays.json) instead of the shipped one. */
     HOLIDAYS_FILE: z.string().min(1).optional(),
     RUN_WORKERS_IN_BOT: booleanFromEnv.default(true),
+    /**
+     * /metrics (Prometheus) on the HTTP server requires `Authorization: Bearer <METRICS_TOKEN>`;
+     * unset, it answers 404 there. METRICS_PORT serves it on a listener of its own
+     * (METRICS_HOST), with the token if set and open otherwise (announced in the log).
+     */
+    METRICS_TOKEN: z.string().regex(/^[\w.~+/=-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ - . ~ + / =").optional(),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** The queue dashboard (bull-board) under /admin/queues: off unless "on", then behind the token. */
+    QUEUE_DASHBOARD: z.enum(["on", "off"]).default("off"),
+    QUEUE_DASHBOARD_TOKEN: z.string().regex(/^[\w.~+/=-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ - . ~ + / =").optional(),
+    /** Retry, remove, promote, pause and clean from the dashboard (read-only otherwise). */
+    QUEUE_DASHBOARD_WRITE: booleanFromEnv.default(false),
   })
   .transform((env) => ({
     ...env,
@@ -72,6 +85,9 @@ export const ConfigSchema = z
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
+    }
+    if (env.QUEUE_DASHBOARD === "on" && !env.QUEUE_DASHBOARD_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["QUEUE_DASHBOARD_TOKEN"], message: "is required when QUEUE_DASHBOARD=on" });
     }
   });
 

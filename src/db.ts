@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 
 export { Prisma };
@@ -29,6 +29,17 @@ export function poolConfig(databaseUrl: string): PoolConfig {
   return { connectionString, max: 10, options };
 }
 
-export function createDb(databaseUrl: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig(databaseUrl)) });
+export interface DbEvents {
+  /** An idle pooled connection or a transaction's connection failed (PostgreSQL went away). */
+  onError?: (error: Error) => void;
+  /** A new connection was made (after an outage: PostgreSQL is back). */
+  onConnect?: () => void;
+}
+
+export function createDb(databaseUrl: string, events: DbEvents = {}): Db {
+  // Our own pool (Prisma's adapter would make the same one) so its connects can be watched.
+  const pool = new pg.Pool(poolConfig(databaseUrl));
+  if (events.onConnect) pool.on("connect", events.onConnect);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: events.onError, onConnectionError: events.onError });
+  return new PrismaClient({ adapter });
 }

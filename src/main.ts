@@ -21,6 +21,7 @@ import { checkMigrations, deployMigrations, ensureDatabase } from "./migrations"
 import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags } from "./runtime";
 import { seedReferenceData } from "./seed/reference-data";
 import { createHttpServer, webhookRoute } from "./server";
+import { createOperationsHttp } from "./operations-http";
 
 /** Updates of one chat, and of one user (whose session they share), are handled in order. */
 function updateConstraints(ctx: Context): string[] {
@@ -41,14 +42,21 @@ async function migrate(container: Container): Promise<void> {
 async function startBot(config: Config, logger: Logger, container: Container, runWorkers: boolean): Promise<void> {
   const route = config.WEBHOOK_URL ? webhookRoute(config) : undefined;
   const bot = createBot(container, { before: [sequentialize(updateConstraints)], transport: route ? "webhook" : "polling" });
-  const server = createHttpServer(
-    container,
-    route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
-  );
+  // /metrics and the queue dashboard, each closed unless configured (src/operations-http.ts).
+  const operations = createOperationsHttp(container);
+  const server = createHttpServer(container, {
+    operations,
+    ...(route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {}),
+  });
   // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
   // compiler now rather than on the first update). Updates are taken as soon as the bot knows
   // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
-  const [address] = await Promise.all([server.listen(config.HTTP_PORT, config.HTTP_HOST), bot.init(), container.db.$connect()]);
+  const [address, metricsAddress] = await Promise.all([
+    server.listen(config.HTTP_PORT, config.HTTP_HOST),
+    operations.listen(),
+    bot.init(),
+    container.db.$connect(),
+  ]);
   const menu = setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
     // Not every Bot API clone implements the command menu; the bot works without it.
     logger.warn({ err: error }, "could not set the command menu");
@@ -70,7 +78,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
 
   onShutdown(logger, async () => {
     // Stop taking updates first, then let in-flight jobs finish, then close connections.
-    await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, server.close()]);
+    await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, server.close(), operations.close()]);
     await workers?.close();
     await container.close();
   });
@@ -83,6 +91,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
       apiRoot: new URL(config.BOT_API_ROOT).host,
       bot: bot.botInfo.username,
       httpPort: address.port,
+      ...(metricsAddress && { metricsPort: metricsAddress.port }),
     },
     "Tashil bot ready",
   );

@@ -52,7 +52,7 @@ function isFlow(value: unknown): value is Flow {
  */
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
-  deps: Pick<Deps, "db" | "now" | "logger">,
+  deps: Pick<Deps, "db" | "now" | "logger" | "metrics">,
   maxAgeMs: number,
 ): StorageAdapter<SessionData> {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
@@ -87,12 +87,14 @@ export function writeThroughStorage(
         else remember(key, null);
         return value;
       }
+      deps.metrics.sessionMisses.inc();
       const stored = await loadSessionDraft(deps, key, maxAgeMs);
       if (!isFlow(stored)) {
         remember(key, null);
         return undefined;
       }
       remember(key, JSON.stringify(stored));
+      deps.metrics.draftsRestored.inc();
       deps.logger.info({ key, flow: stored.name, step: stored.step }, "session missing in Redis: the draft is restored from PostgreSQL");
       return { flow: stored };
     },

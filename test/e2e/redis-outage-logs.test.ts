@@ -1,0 +1,65 @@
+// Issue 15 item 3: logs are JSON lines, always, and an outage is told in a few of them. The real
+// bot process (with its in-process workers) and a separate worker process run against a Redis
+// server of the test's own (test/support/redis-server.ts); Redis is killed for 15 s and started
+// again. Every line either process wrote to stdout or stderr must be a JSON object, the lines at
+// warn level or above must stay few (before the fix: 257 lines, 136 of them raw error dumps),
+// the outage must be told as "unreachable, retrying" then "reachable again", and the bot must
+// answer an update afterwards.
+import { afterEach, describe, expect, it } from "vitest";
+import type { BotProcess, LogLine } from "../support/bot-process";
+import { createWorld, destroyWorld, worldProcess, type World } from "../support/e2e-world";
+import { TestRedisServer } from "../support/redis-server";
+
+const OUTAGE_MS = 15_000;
+/** Warn-or-worse lines a process may write for the whole outage (first error, summary, data-loss recovery). */
+const MAX_WARN_LINES = 10;
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const user = { id: 6_400_001, first_name: "Outage", language_code: "en" };
+
+async function answered(world: World, text: string): Promise<void> {
+  const since = world.fake.calls.length;
+  world.fake.userMessage(user, text);
+  await world.fake.waitFor((call) => call.method === "sendMessage" && call.params.chat_id === user.id && world.fake.calls.indexOf(call) >= since, 20_000);
+}
+
+const loud = (lines: LogLine[]) => lines.filter((line) => typeof line.level === "number" && line.level >= 40);
+
+describe("a 15 s Redis outage", () => {
+  it("is logged as a few JSON lines, and the processes recover", { timeout: 120_000 }, async () => {
+    const redis = new TestRedisServer();
+    await redis.start();
+    cleanups.push(() => redis.kill());
+    const world = await createWorld({ redisUrl: redis.url, seed: ["KRM"] });
+    cleanups.push(() => destroyWorld(world));
+    const bot = worldProcess(world);
+    const worker = worldProcess(world, {}, { script: "src/worker.ts" });
+    await Promise.all([bot.start(), worker.start()]);
+    await answered(world, "/help");
+
+    const marks = new Map<BotProcess, number>([
+      [bot, bot.logs().length],
+      [worker, worker.logs().length],
+    ]);
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
+    await redis.start();
+
+    // Both processes say it is back, and the bot answers again.
+    for (const child of [bot, worker]) {
+      await child.waitForLine((line) => line.msg === "Redis reachable again", 20_000, marks.get(child));
+    }
+    await answered(world, "/help");
+
+    for (const child of [bot, worker]) {
+      const during = child.logs().slice(marks.get(child));
+      expect(child.nonJsonLines(), child.transcript()).toEqual([]);
+      expect(during.filter((line) => line.msg === "Redis unreachable, retrying")).toHaveLength(1);
+      expect(loud(during).length, JSON.stringify(loud(during).map((line) => line.msg))).toBeLessThanOrEqual(MAX_WARN_LINES);
+    }
+  });
+});
