@@ -98,7 +98,7 @@ export function createMetrics() {
         }
       };
       // Both outbox gauges come from one query: the first gauge's collect starts it, the other
-      // reuses it (a scrape reads every gauge within milliseconds).
+      // joins it.
       const outbox = sharedPerScrape(() => sources.outbox());
       new Gauge({
         name: "tashil_outbox_rows",
@@ -151,13 +151,17 @@ export function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-/** The same promise for calls within `ttlMs` of the first: one query serves one scrape's gauges. */
-function sharedPerScrape<T>(load: () => Promise<T>, ttlMs = 1_000): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
+/**
+ * The same promise for calls made while one is in flight: a scrape collects every gauge at once
+ * (prom-client's registry.metrics() runs their collect() together), so one query serves them.
+ */
+function sharedPerScrape<T>(load: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | undefined;
   return () => {
-    const now = Date.now();
-    if (!last || now - last.at > ttlMs) last = { at: now, value: load() };
-    return last.value;
+    inFlight ??= load().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
   };
 }
 
