@@ -93,6 +93,11 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** The configured secrets: redacted from every log line, wherever they turn up (src/logger.ts). */
+export function configSecrets(config: Pick<Config, "BOT_TOKEN" | "WEBHOOK_SECRET" | "METRICS_TOKEN" | "QUEUE_DASHBOARD_TOKEN">): Array<string | undefined> {
+  return [config.BOT_TOKEN, config.WEBHOOK_SECRET, config.METRICS_TOKEN, config.QUEUE_DASHBOARD_TOKEN];
+}
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }

@@ -1,6 +1,6 @@
 import type { Api } from "grammy";
 import { createSenderApi } from "./bot/api";
-import type { Config } from "./config";
+import { configSecrets, type Config } from "./config";
 import type { Deps } from "./deps";
 import { createDb } from "./db";
 import { createI18n, translatorFor } from "./i18n";
@@ -31,9 +31,7 @@ export interface ContainerOverrides {
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
   // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, {
-      secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET, config.METRICS_TOKEN, config.QUEUE_DASHBOARD_TOKEN],
-    });
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config) });
   // Connection errors are logged as outages, one story per dependency (src/outage-log.ts).
   const outages = { redis: createOutageTracker(logger, "Redis"), postgres: createOutageTracker(logger, "PostgreSQL") };
   const db = createDb(config.DATABASE_URL, {
