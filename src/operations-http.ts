@@ -1,9 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createBullBoard } from "@bull-board/api";
-import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
-import { ExpressAdapter } from "@bull-board/express";
 import type { Deps } from "./deps";
 
 /**
@@ -73,7 +70,16 @@ async function serveMetrics(deps: OperationsDeps, req: http.IncomingMessage, res
 
 type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-function createDashboard(deps: OperationsDeps): RequestHandler {
+/**
+ * Loaded only when the dashboard is on: bull-board, Express and its templates take half a
+ * second to import, which a bot that does not serve them should not pay at every start.
+ */
+async function createDashboard(deps: OperationsDeps): Promise<RequestHandler> {
+  const [{ createBullBoard }, { BullMQAdapter }, { ExpressAdapter }] = await Promise.all([
+    import("@bull-board/api"),
+    import("@bull-board/api/bullMQAdapter"),
+    import("@bull-board/express"),
+  ]);
   const readOnlyMode = !deps.config.QUEUE_DASHBOARD_WRITE;
   const serverAdapter = new ExpressAdapter().setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
@@ -100,6 +106,8 @@ export function createOperationsHttp(deps: OperationsDeps): OperationsHttp {
   const { config } = deps;
   const dashboardToken = config.QUEUE_DASHBOARD === "on" ? config.QUEUE_DASHBOARD_TOKEN : undefined;
   const dashboard = dashboardToken ? createDashboard(deps) : undefined;
+  // A failure to load is answered per request (500) and logged once.
+  dashboard?.catch((error: unknown) => deps.logger.error({ err: error }, "could not load the queue dashboard"));
   let separate: http.Server | undefined;
 
   return {
@@ -114,7 +122,10 @@ export function createOperationsHttp(deps: OperationsDeps): OperationsHttp {
         if (!sameSecret(presentedSecret(req.headers.authorization), dashboardToken)) {
           answer(res, 401, "unauthorized\n", { "www-authenticate": 'Basic realm="Tashil queues", charset="UTF-8"' });
         } else {
-          dashboard(req, res);
+          dashboard.then(
+            (serve) => serve(req, res),
+            () => answer(res, 500, "queue dashboard unavailable\n"),
+          );
         }
         return true;
       }

@@ -4,7 +4,8 @@
 // again. Every line either process wrote to stdout or stderr must be a JSON object, the lines at
 // warn level or above must stay few (before the fix: 257 lines, 136 of them raw error dumps),
 // the outage must be told as "unreachable, retrying" then "reachable again", and the bot must
-// answer an update afterwards.
+// answer an update afterwards. Both also serve /metrics and the queue dashboard, behind their
+// secrets, which no line of theirs contains.
 import { afterEach, describe, expect, it } from "vitest";
 import type { BotProcess, LogLine } from "../support/bot-process";
 import { createWorld, destroyWorld, worldProcess, type World } from "../support/e2e-world";
@@ -13,6 +14,10 @@ import { TestRedisServer } from "../support/redis-server";
 const OUTAGE_MS = 15_000;
 /** Warn-or-worse lines a process may write for the whole outage (first error, summary, data-loss recovery). */
 const MAX_WARN_LINES = 10;
+
+const METRICS_TOKEN = "e2e-metrics-token-0123456789";
+const DASHBOARD_TOKEN = "e2e-dashboard-token-0123456789";
+const OPERATIONS = { METRICS_TOKEN, QUEUE_DASHBOARD: "on", QUEUE_DASHBOARD_TOKEN: DASHBOARD_TOKEN };
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -36,8 +41,8 @@ describe("a 15 s Redis outage", () => {
     cleanups.push(() => redis.kill());
     const world = await createWorld({ redisUrl: redis.url, seed: ["KRM"] });
     cleanups.push(() => destroyWorld(world));
-    const bot = worldProcess(world);
-    const worker = worldProcess(world, {}, { script: "src/worker.ts" });
+    const bot = worldProcess(world, OPERATIONS);
+    const worker = worldProcess(world, OPERATIONS, { script: "src/worker.ts" });
     await Promise.all([bot.start(), worker.start()]);
     await answered(world, "/help");
 
@@ -60,6 +65,27 @@ describe("a 15 s Redis outage", () => {
       expect(child.nonJsonLines(), child.transcript()).toEqual([]);
       expect(during.filter((line) => line.msg === "Redis unreachable, retrying")).toHaveLength(1);
       expect(loud(during).length, JSON.stringify(loud(during).map((line) => line.msg))).toBeLessThanOrEqual(MAX_WARN_LINES);
+    }
+
+    // Both real processes serve /metrics and the dashboard, behind their secrets.
+    // (The update is counted once its handling ends, just after its reply went out.)
+    const handled = async () => {
+      const response = await fetch(`http://127.0.0.1:${bot.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(response.status).toBe(200);
+      return Number(/^tashil_updates_total\{type="message",outcome="handled"\} (\d+)/m.exec(await response.text())?.[1] ?? 0);
+    };
+    await expect.poll(handled, { timeout: 5_000, interval: 100 }).toBe(2);
+    expect((await fetch(`http://127.0.0.1:${worker.port}/metrics`)).status).toBe(401);
+    const workerMetrics = await fetch(`http://127.0.0.1:${worker.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(await workerMetrics.text()).toMatch(/^tashil_outbox_rows\{status="SENT"\} \d+/m);
+    expect((await fetch(`http://127.0.0.1:${worker.port}/admin/queues`)).status).toBe(401);
+    const board = await fetch(`http://127.0.0.1:${worker.port}/admin/queues/api/queues`, {
+      headers: { authorization: `Basic ${Buffer.from(`ops:${DASHBOARD_TOKEN}`).toString("base64")}` },
+    });
+    expect(board.status).toBe(200);
+    for (const child of [bot, worker]) {
+      expect(child.transcript(1_000_000)).not.toContain(METRICS_TOKEN);
+      expect(child.transcript(1_000_000)).not.toContain(DASHBOARD_TOKEN);
     }
   });
 });
