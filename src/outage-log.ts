@@ -101,3 +101,34 @@ export function createOutageTracker(logger: Logger, dependency: string, options:
     },
   };
 }
+
+/** Which dependency a connection error is about: Prisma's and pg's errors are PostgreSQL's. */
+export function dependencyOf(error: unknown): "postgres" | "redis" {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof name === "string" && /^(Prisma|DriverAdapterError)/.test(name)) return "postgres";
+    if (typeof code === "string" && /^P\d{4}$/.test(code)) return "postgres";
+    if (typeof message === "string" && /(Can't reach database|Connection terminated|:5432\b)/.test(message)) return "postgres";
+    current = (current as { cause?: unknown }).cause;
+  }
+  return "redis";
+}
+
+/**
+ * Logs `error` as usual, unless it is a connection error and a tracker is at hand: then the
+ * outage's tracker counts it (one line per outage instead of one per update).
+ */
+export function logUnlessOutage(
+  trackers: Partial<Record<"redis" | "postgres", OutageTracker>> | undefined,
+  log: () => void,
+  error: unknown,
+  fields: Record<string, unknown>,
+  message: string,
+): void {
+  const tracker = trackers && isConnectionError(error) ? trackers[dependencyOf(error)] : undefined;
+  if (tracker) tracker.error(error, fields, message);
+  else log();
+}

@@ -93,7 +93,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // First, before the runner's per-chat queue: a copy of an update already handled (or being
   // handled) by any process is dropped here, before it waits in line, reads a session or runs
   // a handler. In the bot rather than the HTTP server so polling gets it too.
-  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID() }));
+  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages }));
   // Second: a flooding user's updates end here, on one Redis call, before they take a place in
   // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
   // shares; after the dedupe, so a redelivered copy is not counted twice.
