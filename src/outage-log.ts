@@ -24,7 +24,8 @@ export interface OutageTracker {
   stop(): void;
 }
 
-const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017)$/;
+/** Node's socket errors, Prisma's "cannot reach", PostgreSQL's "shutting down / terminated". */
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017|57P01|57P02|57P03)$/;
 const CONNECTION_NAMES = /^(MaxRetriesPerRequestError|PrismaClientInitializationError|DriverAdapterError)$/;
 const CONNECTION_MESSAGES =
   /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;

@@ -81,7 +81,11 @@ describe("a 15 s Redis outage", () => {
     };
     await expect.poll(handled, { timeout: 5_000, interval: 100 }).toBe(2);
     const errors = await fetch(`http://127.0.0.1:${bot.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-    expect(await errors.text()).toMatch(/^tashil_updates_total\{type="message",outcome="error"\} 1$/m);
+    const botText = await errors.text();
+    expect(botText).toMatch(/^tashil_updates_total\{type="message",outcome="error"\} 1$/m);
+    // The bot's own Bot API calls: long polling and its replies.
+    expect(botText).toMatch(/^tashil_bot_api_calls_total\{method="getUpdates",status="ok"\} [1-9]/m);
+    expect(botText).toMatch(/^tashil_bot_api_calls_total\{method="sendMessage",status="ok"\} [3-9]/m);
     expect((await fetch(`http://127.0.0.1:${worker.port}/metrics`)).status).toBe(401);
     const workerMetrics = await fetch(`http://127.0.0.1:${worker.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
     expect(await workerMetrics.text()).toMatch(/^tashil_outbox_rows\{status="SENT"\} \d+/m);
