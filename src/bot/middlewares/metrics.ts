@@ -1,5 +1,6 @@
 import type { Context, Middleware } from "grammy";
 import { updateType, type Metrics } from "../../metrics";
+import { UpdateInProgressError } from "./dedupe";
 
 /**
  * Counts and times every update (tashil_updates_total, tashil_update_duration_seconds): memory
@@ -19,7 +20,8 @@ export function countUpdates(metrics: Pick<Metrics, "updates" | "updateDuration"
     try {
       await next();
     } catch (error) {
-      outcome = "error";
+      // A webhook copy of an update another process is handling (answered 503) is a copy.
+      outcome = error instanceof UpdateInProgressError ? "duplicate" : "error";
       throw error;
     } finally {
       const type = updateType(ctx.update);
