@@ -167,7 +167,7 @@ describe("/metrics", () => {
     expect(sample(text, "tashil_queue_jobs", { queue: "timers", state: "delayed" })).toBeDefined();
   });
 
-  it("counts a 429 from the Bot API and the retry_after it asked for", async () => {
+  it("counts a 429 from the Bot API and the retry_after it asked for, and a network failure", async () => {
     workers = await startWorkers(env.container, { hooks: [], relayIntervalMs: 100 });
     fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 2", retry_after: 2 });
     const before = await scrape();
@@ -180,6 +180,16 @@ describe("/metrics", () => {
     expect(sample(text, "tashil_bot_api_calls_total", { method: "sendMessage", status: "429" })).toBe(1);
     expect(sample(text, "tashil_bot_api_retry_after_seconds_total", { method: "sendMessage" })).toBe(2);
     expect(sample(text, "tashil_bot_api_calls_total", { method: "sendMessage", status: "ok" })).toBe(okBefore + 1);
+
+    // A connection dropped mid-request is a network failure (BullMQ retries it after a second).
+    fake.failNext("sendMessage", "drop");
+    await env.container.db.$transaction((tx) =>
+      enqueueOutbound(tx, [{ dedupeKey: "metrics:dropped", kind: "NOTICE", chatId: "6600011", payload: textPayload("after a drop") }]),
+    );
+    await expect.poll(() => env.container.db.outboxMessage.count({ where: { dedupeKey: "metrics:dropped", status: "SENT" } }), WAIT).toBe(1);
+    const after = await scrape();
+    expect(sample(after, "tashil_bot_api_calls_total", { method: "sendMessage", status: "network" })).toBe(1);
+    expect(sample(after, "tashil_bot_api_calls_total", { method: "sendMessage", status: "ok" })).toBe(okBefore + 2);
   });
 
   it("times how late a timer ran, and counts critical cases unopened past their re-alert", async () => {
