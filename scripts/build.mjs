@@ -29,10 +29,12 @@ const outdir = process.argv.find((arg) => arg.startsWith("--outdir="))?.slice("-
 
 // Libraries bundled in (with what they import, tree-shaken): loaded from node_modules they
 // cost most of the start-up — resolving and compiling hundreds of small files (date-fns-jalali
-// ~250 modules, BullMQ ~150, @grammyjs/i18n's Deno shim ~120). The rest stays external:
+// ~250 modules, BullMQ ~150, @grammyjs/i18n's Deno shim ~120; prom-client ~90 ms with
+// @opentelemetry/api). The rest stays external (bull-board too: loaded only when the queue
+// dashboard is on, and it reads its UI files next to its own code):
 // packages with native parts (msgpackr's optional addon), files read next to their own code
 // (Prisma's wasm), or one instance shared by everyone (grammy, ioredis, pg, pino).
-const BUNDLED = new Set(["date-fns-jalali", "zod", "@persian-tools/persian-tools", "bullmq", "@grammyjs/i18n"]);
+const BUNDLED = new Set(["date-fns-jalali", "zod", "@persian-tools/persian-tools", "bullmq", "@grammyjs/i18n", "prom-client"]);
 const ALSO_EXTERNAL = ["msgpackr"];
 const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const external = [...Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }), ...ALSO_EXTERNAL]

@@ -87,6 +87,19 @@ export const ConfigSchema = z
     POLLING_LOCK_TTL_MS: z.coerce.number().int().min(1_000).max(5 * 60_000).default(5_000),
     /** Finished outbox rows (sent, failed, blocked, cancelled) are deleted after this many days. */
     OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /**
+     * /metrics (Prometheus) on the HTTP server requires `Authorization: Bearer <METRICS_TOKEN>`;
+     * unset, it answers 404 there. METRICS_PORT serves it on a listener of its own
+     * (METRICS_HOST), with the token if set and open otherwise (announced in the log).
+     */
+    METRICS_TOKEN: z.string().regex(/^[\w.~+/=-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ - . ~ + / =").optional(),
+    METRICS_HOST: z.string().default("127.0.0.1"),
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** The queue dashboard (bull-board) under /admin/queues: off unless "on", then behind the token. */
+    QUEUE_DASHBOARD: z.enum(["on", "off"]).default("off"),
+    QUEUE_DASHBOARD_TOKEN: z.string().regex(/^[\w.~+/=-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ - . ~ + / =").optional(),
+    /** Retry, remove, promote, pause and clean from the dashboard (read-only otherwise). */
+    QUEUE_DASHBOARD_WRITE: booleanFromEnv.default(false),
   })
   .transform((env) => ({
     ...env,
@@ -96,9 +109,17 @@ export const ConfigSchema = z
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when WEBHOOK_URL is set" });
     }
+    if (env.QUEUE_DASHBOARD === "on" && !env.QUEUE_DASHBOARD_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["QUEUE_DASHBOARD_TOKEN"], message: "is required when QUEUE_DASHBOARD=on" });
+    }
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** The configured secrets: redacted from every log line, wherever they turn up (src/logger.ts). */
+export function configSecrets(config: Pick<Config, "BOT_TOKEN" | "WEBHOOK_SECRET" | "METRICS_TOKEN" | "QUEUE_DASHBOARD_TOKEN">): Array<string | undefined> {
+  return [config.BOT_TOKEN, config.WEBHOOK_SECRET, config.METRICS_TOKEN, config.QUEUE_DASHBOARD_TOKEN];
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -1,18 +1,24 @@
 import type { Api } from "grammy";
 import { createSenderApi } from "./bot/api";
-import type { Config } from "./config";
+import { configSecrets, type Config } from "./config";
 import type { Deps } from "./deps";
 import { createDb } from "./db";
 import { createI18n, translatorFor } from "./i18n";
 import { createQueues } from "./jobs/queues";
 import { createScheduler } from "./jobs/scheduler";
 import { createLogger, type Logger } from "./logger";
+import { createMetrics } from "./metrics";
+import { createOutageTracker } from "./outage-log";
+import { instrumentApi } from "./bot/api";
+import { countCriticalUnopenedPastRealert, outboxStats } from "./services/operations-stats";
 import { createQueueRedis, createRedis } from "./redis";
 import { relayOutbox } from "./jobs/outbox-relay";
 import { loadPolicies } from "./policies";
 import { createDraftWriter } from "./services/drafts";
 
 export type { Deps } from "./deps";
+
+const QUEUE_STATES = ["waiting", "prioritized", "active", "delayed", "failed", "completed", "paused"] as const;
 
 export interface Container extends Deps {
   close(): Promise<void>;
@@ -26,15 +32,28 @@ export interface ContainerOverrides {
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
   // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET] });
-  const db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config) });
+  // Connection errors are logged as outages, one story per dependency (src/outage-log.ts).
+  const outages = { redis: createOutageTracker(logger, "Redis"), postgres: createOutageTracker(logger, "PostgreSQL") };
+  const db = createDb(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onError: (error) => outages.postgres.error(error, { client: "pg-pool" }),
+    onConnect: () => outages.postgres.up(),
+  });
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);
-  // Without a listener ioredis prints every failed reconnect; we log them once per client.
+  // Without a listener ioredis prints every failed reconnect to stderr, as raw text.
   for (const [name, client] of [["redis", redis], ["queue-redis", queueRedis]] as const) {
-    client.on("error", (error: Error) => logger.warn({ err: error, client: name }, "Redis connection error"));
+    client.on("error", (error: Error) => outages.redis.error(error, { client: name }, "Redis client error"));
+    client.on("ready", () => outages.redis.up());
   }
   const queues = createQueues(queueRedis, config.REDIS_PREFIX);
+  for (const queue of [queues.deliveries, queues.timers]) {
+    queue.on("error", (error: Error) => outages.redis.error(error, { queue: queue.name }, "queue error"));
+  }
+  const metrics = createMetrics();
+  const api = overrides.api ?? createSenderApi(config);
+  instrumentApi(api, metrics);
   const i18n = createI18n(config.DEFAULT_LOCALE);
   const container: Container = {
     config,
@@ -45,7 +64,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     queues,
     i18n,
     t: translatorFor(i18n),
-    api: overrides.api ?? createSenderApi(config),
+    api,
+    metrics,
+    outages,
     policies: loadPolicies(config),
     now: overrides.now ?? (() => new Date()),
     // Assigned below: the scheduler reads the container it belongs to.
@@ -60,11 +81,21 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     async close() {
       // The drafts still queued go to PostgreSQL before its connections close.
       await container.drafts.close().catch(() => undefined);
+      outages.redis.stop();
+      outages.postgres.stop();
       await Promise.allSettled([queues.deliveries.close(), queues.timers.close()]);
       await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
     },
   };
   container.scheduler = createScheduler(container);
   container.drafts = createDraftWriter({ db, logger, now: () => container.now() }, config.SESSION_DRAFT_FLUSH_MS);
+  metrics.attach({
+    outbox: () => outboxStats(container),
+    criticalUnopened: () => countCriticalUnopenedPastRealert(container),
+    queues: async () => ({
+      deliveries: await queues.deliveries.getJobCounts(...QUEUE_STATES),
+      timers: await queues.timers.getJobCounts(...QUEUE_STATES),
+    }),
+  });
   return container;
 }

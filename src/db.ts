@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { PoolConfig } from "pg";
+import pg, { type PoolConfig } from "pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
 
 export { Prisma };
@@ -46,9 +46,19 @@ export function poolConfig(databaseUrl: string, max = DEFAULT_POOL_SIZE): PoolCo
 export const TRANSACTION_MAX_WAIT_MS = 15_000;
 export const TRANSACTION_TIMEOUT_MS = 15_000;
 
-export function createDb(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg(poolConfig(databaseUrl, poolSize)),
-    transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
-  });
+export interface DbOptions {
+  /** Connections of the pool (DATABASE_POOL_SIZE). */
+  poolSize?: number;
+  /** An idle pooled connection or a transaction's connection failed (PostgreSQL went away). */
+  onError?: (error: Error) => void;
+  /** A new connection was made (after an outage: PostgreSQL is back). */
+  onConnect?: () => void;
+}
+
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  // Our own pool (Prisma's adapter would make the same one) so its connects can be watched.
+  const pool = new pg.Pool(poolConfig(databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE));
+  if (options.onConnect) pool.on("connect", options.onConnect);
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: options.onError, onConnectionError: options.onError });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
 }

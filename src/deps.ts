@@ -6,6 +6,8 @@ import type { Db } from "./db";
 import type { Translator } from "./i18n";
 import type { Queues } from "./jobs/queues";
 import type { Logger } from "./logger";
+import type { Metrics } from "./metrics";
+import type { OutageTracker } from "./outage-log";
 import type { Policies } from "./policies";
 import type { DraftWriter, Scheduler } from "./services/ports";
 
@@ -37,4 +39,8 @@ export interface Deps {
   scheduler: Scheduler;
   /** Session drafts queued for PostgreSQL, written behind (src/services/drafts.ts). */
   drafts: DraftWriter;
+  /** This process's Prometheus metrics (src/metrics.ts): in-memory, no I/O on the hot path. */
+  metrics: Metrics;
+  /** Connection errors of each dependency, logged as one outage (src/outage-log.ts). */
+  outages: { redis: OutageTracker; postgres: OutageTracker };
 }

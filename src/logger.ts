@@ -20,6 +20,14 @@ const REDACTED_PATHS = [
   "*.BOT_TOKEN",
   "DATABASE_URL",
   "*.DATABASE_URL",
+  // The dashboard's and /metrics' credentials, should a request's headers be logged.
+  "authorization",
+  "*.authorization",
+  "*.*.authorization",
+  "METRICS_TOKEN",
+  "*.METRICS_TOKEN",
+  "QUEUE_DASHBOARD_TOKEN",
+  "*.QUEUE_DASHBOARD_TOKEN",
   // A failed Bot API call (GrammyError) carries the request it failed with: a case card's
   // text holds the reporter's phone number.
   "err.payload",

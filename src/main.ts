@@ -26,6 +26,7 @@ import { runPollingLeader, type PollingLeader } from "./polling";
 import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
 import { seedReferenceData } from "./seed/reference-data";
 import { createHttpServer, webhookRoute } from "./server";
+import { createOperationsHttp } from "./operations-http";
 
 /** Updates of one chat, and of one user (whose session they share), are handled in order. */
 function updateConstraints(ctx: Context): string[] {
@@ -53,14 +54,21 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     before: [sequentialize(updateConstraints), ...ordering],
     transport: route ? "webhook" : "polling",
   });
-  const server = createHttpServer(
-    container,
-    route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {},
-  );
+  // /metrics and the queue dashboard, each closed unless configured (src/operations-http.ts).
+  const operations = createOperationsHttp(container);
+  const server = createHttpServer(container, {
+    operations,
+    ...(route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {}),
+  });
   // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
   // compiler now rather than on the first update). Updates are taken as soon as the bot knows
   // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
-  const [address] = await Promise.all([server.listen(config.HTTP_PORT, config.HTTP_HOST), bot.init(), container.db.$connect()]);
+  const [address, metricsAddress] = await Promise.all([
+    server.listen(config.HTTP_PORT, config.HTTP_HOST),
+    operations.listen(),
+    bot.init(),
+    container.db.$connect(),
+  ]);
   const menu = setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
     // Not every Bot API clone implements the command menu; the bot works without it.
     logger.warn({ err: error }, "could not set the command menu");
@@ -89,7 +97,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
       const polled = leader ? await leader.stop(deadline) : { unfinished: 0 };
       const unfinished = Math.max(polled.unfinished, await inFlight.idle(deadline));
       if (unfinished > 0) logger.warn({ unfinished }, "updates still in progress at the end of the grace period");
-      await untilDeadline(server.close(), deadline);
+      await untilDeadline(Promise.allSettled([server.close(), operations.close()]), deadline);
       if (workers && (await untilDeadline(workers.close().then(() => true), deadline)) === undefined) {
         logger.warn("jobs still in progress at the end of the grace period; BullMQ runs them again");
       }
@@ -106,6 +114,7 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
       apiRoot: new URL(config.BOT_API_ROOT).host,
       bot: bot.botInfo.username,
       httpPort: address.port,
+      ...(metricsAddress && { metricsPort: metricsAddress.port }),
     },
     "Tashil bot ready",
   );

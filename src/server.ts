@@ -5,6 +5,7 @@ import type { Update } from "grammy/types";
 import type { BotContext } from "./bot/context";
 import { UpdateInProgressError } from "./bot/middlewares/dedupe";
 import type { Deps } from "./container";
+import type { OperationsHttp } from "./operations-http";
 
 /**
  * The process's HTTP face, in every mode: liveness and readiness for the orchestrator, and
@@ -21,6 +22,8 @@ export interface HttpServerOptions {
   probeTimeoutMs?: number;
   /** Largest webhook body accepted (WEBHOOK_MAX_BODY_BYTES); larger ones get 413. */
   maxBodyBytes?: number;
+  /** /metrics and the queue dashboard (src/operations-http.ts), each closed unless configured. */
+  operations?: OperationsHttp;
 }
 
 /** A Telegram update is a few kilobytes; a megabyte leaves room for the largest real one. */
@@ -47,7 +50,7 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-type ProbeDeps = Pick<Deps, "db" | "redis" | "logger">;
+type ProbeDeps = Pick<Deps, "db" | "redis" | "logger"> & Partial<Pick<Deps, "outages">>;
 
 /** The webhook's path and secret as main.ts registers them with the platform. */
 export function webhookRoute(config: Pick<Deps["config"], "WEBHOOK_URL" | "WEBHOOK_SECRET" | "BOT_PLATFORM">): {
@@ -92,7 +95,10 @@ export async function checkReadiness(deps: ProbeDeps, timeoutMs = 2_000): Promis
         await withTimeout(probe(), timeoutMs, name);
         return [name, "ok"] as const;
       } catch (error) {
-        deps.logger.warn({ err: error, dependency: name }, "readiness probe failed");
+        // During an outage every probe fails: the dependency's tracker tells it once.
+        const tracker = deps.outages?.[name as keyof Deps["outages"]];
+        if (tracker) tracker.error(error, { probe: "readiness" }, "readiness probe failed");
+        else deps.logger.warn({ err: error, dependency: name }, "readiness probe failed");
         return [name, error instanceof Error ? error.message.split("\n")[0] ?? "failed" : "failed"] as const;
       }
     }),
@@ -184,7 +190,7 @@ function answerWebhookFailure(error: unknown, res: http.ServerResponse, logger: 
 }
 
 export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {}): HttpServer {
-  const { bot, webhookPath, secretToken, probeTimeoutMs = 2_000, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const { bot, webhookPath, secretToken, probeTimeoutMs = 2_000, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, operations } = options;
   if (bot && !webhookPath) throw new Error("createHttpServer: a bot needs a webhookPath");
   // "return": answer 200 after the timeout and let the update finish, rather than make the
   // platform deliver it again (the copy would be dropped as in progress, but late).
@@ -223,6 +229,7 @@ export function createHttpServer(deps: ProbeDeps, options: HttpServerOptions = {
       });
       return;
     }
+    if (operations?.handle(req, res, path)) return;
     sendJson(res, 404, { ok: false });
   });
 

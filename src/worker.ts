@@ -10,6 +10,7 @@ import { startWorkers } from "./jobs/workers";
 import { checkMigrations } from "./migrations";
 import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
 import { createHttpServer } from "./server";
+import { createOperationsHttp } from "./operations-http";
 
 parseFlags(process.argv.slice(2), []);
 loadEnvFile();
@@ -25,11 +26,14 @@ try {
     await container.close().catch(() => undefined);
     process.exit(1);
   }
-  const server = createHttpServer(container);
+  // /metrics and the queue dashboard, each closed unless configured (src/operations-http.ts).
+  const operations = createOperationsHttp(container);
+  const server = createHttpServer(container, { operations });
   const address = await server.listen(config.HTTP_PORT, config.HTTP_HOST).catch((error: unknown) => {
     const inUse = (error as { code?: string }).code === "EADDRINUSE";
     throw inUse ? new Error(`HTTP_PORT ${config.HTTP_PORT} is in use (is the bot running on this host? give the worker its own HTTP_PORT)`) : error;
   });
+  const metricsAddress = await operations.listen();
   const workers = await startWorkers(container);
   onShutdown(
     logger,
@@ -39,12 +43,15 @@ try {
       if ((await untilDeadline(workers.close().then(() => true), deadline)) === undefined) {
         logger.warn("jobs still in progress at the end of the grace period; BullMQ runs them again");
       }
-      await untilDeadline(server.close(), deadline);
+      await untilDeadline(Promise.allSettled([server.close(), operations.close()]), deadline);
       await container.close();
     },
     config.SHUTDOWN_GRACE_MS,
   );
-  logger.info({ platform: config.BOT_PLATFORM, apiRoot: new URL(config.BOT_API_ROOT).host, httpPort: address.port }, "Tashil workers ready");
+  logger.info(
+    { platform: config.BOT_PLATFORM, apiRoot: new URL(config.BOT_API_ROOT).host, httpPort: address.port, ...(metricsAddress && { metricsPort: metricsAddress.port }) },
+    "Tashil workers ready",
+  );
 } catch (error) {
   await container.close().catch(() => undefined);
   exitOnFatalError(logger, error);

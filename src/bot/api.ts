@@ -1,5 +1,6 @@
 import { Api, type Transformer } from "grammy";
 import type { Config } from "../config";
+import type { Metrics } from "../metrics";
 
 /**
  * Bale's Bot API follows Telegram's but has no HTML entities: there we drop parse_mode and
@@ -55,4 +56,34 @@ export function applyPlatform(api: Api, config: Pick<Config, "BOT_PLATFORM">): A
 /** The Api the workers send with (no auto-retry: BullMQ owns retries there). */
 export function createSenderApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "BOT_PLATFORM">): Api {
   return applyPlatform(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), config);
+}
+
+/**
+ * Counts every Bot API call by method and status ("ok", the error code, or "network"), and the
+ * retry_after seconds a 429 asked for. In-memory only. Installed beneath any retrying
+ * transformer (src/bot/index.ts), so every attempt is counted.
+ */
+export function metricsTransformer(metrics: Pick<Metrics, "apiCalls" | "apiRetryAfter">): Transformer {
+  return async (prev, method, payload, signal) => {
+    let result: Awaited<ReturnType<typeof prev>>;
+    try {
+      result = await prev(method, payload, signal);
+    } catch (error) {
+      if (!signal?.aborted) metrics.apiCalls.inc({ method, status: "network" });
+      throw error;
+    }
+    if (result.ok) {
+      metrics.apiCalls.inc({ method, status: "ok" });
+    } else {
+      metrics.apiCalls.inc({ method, status: String(result.error_code) });
+      const retryAfter = result.parameters?.retry_after;
+      if (result.error_code === 429 && typeof retryAfter === "number") metrics.apiRetryAfter.inc({ method }, retryAfter);
+    }
+    return result;
+  };
+}
+
+export function instrumentApi(api: Api, metrics: Pick<Metrics, "apiCalls" | "apiRetryAfter">): Api {
+  api.config.use(metricsTransformer(metrics));
+  return api;
 }

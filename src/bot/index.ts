@@ -4,7 +4,8 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps";
-import { applyPlatform } from "./api";
+import { applyPlatform, metricsTransformer } from "./api";
+import { countUpdates } from "./middlewares/metrics";
 import type { BotContext, SessionData } from "./context";
 import { features } from "./features";
 import { addCommands } from "./command-list";
@@ -84,22 +85,32 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // Inside autoRetry, which retries network failures for ever and silently: each failed attempt
   // is logged (through the logger, which redacts the token the fetch error carries).
   bot.api.config.use(logFailedCalls(deps.logger));
+  bot.api.config.use(metricsTransformer(deps.metrics));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   if (options.outermost?.length) bot.use(...options.outermost);
 
+  // Zeroth: the update is counted and timed (in memory, no I/O), whatever becomes of it; the
+  // markers below say how far it got (dropped as a copy, cut off by the limit, handled, failed).
+  const counted = countUpdates(deps.metrics);
+  bot.use(counted.taken);
   // First, before the runner's per-chat queue: a copy of an update already handled (or being
   // handled) by any process is dropped here, before it waits in line, reads a session or runs
   // a handler. In the bot rather than the HTTP server so polling gets it too.
-  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID() }));
+  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages }));
   // Second: a flooding user's updates end here, on one Redis call, before they take a place in
   // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
   // shares; after the dedupe, so a redelivered copy is not counted twice.
+  bot.use(counted.mark("limited"));
   bot.use(limitInbound(deps));
+  bot.use(counted.mark("handled"));
   if (options.before?.length) bot.use(...options.before);
   bot.use(attachDeps(deps));
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
   // down included) is logged and the user told plainly, whether we poll, take webhooks or test.
   const guarded = bot.errorBoundary(handleBotError);
+  // Inside the boundary, so an update that fails there is counted as an error before the
+  // boundary answers it.
+  guarded.use(counted.failures);
   const storage = writeThroughStorage(new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }), deps, SESSION_TTL_SECONDS * 1000);
   guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage, getSessionKey: sessionKey }));
   guarded.use(saveSessionBeforeReplying(storage));

@@ -55,7 +55,7 @@ function isFlow(value: unknown): value is Flow {
  */
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
-  deps: Pick<Deps, "db" | "now" | "logger"> & { drafts: DraftWriter },
+  deps: Pick<Deps, "db" | "now" | "logger" | "metrics"> & { drafts: DraftWriter },
   maxAgeMs: number,
 ): StorageAdapter<SessionData> {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
@@ -84,6 +84,7 @@ export function writeThroughStorage(
         else remember(key, null);
         return value;
       }
+      deps.metrics.sessionMisses.inc();
       const queued = deps.drafts.queued(key);
       const stored = queued === undefined ? await loadSessionDraft(deps, key, maxAgeMs) : (queued ?? undefined);
       if (!isFlow(stored)) {
@@ -91,6 +92,7 @@ export function writeThroughStorage(
         return undefined;
       }
       remember(key, JSON.stringify(stored));
+      deps.metrics.draftsRestored.inc();
       deps.logger.info({ key, flow: stored.name, step: stored.step }, "session missing in Redis: the draft is restored from PostgreSQL");
       return { flow: stored };
     },

@@ -12,6 +12,31 @@ import { startCountdownReconciler } from "./countdown";
 import { startStatutoryReconciler } from "./statutory";
 import { startReportTimers } from "./report-send";
 import { startOutboxPrune } from "./outbox-prune";
+import { isConnectionError } from "../outage-log";
+
+/**
+ * A worker's errors (its Redis connections) go to the outage tracker; its jobs' run times and,
+ * for timers, how late they started go to the metrics (memory only).
+ */
+function instrumentWorker<D, R>(deps: Pick<Deps, "metrics" | "outages">, worker: Worker<D, R>, timerType?: (job: Job<D, R>) => string): void {
+  const queue = worker.name;
+  worker.on("error", (error) => deps.outages.redis.error(error, { queue }, "worker error"));
+  const ran = (outcome: "completed" | "failed") => (job: Job<D, R> | undefined) => {
+    if (job?.processedOn !== undefined && job.finishedOn !== undefined) {
+      deps.metrics.jobDuration.observe({ queue, outcome }, Math.max(0, job.finishedOn - job.processedOn) / 1000);
+    }
+  };
+  worker.on("completed", ran("completed"));
+  worker.on("failed", ran("failed"));
+  if (timerType) {
+    worker.on("active", (job) => {
+      // First attempts only: a retry starts late by its backoff, on purpose.
+      if (job.attemptsMade > 0 || job.processedOn === undefined) return;
+      const lateMs = job.processedOn - job.timestamp - (job.opts.delay ?? 0);
+      deps.metrics.timerLateness.observe({ type: timerType(job) }, Math.max(0, lateMs) / 1000);
+    });
+  }
+}
 
 /**
  * The job runtime: the deliveries worker (every Bot API send), the timers worker, and the
@@ -96,7 +121,7 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
       },
     );
     deliveries.on("failed", (job, error) => void onDeliveryFailed(deps, job, error));
-    deliveries.on("error", (error) => log.error({ err: error, queue: QUEUE_NAMES.deliveries }, "worker error"));
+    instrumentWorker(deps, deliveries);
   }
 
   let timers: Worker<TimerJobData, void> | undefined;
@@ -109,9 +134,12 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
     });
     timers.on("failed", (job, error) => {
       const final = job?.finishedOn !== undefined;
-      log[final ? "error" : "warn"]({ err: error, jobId: job?.id, type: job?.data.type, final }, "timer job failed");
+      const fields = { jobId: job?.id, type: job?.data.type, final };
+      // A timer that failed because Redis or PostgreSQL is down is part of that outage's story.
+      if (!final && isConnectionError(error)) deps.outages.redis.error(error, fields, "timer job failed");
+      else log[final ? "error" : "warn"]({ err: error, ...fields }, "timer job failed");
     });
-    timers.on("error", (error) => log.error({ err: error, queue: QUEUE_NAMES.timers }, "worker error"));
+    instrumentWorker(deps, timers, (job) => job.data.type);
   }
 
   const hooks = options.hooks ?? workerStartHooks;
@@ -129,10 +157,10 @@ export async function startWorkers(deps: Deps, options: StartWorkersOptions = {}
   let watcher: RedisLossWatcher | undefined;
   if (options.relay ?? true) {
     loops.push(
-      startLoop("relay", options.relayIntervalMs ?? 1_000, () => relayOutbox(deps), log),
+      startLoop("relay", options.relayIntervalMs ?? 1_000, () => relayOutbox(deps), log, deps),
       // Every 30 s one page (500 rows, by index) of rows queued over a minute ago: cheap, and
       // the only recovery for a job lost on its own. A lost Redis is caught by the sentinel.
-      startLoop("requeue-lost", options.requeueIntervalMs ?? 30_000, lostJobSweep(deps), log),
+      startLoop("requeue-lost", options.requeueIntervalMs ?? 30_000, lostJobSweep(deps), log, deps),
     );
     // Redis lost its data: every QUEUED row gets its job back at once, and the start hooks
     // run again, since the timers and job schedulers they (re)create were lost too.
@@ -183,7 +211,7 @@ interface Loop {
 }
 
 /** Runs `work` now and then every intervalMs after the previous run ended; errors are logged. */
-function startLoop(name: string, intervalMs: number, work: () => Promise<unknown>, log: Deps["logger"]): Loop {
+function startLoop(name: string, intervalMs: number, work: () => Promise<unknown>, log: Deps["logger"], deps: Pick<Deps, "outages">): Loop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -191,7 +219,11 @@ function startLoop(name: string, intervalMs: number, work: () => Promise<unknown
     running = work()
       .then(
         () => undefined,
-        (error: unknown) => log.warn({ err: error, loop: name }, "background loop failed; will try again"),
+        (error: unknown) => {
+          // Every second during an outage: counted by the outage's tracker instead of logged.
+          if (isConnectionError(error)) deps.outages.redis.error(error, { loop: name }, "background loop failed");
+          else log.warn({ err: error, loop: name }, "background loop failed; will try again");
+        },
       )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);

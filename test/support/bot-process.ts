@@ -45,6 +45,9 @@ export class BotProcess {
   /** Everything the child wrote, across restarts (for failure messages). */
   private output = "";
   private lines: LogLine[] = [];
+  /** Every line written to stdout or stderr that is not a JSON object (logs must all be JSON). */
+  private notJson: string[] = [];
+  private stderrPending = "";
   private lineWaiters = new Set<() => void>();
   port: number | undefined;
   starts = 0;
@@ -62,6 +65,11 @@ export class BotProcess {
   /** Structured log lines the child printed (pino JSON), oldest first. */
   logs(): LogLine[] {
     return [...this.lines];
+  }
+
+  /** Lines of stdout or stderr that were not JSON objects, across restarts. */
+  nonJsonLines(): string[] {
+    return [...this.notJson];
   }
 
   /** The raw output, for assertion messages. */
@@ -93,6 +101,10 @@ export class BotProcess {
     });
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       this.output += chunk;
+      this.stderrPending += chunk;
+      const parts = this.stderrPending.split("\n");
+      this.stderrPending = parts.pop() ?? "";
+      for (const part of parts) if (part.trim() && !isJsonObject(part)) this.notJson.push(`stderr: ${part}`);
     });
 
     const timeoutMs = this.options.readyTimeoutMs ?? 60_000;
@@ -187,10 +199,22 @@ export class BotProcess {
   private addLine(text: string): void {
     if (!text.trim()) return;
     try {
-      this.lines.push(JSON.parse(text) as LogLine);
+      const line = JSON.parse(text) as unknown;
+      if (!line || typeof line !== "object" || Array.isArray(line)) throw new Error("not an object");
+      this.lines.push(line as LogLine);
     } catch {
+      this.notJson.push(`stdout: ${text}`);
       this.lines.push({ msg: text });
     }
     for (const waiter of [...this.lineWaiters]) waiter();
+  }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }

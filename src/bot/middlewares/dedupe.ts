@@ -1,6 +1,7 @@
 import type { Middleware } from "grammy";
 import type { Redis } from "ioredis";
 import type { Logger } from "../../logger";
+import { logUnlessOutage, type OutageTracker } from "../../outage-log";
 import type { BotContext } from "../context";
 
 /**
@@ -53,9 +54,11 @@ export interface DedupeOptions {
   transport: UpdateTransport;
   /** This process (a random id per bot instance). */
   instanceId: string;
+  /** Redis being down is told once per outage there (src/outage-log.ts), not once per update. */
+  outages?: { redis: OutageTracker };
 }
 
-export function dedupeUpdates({ redis, logger, transport, instanceId }: DedupeOptions): Middleware<BotContext> {
+export function dedupeUpdates({ redis, logger, transport, instanceId, outages }: DedupeOptions): Middleware<BotContext> {
   const mine = `run:${instanceId}`;
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
@@ -67,7 +70,8 @@ export function dedupeUpdates({ redis, logger, transport, instanceId }: DedupeOp
       if (error instanceof UpdateInProgressError) throw error;
       // Redis is down: sessions are too, and the update would fail inside; it is handled (the
       // error boundary tells the user) rather than dropped unseen.
-      logger.warn({ err: error, updateId }, "could not check the update for a duplicate; handling it");
+      const message = "could not check the update for a duplicate; handling it";
+      logUnlessOutage(outages, () => logger.warn({ err: error, updateId }, message), error, { updateId }, message);
       return next();
     }
     if (!claimed) return;
@@ -79,7 +83,10 @@ export function dedupeUpdates({ redis, logger, transport, instanceId }: DedupeOp
     }
     await redis
       .set(key, "done", "EX", UPDATE_DONE_TTL_SECONDS)
-      .catch((error: unknown) => logger.warn({ err: error, updateId }, "could not mark the update handled"));
+      .catch((error: unknown) => {
+        const message = "could not mark the update handled";
+        logUnlessOutage(outages, () => logger.warn({ err: error, updateId }, message), error, { updateId }, message);
+      });
   };
 }
 

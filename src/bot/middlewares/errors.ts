@@ -1,5 +1,6 @@
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext } from "../context";
+import { logUnlessOutage } from "../../outage-log";
 
 /** Whether an error means PostgreSQL or Redis cannot be reached right now. */
 export function isInfrastructureError(error: unknown): boolean {
@@ -29,7 +30,8 @@ export async function handleBotError(error: BotError<BotContext>): Promise<void>
     return;
   }
   const infrastructure = isInfrastructureError(cause);
-  logger?.error({ err: cause, infrastructure }, "update failed");
+  // During an outage every update fails the same way: its tracker tells it once.
+  logUnlessOutage(infrastructure ? ctx.deps?.outages : undefined, () => logger?.error({ err: cause, infrastructure }, "update failed"), cause, { updateId: ctx.update?.update_id }, "update failed");
   const locale = ctx.locale ?? (ctx.from?.language_code?.startsWith("en") ? "en" : "fa");
   const key = infrastructure ? "error-unavailable" : "error-unexpected";
   try {

@@ -3,6 +3,7 @@ import type { Middleware } from "grammy";
 import type { Redis } from "ioredis";
 import type { Deps } from "../../deps";
 import { localeFromTelegram } from "../../i18n";
+import { logUnlessOutage } from "../../outage-log";
 import type { BotContext } from "../context";
 
 /**
@@ -30,7 +31,7 @@ if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) 
 return hits`;
 
 /** The plugin's storage interface on our (prefixed) ioredis client. */
-function windowCounter(redis: Redis, windowMs: number, logger: Deps["logger"]) {
+function windowCounter(redis: Redis, windowMs: number, logger: Deps["logger"], outages?: Deps["outages"]) {
   return {
     async incr(key: string): Promise<number> {
       try {
@@ -38,7 +39,8 @@ function windowCounter(redis: Redis, windowMs: number, logger: Deps["logger"]) {
       } catch (error) {
         // Open when Redis cannot count: the session fails next and the user is told plainly,
         // which beats dropping every update unseen.
-        logger.warn({ err: error }, "could not count the user's updates; letting this one through");
+        const message = "could not count the user's updates; letting this one through";
+        logUnlessOutage(outages, () => logger.warn({ err: error }, message), error, {}, message);
         return 0;
       }
     },
@@ -49,13 +51,13 @@ function windowCounter(redis: Redis, windowMs: number, logger: Deps["logger"]) {
   };
 }
 
-export function limitInbound(deps: Pick<Deps, "redis" | "config" | "logger" | "t">): Middleware<BotContext> {
+export function limitInbound(deps: Pick<Deps, "redis" | "config" | "logger" | "t"> & Partial<Pick<Deps, "outages">>): Middleware<BotContext> {
   const { RATE_LIMIT_UPDATES: updates, RATE_LIMIT_WINDOW_MS: windowMs, DEFAULT_LOCALE } = deps.config;
   if (updates === 0) return (_ctx, next) => next();
   return limit<BotContext, ReturnType<typeof windowCounter>>({
     limit: updates,
     timeFrame: windowMs,
-    storageClient: windowCounter(deps.redis, windowMs, deps.logger),
+    storageClient: windowCounter(deps.redis, windowMs, deps.logger, deps.outages),
     keyPrefix: KEY_PREFIX,
     // Updates without a sender (channel posts) are not a person flooding us.
     keyGenerator: (ctx) => (ctx.from ? String(ctx.from.id) : undefined),
