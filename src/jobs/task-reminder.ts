@@ -8,7 +8,7 @@ import { shared } from "../buttons";
 import { formatJalaliDate, todayInTehran } from "../domain/jalali";
 import type { ReminderMoment } from "../domain/reminder-schedule";
 import { reminderWithheld } from "../domain/statutory";
-import { fullName, localizeDigits } from "../domain/text";
+import { fullName } from "../domain/text";
 import { isWorkingMoment, nextWorkingMoment, workingDaysBetween } from "../domain/working-calendar";
 import { type Locale, localName } from "../i18n";
 import { enqueueOutbound } from "../services/outbox";

@@ -1,7 +1,7 @@
 import { type Locale, localName, type Translator } from "../../i18n";
 import { daysBetweenTehranDates, formatJalaliDate } from "../../domain/jalali";
 import { formatAmount } from "../../domain/money";
-import { localizeDigits } from "../../domain/text";
+
 import { isOpenStatus, type CaseStatus } from "../../domain/case-lifecycle";
 import { timeLeft } from "../../domain/countdown";
 import type { WorkingCalendar } from "../../domain/working-calendar";

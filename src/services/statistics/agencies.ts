@@ -133,7 +133,8 @@ export async function agencyStatistics(
   const byAgency = new Map<number, AgencyTally>();
   const names = new Map<number, { nameFa: string; nameEn: string }>();
   const runningIds: number[] = [];
-  for (const { nameFa, nameEn, running, responded, firstAnswered, medianResponseMs, medianNetResponseMs, ...tally } of rows) {
+  // The response-time columns are the quarterly report's (src/services/report/); /stats keeps its tally.
+  for (const { nameFa, nameEn, running, responded: _responded, firstAnswered: _firstAnswered, medianResponseMs: _median, medianNetResponseMs: _medianNet, ...tally } of rows) {
     names.set(tally.agencyId, { nameFa, nameEn });
     runningIds.push(...running);
     if (tally.assigned > 0) byAgency.set(tally.agencyId, tally);

@@ -13,7 +13,7 @@ import {
   type JalaliDate,
 } from "../../domain/jalali";
 import { isTaskOpen, needsReminders, TASK_STATUSES } from "../../domain/task-lifecycle";
-import { localizeDigits, truncate } from "../../domain/text";
+import { truncate } from "../../domain/text";
 import type { Locale, Translator } from "../../i18n";
 import { appendEvent } from "../timeline";
 

@@ -4,7 +4,7 @@
 import { InlineKeyboard } from "grammy";
 import { normalizeText, truncate } from "../../../domain/text";
 import { ActivityStatus, Sector, type AgencyKind } from "../../../generated/prisma/enums";
-import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableMeetings, validateBroadcastText, type BroadcastAudience } from "../../../services/broadcasts";
+import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableMeetings, validateBroadcastText } from "../../../services/broadcasts";
 import { meetingTitle } from "../../../services/meetings";
 import { AUDIENCE_KINDS } from "../../../buttons/broadcasts";
 import { broadcasts as B, shared } from "../../../buttons";

@@ -1,7 +1,7 @@
 // The broadcast's preview: the notice exactly as recipients will get it, the recipient count,
 // and the buttons to send it, change the audience or drop it (sending.ts handles them).
 import { InlineKeyboard } from "grammy";
-import { localizeDigits } from "../../../domain/text";
+
 import { localName } from "../../../i18n";
 import { broadcastPayload, createBroadcastDraft, workingGroupOf, type BroadcastAudience } from "../../../services/broadcasts";
 import { broadcasts as B } from "../../../buttons";

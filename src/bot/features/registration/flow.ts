@@ -176,7 +176,7 @@ export const registrationFlow: DefinedFlow<RegistrationData> = defineFlow<Regist
       },
       async text(_ctx, text, flow) {
         const read = readFreeText(text, { min: 2, max: 40 });
-        if (!read.ok || !/^[\p{L}\p{N}\/\-\s]{2,40}$/u.test(read.value)) return retry("register-licence-invalid");
+        if (!read.ok || !/^[\p{L}\p{N}/\-\s]{2,40}$/u.test(read.value)) return retry("register-licence-invalid");
         flow.data.licenceNo = read.value;
         return next("working_group");
       },
