@@ -1,8 +1,10 @@
 /**
  * Start-up benchmark: spawn → first answer. A /help message already waits at the fake Bot API
  * when the process is spawned; the clock stops when its answer arrives there. The database is
- * migrated beforehand (no pending migration: the bot only checks), Redis is empty; every run
- * is a fresh process on the same database. The bare-grammY baseline is timed the same way.
+ * migrated beforehand (no pending migration: the bot only checks), Redis is empty (each start
+ * has a Redis prefix of its own: every fake Bot API numbers its updates from 1, and the bot's
+ * dedupe would drop update 1 as already handled); every run is a fresh process on the same
+ * database. The bare-grammY baseline is timed the same way.
  *
  *   npm run bench:startup        # builds dist/ first
  *
@@ -11,7 +13,8 @@
  */
 import { FakeBotApi } from "../test/support/fake-bot-api";
 import { Chats } from "./load";
-import { createWorld, environment, log, machine, median, start, TOKEN, type Subject } from "./support";
+import { clearRedisPrefix } from "../test/support/redis-keys";
+import { createWorld, environment, log, machine, median, REDIS_URL, start, TOKEN, type Subject } from "./support";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 7);
 const GOAL_MS = 1500;
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
     // Interleaved, so both see the same machine; the first start of each warms the disk cache.
     for (let i = 0; i <= STARTS; i++) {
       for (const subject of ["baseline", "tashil"] as const) {
-        const result = await once(subject, (apiRoot) => environment(subject, apiRoot, world));
+        const prefix = `${world.prefix}-${subject}-${i}`;
+        const result = await once(subject, (apiRoot) => environment(subject, apiRoot, world, { REDIS_PREFIX: prefix }));
+        await clearRedisPrefix(prefix, REDIS_URL);
         if (i > 0) results[subject].push(result);
       }
     }
