@@ -6,7 +6,7 @@ import { createDb } from "./db";
 import { createI18n, translatorFor } from "./i18n";
 import { createQueues } from "./jobs/queues";
 import { createScheduler } from "./jobs/scheduler";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, logFormatFor, type Logger } from "./logger";
 import { createQueueRedis, createRedis } from "./redis";
 import { relayOutbox } from "./jobs/outbox-relay";
 import { loadPolicies } from "./policies";
@@ -25,7 +25,10 @@ export interface ContainerOverrides {
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
   // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET] });
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, {
+      secrets: [config.BOT_TOKEN, config.WEBHOOK_SECRET],
+      format: logFormatFor(config),
+    });
   const db = createDb(config.DATABASE_URL);
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);
