@@ -54,7 +54,8 @@ export function classifyNetworkError(error: unknown, timedOut = false): { reason
   if (timedOut) return { reason: "timeout", detail: "no answer within the attempt's deadline" };
   const code = codeOf(error);
   const inner = error instanceof HttpError ? error.error : error;
-  const message = inner instanceof Error ? inner.message : String(inner);
+  // node-fetch says "request to <url> failed, reason: <why>"; the url (with the token) adds nothing.
+  const message = (inner instanceof Error ? inner.message : String(inner)).replace(/^request to \S+ failed, reason: /, "");
   const detail = code || message.slice(0, 200);
   if (code === "EPROXY") return { reason: "proxy", detail: message.slice(0, 200) };
   if (DNS.has(code)) return { reason: "dns", detail };

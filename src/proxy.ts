@@ -62,7 +62,11 @@ async function openTunnel(proxy: URL, target: { host: string; port: number }): P
   const port = Number(proxy.port || (socks ? 1080 : proxy.protocol === "https:" ? 443 : 80));
   const socket = await connected(proxy.protocol === "https:"
     ? tls.connect({ host: proxy.hostname, port, servername: proxy.hostname })
-    : net.connect({ host: proxy.hostname, port }), proxy.protocol === "https:" ? "secureConnect" : "connect");
+    : net.connect({ host: proxy.hostname, port }), proxy.protocol === "https:" ? "secureConnect" : "connect").catch((error: unknown) => {
+    // Said as the proxy's failure: "refused" alone would blame the Bot API.
+    const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
+    throw new ProxyError(`cannot connect to the proxy ${describeProxy(proxy.href)}: ${code}`);
+  });
   socket.setTimeout(TUNNEL_TIMEOUT_MS, () => socket.destroy(new ProxyError(`the proxy set no tunnel up within ${TUNNEL_TIMEOUT_MS} ms`)));
   try {
     const reader = new Reader(socket);

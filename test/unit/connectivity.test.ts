@@ -74,6 +74,17 @@ describe("reachBotApi", () => {
     }
   });
 
+  it("blames the proxy, not the Bot API, when the proxy cannot be reached", async () => {
+    const { lines, logger } = capture();
+    const proxy = `socks5://user:pa55word_secret@127.0.0.1:${await closedPort()}`;
+    const error = await reachBotApi({ ...config("https://api.telegram.org", 300), BOT_API_PROXY: proxy }, logger, { retryEveryMs: 100 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: "proxy" });
+    const warning = lines.find((line) => String(line.msg).startsWith("cannot reach"));
+    expect(warning?.detail).toMatch(/^cannot connect to the proxy socks5:\/\/127\.0\.0\.1:\d+: ECONNREFUSED$/);
+    expect(lines.find((line) => String(line.msg).startsWith("connecting"))?.msg).toContain("through socks5://127.0.0.1:");
+    expect(JSON.stringify(lines)).not.toContain("pa55word_secret");
+  });
+
   it("does not retry an answer: a wrong token's 401 goes back at once", async () => {
     const local = new LocalBotApi({ token: "999:other_token_of_another_bot_xx" });
     const root = await local.start();
