@@ -43,7 +43,10 @@ export function proxyAgentFor(proxyUrl: string): (target: URL) => http.Agent {
     override createConnection(options: ConnectOptions, callback?: Callback): undefined {
       const target = targetOf(options);
       openTunnel(proxy, target).then(
-        (socket) => callback?.(null, tls.connect({ ...(options as tls.ConnectionOptions), socket, servername: options.servername || target.host })),
+        (socket) => {
+          const servername = options.servername || (net.isIP(target.host) ? undefined : target.host);
+          callback?.(null, tls.connect({ ...(options as tls.ConnectionOptions), socket, ...(servername && { servername }) }));
+        },
         (error: Error) => failed(callback, error),
       );
       return undefined;
@@ -61,7 +64,7 @@ async function openTunnel(proxy: URL, target: { host: string; port: number }): P
   const socks = proxy.protocol === "socks5:" || proxy.protocol === "socks5h:";
   const port = Number(proxy.port || (socks ? 1080 : proxy.protocol === "https:" ? 443 : 80));
   const socket = await connected(proxy.protocol === "https:"
-    ? tls.connect({ host: proxy.hostname, port, servername: proxy.hostname })
+    ? tls.connect({ host: proxy.hostname, port, ...(!net.isIP(proxy.hostname) && { servername: proxy.hostname }) })
     : net.connect({ host: proxy.hostname, port }), proxy.protocol === "https:" ? "secureConnect" : "connect").catch((error: unknown) => {
     // Said as the proxy's failure: "refused" alone would blame the Bot API.
     const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));

@@ -3,7 +3,13 @@
 // says where it connects, says within seconds why it cannot get through, and exits with one
 // clear line after BOT_API_STARTUP_TIMEOUT_MS; the token is never printed. Then the same bot
 // through a proxy (HTTP CONNECT, SOCKS5) started here reaches the local Bot API and answers.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
+import os from "node:os";
+import path from "node:path";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { LocalBotApi } from "../../src/local-bot-api";
@@ -83,10 +89,21 @@ describe("a start against a Bot API that cannot be reached", () => {
   }, 60_000);
 });
 
-/** An HTTP CONNECT proxy on 127.0.0.1 that records where it was asked to tunnel. */
-async function connectProxy(): Promise<{ url: string; tunnels: string[] }> {
+/** A certificate for 127.0.0.1 the child trusts through NODE_EXTRA_CA_CERTS. */
+function selfSignedCertificate(): { key: Buffer; cert: Buffer; certFile: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tashil-proxy-"));
+  const keyFile = path.join(dir, "key.pem");
+  const certFile = path.join(dir, "cert.pem");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "1",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+  return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile };
+}
+
+/** An HTTP CONNECT proxy on 127.0.0.1 (reached over TLS when `tls` is given) that records where it was asked to tunnel. */
+async function connectProxy(secure?: { key: Buffer; cert: Buffer }): Promise<{ url: string; tunnels: string[] }> {
   const tunnels: string[] = [];
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  const refuse = (_req: http.IncomingMessage, res: http.ServerResponse) => res.writeHead(405).end();
+  const server = secure ? https.createServer(secure, refuse) : http.createServer(refuse);
   server.on("connect", (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     tunnels.push(req.url ?? "");
     const [host, port] = (req.url ?? "").split(":");
@@ -104,7 +121,27 @@ async function connectProxy(): Promise<{ url: string; tunnels: string[] }> {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-  return { url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`, tunnels };
+  return { url: `${secure ? "https" : "http"}://127.0.0.1:${(server.address() as net.AddressInfo).port}`, tunnels };
+}
+
+/** TLS terminated on a port of its own, the bytes passed on to the plain local Bot API: an https:// root. */
+async function tlsInFrontOf(plainRoot: string, secure: { key: Buffer; cert: Buffer }): Promise<string> {
+  const target = new URL(plainRoot);
+  const open = new Set<net.Socket>();
+  const server = tls.createServer(secure, (client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    open.add(client).add(upstream);
+    client.pipe(upstream).on("error", () => undefined);
+    upstream.pipe(client).on("error", () => undefined);
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(async () => {
+    for (const socket of open) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return `https://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
 }
 
 /** A SOCKS5 proxy (no authentication, CONNECT by domain name or IPv4) that records its tunnels. */
@@ -142,15 +179,21 @@ async function socksProxy(): Promise<{ url: string; tunnels: string[] }> {
 }
 
 describe("BOT_API_PROXY", () => {
+  const certificate = selfSignedCertificate();
+  const trust = { NODE_EXTRA_CA_CERTS: certificate.certFile };
   it.each([
-    { kind: "an HTTP CONNECT proxy", make: connectProxy },
-    { kind: "a SOCKS5 proxy", make: socksProxy },
-  ])("reaches the Bot API through $kind, for getMe, polling and replies", async ({ make }) => {
+    { kind: "an HTTP CONNECT proxy", make: () => connectProxy(), secureRoot: false },
+    { kind: "an HTTP proxy reached over TLS (https://)", make: () => connectProxy(certificate), secureRoot: false },
+    { kind: "a SOCKS5 proxy", make: socksProxy, secureRoot: false },
+    { kind: "an HTTP CONNECT proxy, to an https:// Bot API (TLS inside the tunnel)", make: () => connectProxy(), secureRoot: true },
+    { kind: "a SOCKS5 proxy, to an https:// Bot API", make: socksProxy, secureRoot: true },
+  ])("reaches the Bot API through $kind, for getMe, polling and replies", async ({ make, secureRoot }) => {
     const local = new LocalBotApi({ token: TEST_BOT_TOKEN });
-    const apiRoot = await local.start();
+    const plainRoot = await local.start();
     cleanups.push(() => local.stop());
+    const apiRoot = secureRoot ? await tlsInFrontOf(plainRoot, certificate) : plainRoot;
     const proxy = await make();
-    const bot = await botAgainst(apiRoot, { BOT_API_PROXY: proxy.url });
+    const bot = await botAgainst(apiRoot, { BOT_API_PROXY: proxy.url, ...trust });
     await bot.start();
     expect(bot.logs().find(isConnecting)).toMatchObject({ apiRoot, proxy: proxy.url });
     expect(bot.logs().some(isCannotReach)).toBe(false);
