@@ -42,10 +42,10 @@ export function createMethods(host: MethodHost): Record<string, Handler> {
 
   /** The text as the recipient sees it; a parse mode the platform lacks is refused. */
   const text = (value: unknown, parseMode: unknown): string => {
-    if (parseMode !== undefined && parseMode !== "" && !profile.parseModes.includes(String(parseMode))) {
-      throw new ApiError(400, "Bad Request: unsupported parse_mode");
-    }
-    return renderText(value, parseMode);
+    // Telegram reads the parse mode's name case-insensitively ("html" is HTML).
+    const mode = parseMode === undefined || parseMode === "" ? undefined : profile.parseModes.find((m) => m.toLowerCase() === String(parseMode).toLowerCase());
+    if (parseMode !== undefined && parseMode !== "" && !mode) throw new ApiError(400, "Bad Request: unsupported parse_mode");
+    return renderText(value, mode);
   };
   const caption = (p: Params): { caption?: string } => {
     if (p.caption === undefined) return {};
