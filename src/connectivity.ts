@@ -18,7 +18,7 @@ import { describeProxy } from "./proxy";
 export type UnreachableReason = "dns" | "refused" | "timeout" | "tls" | "unreachable" | "reset" | "proxy" | "network";
 
 export interface ReachOptions {
-  /** Deadline of one getMe attempt. */
+  /** Deadline of the first getMe attempt (each later one doubles it, up to 30 s). */
   attemptTimeoutMs?: number;
   /** Pause between attempts. */
   retryEveryMs?: number;
@@ -67,6 +67,8 @@ export function classifyNetworkError(error: unknown, timedOut = false): { reason
   return { reason: "network", detail };
 }
 
+const MAX_ATTEMPT_TIMEOUT_MS = 30_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** getMe until it answers; throws BotApiUnreachable after BOT_API_STARTUP_TIMEOUT_MS without one. */
@@ -77,15 +79,18 @@ export async function reachBotApi(
 ): Promise<UserFromGetMe> {
   const where = { apiRoot: config.BOT_API_ROOT, ...(config.BOT_API_PROXY && { proxy: describeProxy(config.BOT_API_PROXY) }) };
   logger.info(where, `connecting to the Bot API at ${config.BOT_API_ROOT}${where.proxy ? ` through ${where.proxy}` : ""}`);
-  const api = new Api(config.BOT_TOKEN, { ...botApiClient(config), timeoutSeconds: Math.ceil(attemptTimeoutMs / 1000) + 1 });
+  const api = new Api(config.BOT_TOKEN, { ...botApiClient(config), timeoutSeconds: Math.ceil(MAX_ATTEMPT_TIMEOUT_MS / 1000) + 1 });
   const limit = config.BOT_API_STARTUP_TIMEOUT_MS;
   const started = Date.now();
   let last: { reason: UnreachableReason; detail: string; at: number } | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const controller = new AbortController();
     let timedOut = false;
-    const remaining = limit > 0 ? limit - (Date.now() - started) : attemptTimeoutMs;
-    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, Math.max(100, Math.min(attemptTimeoutMs, remaining)));
+    // The first deadline is short, so a silent network is reported within seconds; later ones
+    // double (to 30 s), so a slow link or proxy that needs longer still gets through.
+    const deadline = Math.min(attemptTimeoutMs * 2 ** Math.min(attempt - 1, 10), Math.max(attemptTimeoutMs, MAX_ATTEMPT_TIMEOUT_MS));
+    const remaining = limit > 0 ? limit - (Date.now() - started) : deadline;
+    const timer = setTimeout(() => { timedOut = true; controller.abort(); }, Math.max(100, Math.min(deadline, remaining)));
     try {
       // grammY types its signal as the abort-controller package's; Node's own is the same at run time.
       const me = await api.getMe(controller.signal as Parameters<Api["getMe"]>[0]);

@@ -45,6 +45,26 @@ describe("reachBotApi", () => {
     expect(JSON.stringify(lines)).not.toContain(TOKEN.split(":")[1]);
   });
 
+  it("gives a silent network a longer deadline at each attempt", async () => {
+    let connections = 0;
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => { connections += 1; sockets.add(socket); });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { lines, logger } = capture();
+      const root = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+      // Deadlines 100, 200, 400, 800 ms…: about four attempts in 1.6 s (with fixed ones: fifteen).
+      const error = await reachBotApi(config(root, 1_600), logger, { attemptTimeoutMs: 100, retryEveryMs: 10, noticeEveryMs: 60_000 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: "timeout" });
+      expect(connections).toBeGreaterThanOrEqual(3);
+      expect(connections).toBeLessThanOrEqual(6);
+      expect(lines.filter((line) => String(line.msg).startsWith("cannot reach"))).toHaveLength(1);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it("names TLS when the root speaks something else than TLS", async () => {
     const local = new LocalBotApi({ token: TOKEN });
     const root = (await local.start()).replace("http://", "https://");
