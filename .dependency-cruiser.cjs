@@ -2,7 +2,9 @@
  * The layer rules, checked by `npm run arch` (in CI) and test/unit/architecture.test.ts:
  * bot → services → domain; jobs → services; services schedule through the port on the
  * container (deps.scheduler), never by importing jobs; nothing imports the composition roots;
- * no import circle anywhere (type-only imports included).
+ * no import circle anywhere (type-only imports included). The local Bot API (src/local-bot-api)
+ * is for tests, benchmarks and the sandbox: nothing else in src/ imports it, and it
+ * imports nothing of the bot's own (it plays the platform, not a part of Tashil).
  */
 module.exports = {
   forbidden: [
@@ -13,6 +15,14 @@ module.exports = {
     { name: "jobs-not-to-bot", severity: "error", from: { path: "^src/jobs" }, to: { path: "^src/bot/(features|presenters|flow|menu)" } },
     { name: "bot-not-to-jobs", severity: "error", from: { path: "^src/bot" }, to: { path: "^src/jobs" } },
     { name: "buttons-below-everything", severity: "error", from: { path: "^src/buttons" }, to: { path: "^src/(services|jobs|bot)" } },
+    {
+      // Only the sandbox (src/sandbox/ or src/sandbox.ts) may start the local Bot API.
+      name: "local-bot-api-not-in-production",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(local-bot-api/|sandbox/|sandbox\\.ts$)" },
+      to: { path: "^src/local-bot-api/" },
+    },
+    { name: "local-bot-api-stands-alone", severity: "error", from: { path: "^src/local-bot-api" }, to: { path: "^src/(?!local-bot-api/)" } },
     { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker)\\.ts$" } },
   ],
   options: {

@@ -22,11 +22,20 @@ export const ConfigSchema = z
     BOT_API_ROOT: z.url().default(TELEGRAM_API_ROOT).transform((url) => url.replace(/\/+$/, "")),
     /** telegram | bale; when unset, derived from BOT_API_ROOT. */
     BOT_PLATFORM: z.enum(["telegram", "bale"]).optional(),
+    /** A proxy to reach the Bot API through: http://, https:// or socks5:// (user:password@ allowed). */
+    BOT_API_PROXY: z
+      .url()
+      .refine((url) => /^(https?|socks5h?):\/\//.test(url), "must be an http://, https:// or socks5:// URL")
+      .optional(),
+    /** How long the bot keeps trying to reach the Bot API at start-up before it exits (0: for ever). */
+    BOT_API_STARTUP_TIMEOUT_MS: z.coerce.number().int().min(0).max(7 * 24 * 3600_000).default(5 * 60_000),
     DATABASE_URL: z.url().refine((url) => /^postgres(ql)?:\/\//.test(url), "must be a postgresql:// URL"),
     REDIS_URL: z.url().refine((url) => /^rediss?:\/\//.test(url), "must be a redis:// URL").default("redis://127.0.0.1:6379"),
     /** Prefix of every Redis key (sessions, queues), so several deployments can share one Redis. */
     REDIS_PREFIX: z.string().regex(/^[\w:-]+$/).default("tashil"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** json: one JSON object a line; pretty: coloured lines for a person (development only); unset: pretty on a terminal outside production. */
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     /** When set, the bot serves webhooks at this public URL instead of long polling. */
     WEBHOOK_URL: z.url().optional(),
     WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, "16+ characters of A-Z a-z 0-9 _ -").optional(),

@@ -6,7 +6,7 @@ import { createDb } from "./db";
 import { createI18n, translatorFor } from "./i18n";
 import { createQueues } from "./jobs/queues";
 import { createScheduler } from "./jobs/scheduler";
-import { createLogger, type Logger } from "./logger";
+import { createLogger, logFormatFor, type Logger } from "./logger";
 import { createMetrics } from "./metrics";
 import { createOutageTracker } from "./outage-log";
 import { instrumentApi } from "./bot/api";
@@ -32,7 +32,7 @@ export interface ContainerOverrides {
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
   // The secrets are redacted from every line, wherever they turn up (src/domain/secrets.ts).
-  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config) });
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config), format: logFormatFor(config) });
   // Connection errors are logged as outages, one story per dependency (src/outage-log.ts).
   const outages = { redis: createOutageTracker(logger, "Redis"), postgres: createOutageTracker(logger, "PostgreSQL") };
   const db = createDb(config.DATABASE_URL, {

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
 import { redactDeep, redactSecrets } from "./domain/secrets";
 
@@ -36,6 +37,34 @@ const REDACTED_PATHS = [
 export interface LoggerOptions {
   /** Values never to print (the bot token, the webhook secret), wherever they turn up. */
   secrets?: readonly (string | undefined)[];
+  /** json (the default): one JSON object a line; pretty: for a person at a terminal. */
+  format?: LogFormat;
+}
+
+export type LogFormat = "json" | "pretty";
+
+/**
+ * LOG_FORMAT when set; otherwise pretty for a person at a terminal outside production, JSON
+ * lines everywhere else (production, a pipe, a log collector, the tests).
+ */
+export function logFormatFor(
+  config: { LOG_FORMAT?: LogFormat | undefined; NODE_ENV: string },
+  stdoutIsTty: boolean = process.stdout.isTTY === true,
+): LogFormat {
+  return config.LOG_FORMAT ?? (config.NODE_ENV !== "production" && stdoutIsTty ? "pretty" : "json");
+}
+
+/**
+ * pino-pretty, synchronous (so a fatal line before process.exit is not lost). It is a
+ * devDependency: where it is not installed (a production image) the lines stay JSON.
+ */
+function prettyStream(): pino.DestinationStream | undefined {
+  try {
+    const pretty = createRequire(import.meta.url)("pino-pretty") as (options: Record<string, unknown>) => pino.DestinationStream;
+    return pretty({ sync: true, colorize: process.stdout.isTTY === true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" });
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -50,7 +79,7 @@ export function createLogger(
   level: string,
   base: Record<string, unknown> = {},
   destination?: pino.DestinationStream,
-  { secrets = [] }: LoggerOptions = {},
+  { secrets = [], format = "json" }: LoggerOptions = {},
 ): Logger {
   const scrubError = (error: unknown) => redactDeep(pino.stdSerializers.err(error as Error), secrets);
   const options: pino.LoggerOptions = {
@@ -71,7 +100,8 @@ export function createLogger(
       },
     },
   };
-  const logger = destination ? pino(options, destination) : pino(options);
+  const stream = destination ?? (format === "pretty" ? prettyStream() : undefined);
+  const logger = stream ? pino(options, stream) : pino(options);
   // Children are created from their parent's prototype chain, so this one wrapper serves all.
   type Child = (this: unknown, bindings: pino.Bindings, options?: unknown) => unknown;
   const child = logger.child as unknown as Child;

@@ -17,6 +17,7 @@ import { setBotCommands } from "./bot/commands";
 import { trackInFlight } from "./bot/middlewares/in-flight";
 import { orderAcrossReplicas } from "./bot/middlewares/replica-order";
 import type { Config } from "./config";
+import { BotApiUnreachable, reachBotApi } from "./connectivity";
 import { warnAboutMissingHolidays } from "./policies";
 import { createContainer, type Container } from "./container";
 import { startWorkers } from "./jobs/workers";
@@ -63,12 +64,16 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
   // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
   // compiler now rather than on the first update). Updates are taken as soon as the bot knows
   // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
-  const [address, metricsAddress] = await Promise.all([
+  // getMe first, on its own terms (src/connectivity.ts): where it connects, why it cannot, and
+  // an end to the waiting; bot.init() then finds the bot known and asks nothing.
+  const [address, metricsAddress, botInfo] = await Promise.all([
     server.listen(config.HTTP_PORT, config.HTTP_HOST),
     operations.listen(),
-    bot.init(),
+    reachBotApi(config, logger),
     container.db.$connect(),
   ]);
+  bot.botInfo = botInfo;
+  await bot.init();
   const menu = setBotCommands(bot.api, container.t, config.DEFAULT_LOCALE).catch((error: unknown) => {
     // Not every Bot API clone implements the command menu; the bot works without it.
     logger.warn({ err: error }, "could not set the command menu");
@@ -142,6 +147,15 @@ async function main(): Promise<void> {
     await startBot(config, logger, container, runWorkers);
   } catch (error) {
     await container.close().catch(() => undefined);
+    if (error instanceof BotApiUnreachable) {
+      // One clear line (no stack: nothing is broken in the code) and a non-zero exit.
+      logger.fatal(
+        { apiRoot: config.BOT_API_ROOT, reason: error.reason, detail: error.detail, waitedMs: error.waitedMs },
+        `giving up: the Bot API at ${config.BOT_API_ROOT} could not be reached for ${Math.round(error.waitedMs / 1000)} s (last reason: ${error.reason}); ` +
+          "check the network, set BOT_API_PROXY, or BOT_API_STARTUP_TIMEOUT_MS=0 to wait for ever",
+      );
+      process.exit(1);
+    }
     exitOnFatalError(logger, error);
   }
 }

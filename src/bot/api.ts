@@ -1,6 +1,7 @@
-import { Api, type Transformer } from "grammy";
+import { Api, type ApiClientOptions, type Transformer } from "grammy";
 import type { Config } from "../config";
 import type { Metrics } from "../metrics";
+import { proxyAgentFor } from "../proxy";
 
 /**
  * Bale's Bot API follows Telegram's but has no HTML entities: there we drop parse_mode and
@@ -53,9 +54,21 @@ export function applyPlatform(api: Api, config: Pick<Config, "BOT_PLATFORM">): A
   return api;
 }
 
+const agents = new Map<string, ReturnType<typeof proxyAgentFor>>();
+
+/** Where every Bot API client of the process connects: the root, through BOT_API_PROXY if set (one agent each). */
+export function botApiClient(config: Pick<Config, "BOT_API_ROOT" | "BOT_API_PROXY">): ApiClientOptions {
+  const proxy = config.BOT_API_PROXY;
+  if (!proxy) return { apiRoot: config.BOT_API_ROOT };
+  const agent = agents.get(proxy) ?? proxyAgentFor(proxy);
+  agents.set(proxy, agent);
+  // grammY's own default is { compress: true, agent: a keep-alive agent }; this replaces it whole.
+  return { apiRoot: config.BOT_API_ROOT, baseFetchConfig: { compress: true, agent } };
+}
+
 /** The Api the workers send with (no auto-retry: BullMQ owns retries there). */
-export function createSenderApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "BOT_PLATFORM">): Api {
-  return applyPlatform(new Api(config.BOT_TOKEN, { apiRoot: config.BOT_API_ROOT }), config);
+export function createSenderApi(config: Pick<Config, "BOT_TOKEN" | "BOT_API_ROOT" | "BOT_API_PROXY" | "BOT_PLATFORM">): Api {
+  return applyPlatform(new Api(config.BOT_TOKEN, botApiClient(config)), config);
 }
 
 /**

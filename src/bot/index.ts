@@ -4,7 +4,7 @@ import { RedisAdapter } from "@grammyjs/storage-redis";
 import { Bot, session, type ApiClientOptions, type Middleware, type StorageAdapter, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps";
-import { applyPlatform, metricsTransformer } from "./api";
+import { applyPlatform, botApiClient, metricsTransformer } from "./api";
 import { countUpdates } from "./middlewares/metrics";
 import type { BotContext, SessionData } from "./context";
 import { features } from "./features";
@@ -79,7 +79,7 @@ function logFailedCalls(logger: Deps["logger"]): Transformer {
 export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { apiRoot: deps.config.BOT_API_ROOT, ...options.client },
+    client: { ...botApiClient(deps.config), ...options.client },
   });
   applyPlatform(bot.api, deps.config);
   // Inside autoRetry, which retries network failures for ever and silently: each failed attempt

@@ -148,6 +148,24 @@ export class BotProcess {
     });
   }
 
+  /**
+   * Resolves when the child has exited and its output is all read (stdout closes after the
+   * exit event, so lines printed just before exiting are in logs() by then).
+   */
+  waitForExit(timeoutMs = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error("BotProcess was never started"));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the process did not exit within ${timeoutMs} ms:\n${this.transcript()}`)), timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve({ code: child.exitCode, signal: child.signalCode });
+      };
+      if (child.stdout?.readableEnded && (child.exitCode !== null || child.signalCode !== null)) done();
+      else child.once("close", done);
+    });
+  }
+
   /** A crash: SIGKILL, no chance to clean up. Resolves once the process is gone. */
   async kill(): Promise<void> {
     await this.signal("SIGKILL");
