@@ -1697,3 +1697,128 @@ period-report-figure-saved-before = Resolved before irreversible
 period-report-figure-irreversible-after = After irreversible
 period-report-doc-charts = Charts
 period-report-doc-footer = A Tashil report; the figures are counted from the cases, meetings and resolutions recorded in the system.
+
+## batch referral (/refer: many cases to one agency in one act, one letter; src/services/referrals, features/batch-referral)
+command-refer = Refer many cases to an agency at once (secretariat)
+batch-menu = 📨 Batch referral
+batch-ask-group = Batch referral: which working group's cases?
+batch-any = Any
+batch-any-referable = Any still open
+batch-filter-c = Category
+batch-filter-s = Subcategory
+batch-filter-y = County
+batch-filter-e = Industrial estate
+batch-filter-t = Status
+batch-filter-line = { $name }: { $value }
+batch-ask-filter-c = Which category?
+batch-ask-filter-s = Which subcategory?
+batch-ask-filter-y = Units in which county?
+batch-ask-filter-e = Units in which industrial estate?
+batch-ask-filter-t = Cases in which status?
+batch-filters =
+    Batch referral — choose the cases.
+    { $filters }
+
+    { $cases ->
+        [0] No open case matches these filters.
+        [one] One case of one unit matches.
+       *[other] { $cases } cases of { $units ->
+            [one] one unit
+           *[other] { $units } units
+        } match.
+    }
+batch-filters-done = Continue with { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } ▶
+batch-ask-agency = Refer them to which agency?
+batch-ask-request = What do you ask the agency to do for these units? ({ $min }–{ $max } characters; this is the letter's text.)
+batch-ask-deadline = By when? Choose a deadline in working days, or type a Jalali date (e.g. 1405/10/15).
+batch-due-in = { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    } ({ $date })
+batch-preview =
+    { $cases ->
+        [one] One case of one unit
+       *[other] { $cases } cases of { $units ->
+            [one] one unit
+           *[other] { $units } units
+        }
+    } will be referred to { $agency } with deadline { $due }.
+
+    Request: { $request }
+
+    { $filters }
+
+    Each case gets its own task (with the usual reminders) and each producer is told; the agency's officials get one letter listing the units.
+batch-preview-empty =
+    No case matches these filters any more.
+    { $filters }
+batch-preview-no-agency = That agency is no longer active in this working group: choose another.
+batch-preview-too-many = { $cases } cases match: at most { $max } can be referred in one act. Narrow the filters.
+batch-confirm = ✅ Refer { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    }
+batch-edit-filters = ✏️ Filters
+batch-edit-agency = ✏️ Agency
+batch-edit-request = ✏️ Request
+batch-edit-deadline = ✏️ Deadline
+batch-working = Referring { $cases } cases…
+batch-done = Batch referral no. { $number }: { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } of { $units ->
+        [one] one unit
+       *[other] { $units } units
+    } referred to { $agency }, deadline { $due }.
+batch-done-before = This was already done — batch referral no. { $number }: { $cases } cases of { $units } units referred to { $agency }, deadline { $due }.
+batch-done-letter = The letter listing the units went to { $officials ->
+        [one] the agency's official
+       *[other] the agency's { $officials } officials
+    }.
+batch-done-no-officials = The agency has no official in the bot yet: send them the letter below yourself.
+batch-skipped = Not referred ({ $count }):
+batch-skipped-not_in_group = • { $code }: not a case of this working group
+batch-skipped-finished = • { $code }: finished or no longer referable
+batch-skipped-not_referable = • { $code }: cannot be referred now
+batch-skipped-more = … and { $count } more.
+batch-button-queue = 📋 Queue
+batch-letter-copy = Your copy of the letter.
+batch-button-my-tasks = 📋 My tasks
+batch-notice-officials =
+    📨 Batch referral no. { $number } from the { $group } working group: { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } of { $units ->
+        [one] one unit
+       *[other] { $units } units
+    }, deadline { $due }.
+
+    Request: { $request }
+
+    The letter above lists the units; each case is a task in your list.
+batch-letter-caption = Letter of batch referral no. { $number } to { $agency }
+batch-letter-sheet = Referral
+batch-letter-title = { $group } working group — batch referral no. { $number }
+batch-letter-to = To
+batch-letter-date = Date
+batch-letter-request = Request
+batch-letter-deadline = Deadline
+batch-letter-count = Units referred
+batch-letter-col-code = Tracking code
+batch-letter-col-unit = Unit
+batch-letter-col-legal-id = National id
+batch-letter-col-county = County
+batch-letter-col-estate = Industrial estate
+batch-letter-col-category = Subject
+batch-error-forbidden = Only the working group's secretariat may do this.
+batch-error-invalid_filter = That choice is not valid any more. Start again with /refer.
+batch-error-invalid_agency = That agency is not active in this working group.
+batch-error-empty = None of these cases could be referred (all finished or moved on); nothing was done.
+batch-error-too_many = At most { $max } cases can be referred in one act.
+batch-error-invalid_text = The request must be { $min }–{ $max } characters.
+batch-error-holiday = That day is not a working day: choose a working day.
+batch-from-queue = 📨 Refer these in one act
+admin-entity-referral_batch = batch referral

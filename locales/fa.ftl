@@ -1567,3 +1567,94 @@ period-report-figure-saved-before = حل‌شده پیش از مرحله غیر�
 period-report-figure-irreversible-after = پس از مرحله غیرقابل‌بازگشت
 period-report-doc-charts = نمودارها
 period-report-doc-footer = گزارش سامانه تسهیل؛ اعداد از پرونده‌ها، جلسات و مصوبات ثبت‌شده در سامانه شمرده شده است.
+
+## batch referral (/refer: many cases to one agency in one act, one letter; src/services/referrals, features/batch-referral)
+command-refer = ارجاع گروهی پرونده‌ها به یک دستگاه (دبیرخانه)
+batch-menu = 📨 ارجاع گروهی
+batch-ask-group = ارجاع گروهی: پرونده‌های کدام کارگروه؟
+batch-any = همه
+batch-any-referable = همهٔ پرونده‌های باز
+batch-filter-c = موضوع
+batch-filter-s = زیرموضوع
+batch-filter-y = شهرستان
+batch-filter-e = شهرک صنعتی
+batch-filter-t = وضعیت
+batch-filter-line = { $name }: { $value }
+batch-ask-filter-c = کدام موضوع؟
+batch-ask-filter-s = کدام زیرموضوع؟
+batch-ask-filter-y = واحدهای کدام شهرستان؟
+batch-ask-filter-e = واحدهای کدام شهرک صنعتی؟
+batch-ask-filter-t = پرونده‌ها در کدام وضعیت؟
+batch-filters =
+    ارجاع گروهی — پرونده‌ها را انتخاب کنید.
+    { $filters }
+
+    { $cases ->
+        [0] هیچ پروندهٔ بازی با این شرط‌ها نیست.
+       *[other] { $cases } پرونده از { $units } واحد با این شرط‌ها هست.
+    }
+batch-filters-done = ادامه با { $cases } پرونده ◀
+batch-ask-agency = به کدام دستگاه ارجاع شوند؟
+batch-ask-request = از دستگاه برای این واحدها چه می‌خواهید؟ ({ $min } تا { $max } نویسه؛ متن نامه همین است.)
+batch-ask-deadline = مهلت تا کی؟ یکی از مهلت‌ها (روز کاری) را انتخاب کنید یا تاریخ شمسی بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵).
+batch-due-in = { $days } روز کاری ({ $date })
+batch-preview =
+    { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due } ارجاع می‌شود.
+
+    درخواست: { $request }
+
+    { $filters }
+
+    هر پرونده وظیفهٔ خودش را (با یادآوری‌های معمول) می‌گیرد و به هر تولیدکننده خبر داده می‌شود؛ کارشناسان دستگاه یک نامه با فهرست واحدها دریافت می‌کنند.
+batch-preview-empty =
+    دیگر هیچ پرونده‌ای با این شرط‌ها نیست.
+    { $filters }
+batch-preview-no-agency = این دستگاه دیگر در این کارگروه فعال نیست؛ دستگاه دیگری انتخاب کنید.
+batch-preview-too-many = { $cases } پرونده با این شرط‌ها هست؛ در یک نوبت حداکثر { $max } پرونده ارجاع می‌شود. شرط‌ها را محدودتر کنید.
+batch-confirm = ✅ ارجاع { $cases } پرونده
+batch-edit-filters = ✏️ شرط‌ها
+batch-edit-agency = ✏️ دستگاه
+batch-edit-request = ✏️ درخواست
+batch-edit-deadline = ✏️ مهلت
+batch-working = در حال ارجاع { $cases } پرونده…
+batch-done = ارجاع گروهی شمارهٔ { $number }: { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due } ارجاع شد.
+batch-done-before = این کار قبلاً انجام شده است — ارجاع گروهی شمارهٔ { $number }: { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due }.
+batch-done-letter = نامهٔ فهرست واحدها برای { $officials } کارشناس دستگاه فرستاده شد.
+batch-done-no-officials = این دستگاه هنوز کارشناسی در بات ندارد؛ نامهٔ زیر را خودتان برایشان بفرستید.
+batch-skipped = ارجاع نشد ({ $count }):
+batch-skipped-not_in_group = • { $code }: پروندهٔ این کارگروه نیست
+batch-skipped-finished = • { $code }: بسته شده یا دیگر قابل ارجاع نیست
+batch-skipped-not_referable = • { $code }: اکنون قابل ارجاع نیست
+batch-skipped-more = … و { $count } پروندهٔ دیگر.
+batch-button-queue = 📋 کارتابل
+batch-letter-copy = رونوشت نامه برای شما.
+batch-button-my-tasks = 📋 وظایف من
+batch-notice-officials =
+    📨 ارجاع گروهی شمارهٔ { $number } از کارگروه { $group }: { $cases } پرونده از { $units } واحد، مهلت { $due }.
+
+    درخواست: { $request }
+
+    نامهٔ بالا فهرست واحدهاست؛ هر پرونده یک وظیفه در فهرست شماست.
+batch-letter-caption = نامهٔ ارجاع گروهی شمارهٔ { $number } به { $agency }
+batch-letter-sheet = ارجاع
+batch-letter-title = کارگروه { $group } — ارجاع گروهی شمارهٔ { $number }
+batch-letter-to = به
+batch-letter-date = تاریخ
+batch-letter-request = درخواست
+batch-letter-deadline = مهلت
+batch-letter-count = تعداد واحدها
+batch-letter-col-code = کد رهگیری
+batch-letter-col-unit = واحد
+batch-letter-col-legal-id = شناسه ملی
+batch-letter-col-county = شهرستان
+batch-letter-col-estate = شهرک صنعتی
+batch-letter-col-category = موضوع
+batch-error-forbidden = این کار فقط از دبیرخانهٔ همین کارگروه برمی‌آید.
+batch-error-invalid_filter = این انتخاب دیگر معتبر نیست. با /refer دوباره شروع کنید.
+batch-error-invalid_agency = این دستگاه در این کارگروه فعال نیست.
+batch-error-empty = هیچ‌یک از این پرونده‌ها قابل ارجاع نبود (همه بسته شده یا جلو رفته‌اند)؛ کاری انجام نشد.
+batch-error-too_many = در یک نوبت حداکثر { $max } پرونده ارجاع می‌شود.
+batch-error-invalid_text = درخواست باید { $min } تا { $max } نویسه باشد.
+batch-error-holiday = آن روز تعطیل است؛ یک روز کاری انتخاب کنید.
+batch-from-queue = 📨 ارجاع گروهی همین پرونده‌ها
+admin-entity-referral_batch = ارجاع گروهی

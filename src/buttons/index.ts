@@ -18,3 +18,4 @@ export * as tasks from "./tasks";
 export * as rating from "./rating";
 export * as fastTrack from "./fast-track";
 export * as admin from "./admin";
+export * as batch from "./batch";

@@ -15,6 +15,7 @@ import { meetings } from "./meetings";
 import { resolutions } from "./resolutions";
 import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
+import { batchReferral } from "./batch-referral";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -41,6 +42,7 @@ export const features: Feature[] = [
   resolutions,
   objections,
   broadcasts,
+  batchReferral,
   statistics,
   admin,
   secretariatGroup,
