@@ -1822,3 +1822,54 @@ batch-error-invalid_text = The request must be { $min }–{ $max } characters.
 batch-error-holiday = That day is not a working day: choose a working day.
 batch-from-queue = 📨 Refer these in one act
 admin-entity-referral_batch = batch referral
+command-units = Your units and their representatives
+reps-menu-mine = 🏭 My units
+reps-button-of-case = 👥 The unit's representatives
+reps-button-menu = ☰ Menu
+reps-button-back = « Back
+reps-title = Representatives of { $unit } ({ $count }):
+reps-line = { $number }. { $name } — since { $since }
+reps-button-remove = ✖ Remove { $name }
+reps-button-invite = ➕ Invite a representative
+reps-open-invitations = { $count ->
+        [one] One invitation is still open.
+       *[other] { $count } invitations are still open.
+    }
+reps-invitation =
+    Send this link to the new representative of { $unit }. It works once, until { $expires }:
+    { $link }
+reps-remove-ask = Remove { $name } as a representative of { $unit }? They lose the unit's cases at once; the cases they reported pass to the longest-standing representative.
+reps-button-remove-yes = ✖ Yes, remove
+reps-removed = { $name } no longer represents { $unit }.{ $count ->
+        [0] {""}
+        [one] {" "}One case they reported passed to another representative.
+       *[other] {" "}{ $count } cases they reported passed to another representative.
+    }
+reps-mine-none = You represent no unit.
+reps-mine-title = Your units:
+reps-mine-line = { $number }. { $unit } — { $count ->
+        [one] you are its only representative
+       *[other] { $count } representatives
+    }
+reps-mine-only-one = A unit keeps at least one representative: to hand one over, ask the secretariat to invite the new one first.
+reps-button-leave = Leave { $unit }
+reps-leave-ask = Leave { $unit }? You will no longer see its cases; the cases you reported pass to another representative.
+reps-button-leave-yes = Yes, leave
+reps-left = You no longer represent { $unit }.
+reps-joined = You now represent { $unit }: its cases are in /cases and you will be told about them.
+reps-already = You already represent { $unit }.
+reps-notice-joined = 👥 { $name } now represents { $unit } (by invitation).
+reps-notice-left = 👥 { $name } left { $unit } as a representative.
+reps-notice-removed = You no longer represent { $unit } in Tashil; its cases are no longer shown to you.
+reps-notice-cases-moved = 👥 { $count ->
+        [one] One case
+       *[other] { $count } cases
+    } of { $unit } now { $count ->
+        [one] has
+       *[other] have
+    } you as the producer's contact.
+reps-error-forbidden = Only the unit's working group's secretariat may do this.
+reps-error-not_found = That unit is not one you manage.
+reps-error-last = A unit keeps at least one representative: invite another one first.
+reps-error-not_representative = That person (or you) does not represent this unit.
+admin-entity-unit_representative = unit representative

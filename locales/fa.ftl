@@ -1658,3 +1658,44 @@ batch-error-invalid_text = درخواست باید { $min } تا { $max } نوی
 batch-error-holiday = آن روز تعطیل است؛ یک روز کاری انتخاب کنید.
 batch-from-queue = 📨 ارجاع گروهی همین پرونده‌ها
 admin-entity-referral_batch = ارجاع گروهی
+command-units = واحدهای شما و نمایندگانشان
+reps-menu-mine = 🏭 واحدهای من
+reps-button-of-case = 👥 نمایندگان واحد
+reps-button-menu = ☰ منو
+reps-button-back = « بازگشت
+reps-title = نمایندگان { $unit } ({ $count }):
+reps-line = { $number }. { $name } — از { $since }
+reps-button-remove = ✖ حذف { $name }
+reps-button-invite = ➕ دعوت نمایندهٔ تازه
+reps-open-invitations = { $count } دعوت‌نامه هنوز باز است.
+reps-invitation =
+    این پیوند را برای نمایندهٔ تازهٔ { $unit } بفرستید. یک بار و تا { $expires } کار می‌کند:
+    { $link }
+reps-remove-ask = { $name } از نمایندگی { $unit } حذف شود؟ پرونده‌های واحد بی‌درنگ از دسترس او خارج می‌شود و پرونده‌هایی که گزارش کرده به قدیمی‌ترین نمایندهٔ واحد می‌رسد.
+reps-button-remove-yes = ✖ بله، حذف شود
+reps-removed = { $name } دیگر نمایندهٔ { $unit } نیست.{ $count ->
+        [0] {""}
+       *[other] {" "}{ $count } پرونده‌ای که گزارش کرده بود به نمایندهٔ دیگری رسید.
+    }
+reps-mine-none = شما نمایندهٔ هیچ واحدی نیستید.
+reps-mine-title = واحدهای شما:
+reps-mine-line = { $number }. { $unit } — { $count ->
+        [one] تنها نمایندهٔ آن شمایید
+       *[other] { $count } نماینده
+    }
+reps-mine-only-one = هر واحد دست‌کم یک نماینده دارد؛ برای سپردن نمایندگی، از دبیرخانه بخواهید اول نمایندهٔ تازه را دعوت کند.
+reps-button-leave = کناره‌گیری از { $unit }
+reps-leave-ask = از نمایندگی { $unit } کناره می‌گیرید؟ دیگر پرونده‌های آن را نمی‌بینید و پرونده‌هایی که گزارش کرده‌اید به نمایندهٔ دیگری می‌رسد.
+reps-button-leave-yes = بله، کناره می‌گیرم
+reps-left = دیگر نمایندهٔ { $unit } نیستید.
+reps-joined = اکنون نمایندهٔ { $unit } هستید: پرونده‌هایش در /cases است و از آن‌ها باخبر می‌شوید.
+reps-already = شما از پیش نمایندهٔ { $unit } هستید.
+reps-notice-joined = 👥 { $name } با دعوت‌نامه نمایندهٔ { $unit } شد.
+reps-notice-left = 👥 { $name } از نمایندگی { $unit } کناره گرفت.
+reps-notice-removed = شما دیگر نمایندهٔ { $unit } در تسهیل نیستید؛ پرونده‌های آن دیگر به شما نشان داده نمی‌شود.
+reps-notice-cases-moved = 👥 از این پس شما طرف گفت‌وگوی تولیدکننده در { $count } پروندهٔ { $unit } هستید.
+reps-error-forbidden = این کار فقط از دبیرخانهٔ کارگروه همین واحد برمی‌آید.
+reps-error-not_found = این واحد در حوزهٔ کار شما نیست.
+reps-error-last = هر واحد دست‌کم یک نماینده دارد؛ اول نمایندهٔ دیگری دعوت کنید.
+reps-error-not_representative = این شخص (یا شما) نمایندهٔ این واحد نیست.
+admin-entity-unit_representative = نمایندهٔ واحد

@@ -19,3 +19,4 @@ export * as rating from "./rating";
 export * as fastTrack from "./fast-track";
 export * as admin from "./admin";
 export * as batch from "./batch";
+export * as representatives from "./representatives";

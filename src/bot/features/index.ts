@@ -16,6 +16,7 @@ import { resolutions } from "./resolutions";
 import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { batchReferral } from "./batch-referral";
+import { representatives } from "./representatives";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -43,6 +44,7 @@ export const features: Feature[] = [
   objections,
   broadcasts,
   batchReferral,
+  representatives,
   statistics,
   admin,
   secretariatGroup,

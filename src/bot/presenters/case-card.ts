@@ -4,7 +4,7 @@
  * state machine allows the reader now.
  */
 import { InlineKeyboard } from "grammy";
-import { desk, fastTrack, shared, type Button } from "../../buttons";
+import { desk, fastTrack, representatives, shared, type Button } from "../../buttons";
 import { allowedActions, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { formatJalaliDate } from "../../domain/jalali";
 import { fullName, localizeDigits } from "../../domain/text";
@@ -106,6 +106,8 @@ function cardKeyboard(ctx: BotContext, card: CaseCard): InlineKeyboard {
     keyboard.row();
   }
   if (card._count.attachments > 0) keyboard.text(ctx.t("queue-button-files"), desk.caseFiles.pack({ caseId: card.id })).row();
+  // The unit's representatives: add one by invitation, remove one (issue 13, item 6).
+  if (card.canAct) keyboard.text(ctx.t("reps-button-of-case"), representatives.ofCase.pack({ caseId: card.id })).row();
   keyboard.text(ctx.t("queue-button-back"), queueViewData({ workingGroupId: card.workingGroupId, page: 0 }));
   return keyboard;
 }
