@@ -1873,3 +1873,42 @@ reps-error-not_found = That unit is not one you manage.
 reps-error-last = A unit keeps at least one representative: invite another one first.
 reps-error-not_representative = That person (or you) does not represent this unit.
 admin-entity-unit_representative = unit representative
+command-intake = File a case for a producer who came in person or wrote (secretariat)
+intake-menu = 📝 File on a producer's behalf
+intake-ask-group = File on a producer's behalf: which working group?
+intake-ask-legal-id = The unit's national id (شناسه ملی, 11 digits)?
+intake-unit-found = The unit: { $unit }.
+intake-ask-unit-name = This unit is not registered yet. Its name?
+intake-ask-county = Its county?
+intake-ask-sector = Its sector?
+intake-ask-activity = Is it active?
+intake-ask-employees = How many employees?
+intake-ask-category = The problem's subject?
+intake-ask-description = Describe the problem as the producer told or wrote it ({ $min }–{ $max } characters).
+intake-ask-channel = How did the producer come?
+intake-channel-in_person = In person
+intake-channel-letter = By letter
+intake-ask-producer = The producer's name (who came or signed the letter)?
+intake-review =
+    Case to file on the producer's behalf:
+    Unit: { $unit }
+    Subject: { $category }
+    Producer: { $producer } ({ $channel })
+    { $description }
+intake-confirm = ✅ File the case
+intake-filed =
+    Case { $code } was filed on behalf of { $producer }. Until they join, you are told what they would be told.
+    Give them this link (it works once): opening it in Telegram makes them the unit's representative and the case theirs to follow.
+    { $link }
+intake-linked = Case { $code } of { $unit }, filed for you by the secretariat, is now yours to follow in /cases.
+intake-field-in_person = 📝 Filed by { $filer } for { $producer }, who came in person
+intake-field-letter = 📝 Filed by { $filer } for { $producer }, from their letter
+intake-error-forbidden = Only the working group's secretariat may do this.
+intake-error-invalid_legal_id = That is not a valid national id (11 digits with a valid check digit).
+intake-error-other_group = That unit is registered in another working group.
+intake-error-legal_id_taken = A unit with this national id is registered in another working group.
+intake-error-invalid_name = The name must be 2–120 characters.
+intake-error-invalid_county = Choose the county from the list.
+intake-error-invalid_employees = Type the number of employees (0 or more).
+intake-error-description = The description must be { $min }–{ $max } characters.
+event-producer_linked = The producer joined and follows the case.

@@ -1699,3 +1699,42 @@ reps-error-not_found = این واحد در حوزهٔ کار شما نیست.
 reps-error-last = هر واحد دست‌کم یک نماینده دارد؛ اول نمایندهٔ دیگری دعوت کنید.
 reps-error-not_representative = این شخص (یا شما) نمایندهٔ این واحد نیست.
 admin-entity-unit_representative = نمایندهٔ واحد
+command-intake = ثبت پرونده برای تولیدکننده‌ای که حضوری آمده یا نامه نوشته (دبیرخانه)
+intake-menu = 📝 ثبت پرونده از طرف تولیدکننده
+intake-ask-group = ثبت از طرف تولیدکننده: کدام کارگروه؟
+intake-ask-legal-id = شناسه ملی واحد (۱۱ رقم)؟
+intake-unit-found = واحد: { $unit }.
+intake-ask-unit-name = این واحد هنوز ثبت نشده است. نام آن؟
+intake-ask-county = شهرستان آن؟
+intake-ask-sector = بخش فعالیت آن؟
+intake-ask-activity = وضعیت فعالیت آن؟
+intake-ask-employees = تعداد کارکنان؟
+intake-ask-category = موضوع مشکل؟
+intake-ask-description = مشکل را همان‌طور که تولیدکننده گفته یا نوشته شرح دهید ({ $min } تا { $max } نویسه).
+intake-ask-channel = تولیدکننده چگونه مراجعه کرد؟
+intake-channel-in_person = حضوری
+intake-channel-letter = با نامه
+intake-ask-producer = نام تولیدکننده (مراجعه‌کننده یا امضاکنندهٔ نامه)؟
+intake-review =
+    پرونده‌ای که از طرف تولیدکننده ثبت می‌شود:
+    واحد: { $unit }
+    موضوع: { $category }
+    تولیدکننده: { $producer } ({ $channel })
+    { $description }
+intake-confirm = ✅ ثبت پرونده
+intake-filed =
+    پروندهٔ { $code } از طرف { $producer } ثبت شد. تا او به بات بپیوندد، آنچه باید به او گفته شود به شما گفته می‌شود.
+    این پیوند را به او بدهید (یک بار کار می‌کند): با باز کردن آن در تلگرام نمایندهٔ واحد می‌شود و پرونده را خودش پیگیری می‌کند.
+    { $link }
+intake-linked = پروندهٔ { $code } واحد { $unit } که دبیرخانه برای شما ثبت کرده بود، اکنون در /cases در اختیار شماست.
+intake-field-in_person = 📝 ثبت‌شده به دست { $filer } برای { $producer } که حضوری مراجعه کرد
+intake-field-letter = 📝 ثبت‌شده به دست { $filer } برای { $producer } از روی نامهٔ او
+intake-error-forbidden = این کار فقط از دبیرخانهٔ همین کارگروه برمی‌آید.
+intake-error-invalid_legal_id = این شناسهٔ ملی معتبر نیست (۱۱ رقم با رقم کنترل درست).
+intake-error-other_group = این واحد در کارگروه دیگری ثبت شده است.
+intake-error-legal_id_taken = واحدی با این شناسهٔ ملی در کارگروه دیگری ثبت شده است.
+intake-error-invalid_name = نام باید ۲ تا ۱۲۰ نویسه باشد.
+intake-error-invalid_county = شهرستان را از فهرست انتخاب کنید.
+intake-error-invalid_employees = تعداد کارکنان را بنویسید (صفر یا بیشتر).
+intake-error-description = شرح باید { $min } تا { $max } نویسه باشد.
+event-producer_linked = تولیدکننده به بات پیوست و پرونده را پیگیری می‌کند.

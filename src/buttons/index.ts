@@ -20,3 +20,4 @@ export * as fastTrack from "./fast-track";
 export * as admin from "./admin";
 export * as batch from "./batch";
 export * as representatives from "./representatives";
+export * as intake from "./intake";

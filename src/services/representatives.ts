@@ -16,6 +16,7 @@ import { recordAudit } from "./audit";
 import { inScope, secretariatGroups } from "./authz";
 import { generateInvitationCode, hashInvitationCode, isWellFormedInvitationCode } from "./invitations";
 import { notify, recipientOf, secretariatOf } from "./notifications";
+import { appendEvent } from "./timeline";
 import { forgetUsers } from "./user-cache";
 import type { SessionUser } from "./users";
 
@@ -78,7 +79,7 @@ export async function inviteRepresentative(deps: Pick<Deps, "db" | "now" | "conf
 }
 
 export type RepresentativeRedeem =
-  | { ok: true; unit: { id: number; name: string; workingGroupId: number }; already: boolean }
+  | { ok: true; unit: { id: number; name: string; workingGroupId: number }; already: boolean; linkedCase: string | null }
   | { ok: false; reason: "invalid" | "expired" | "used" | "revoked" };
 
 /** Makes the user a representative of the invitation's unit, once (a conditional claim, as staff invitations). */
@@ -88,7 +89,14 @@ export async function redeemRepresentativeInvitation(deps: RepDeps, user: Sessio
   const result = await deps.db.$transaction(async (tx): Promise<RepresentativeRedeem> => {
     const invitation = await tx.unitInvitation.findUnique({
       where: { codeHash: hashInvitationCode(code) },
-      select: { id: true, usedAt: true, revokedAt: true, expiresAt: true, unit: { select: { id: true, name: true, workingGroupId: true } } },
+      select: {
+        id: true,
+        usedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        caseId: true,
+        unit: { select: { id: true, name: true, workingGroupId: true } },
+      },
     });
     if (!invitation) return { ok: false, reason: "invalid" };
     if (invitation.revokedAt) return { ok: false, reason: "revoked" };
@@ -117,13 +125,26 @@ export async function redeemRepresentativeInvitation(deps: RepDeps, user: Sessio
         dedupeKey: `unit:${unit.id}:rep-joined:${user.id}:${invitation.id}`,
       });
     }
-    return { ok: true, unit, already: created.count === 0 };
+    const linked = invitation.caseId ? await linkProducer(tx, invitation.caseId, unit.id, user.id) : null;
+    return { ok: true, unit, already: created.count === 0, linkedCase: linked };
   });
   if (result.ok) {
     await forgetUsers(deps, [user.id]);
     deps.flushOutbox();
   }
   return result;
+}
+
+/**
+ * Assisted intake: the producer who opened the invitation becomes the reporter of the case filed
+ * on their behalf, while it is still the filer's (a timeline event says so). Its tracking code.
+ */
+async function linkProducer(tx: Tx, caseId: number, unitId: number, userId: number): Promise<string | null> {
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { unitId: true, reporterId: true, filedById: true, trackingCode: true } });
+  if (!row || row.unitId !== unitId || row.filedById === null || row.reporterId !== row.filedById) return null;
+  await tx.case.update({ where: { id: caseId }, data: { reporterId: userId } });
+  await appendEvent(tx, { caseId, actorId: userId, type: "producer_linked", data: {} });
+  return row.trackingCode;
 }
 
 /**

@@ -17,6 +17,7 @@ import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { batchReferral } from "./batch-referral";
 import { representatives } from "./representatives";
+import { intake } from "./intake";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -45,6 +46,7 @@ export const features: Feature[] = [
   broadcasts,
   batchReferral,
   representatives,
+  intake,
   statistics,
   admin,
   secretariatGroup,

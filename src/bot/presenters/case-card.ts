@@ -56,6 +56,9 @@ function cardText(ctx: BotContext, card: CaseCard): string {
     ctx.t("queue-field-reporter", { name: fullName(card.reporter) }),
   );
   if (card.reporterPhone) lines.push(ctx.t("queue-field-phone", { phone: localizeDigits(card.reporterPhone, locale) }));
+  if (card.onBehalfName && card.filedBy) {
+    lines.push(ctx.t(`intake-field-${card.intakeChannel === "letter" ? "letter" : "in_person"}`, { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
+  }
   if (card.takenBy) lines.push(ctx.t("queue-field-taken-by", { name: fullName(card.takenBy) }));
   if (card.urgencyOverridden) lines.push(ctx.t("queue-field-urgency-overridden"));
   if (card.duplicateOf) lines.push(ctx.t("queue-field-duplicate-of", { code: card.duplicateOf.trackingCode }));

@@ -136,6 +136,7 @@ async function redeem(ctx: BotContext, code: string): Promise<boolean> {
   }
   if (!ctx.user.units.some((u) => u.id === result.unit.id)) ctx.user.units.push(result.unit);
   await ctx.reply(ctx.t(result.already ? "reps-already" : "reps-joined", { unit: result.unit.name }));
+  if (result.linkedCase) await ctx.reply(ctx.t("intake-linked", { code: result.linkedCase, unit: result.unit.name }));
   await syncCommandMenu(ctx);
   await showMainMenu(ctx);
   return true;
