@@ -1783,6 +1783,7 @@ batch-skipped = Not referred ({ $count }):
 batch-skipped-not_in_group = • { $code }: not a case of this working group
 batch-skipped-finished = • { $code }: finished or no longer referable
 batch-skipped-not_referable = • { $code }: cannot be referred now
+batch-skipped-already_referred = • { $code }: already referred to this agency (its task is open)
 batch-skipped-more = … and { $count } more.
 batch-button-queue = 📋 Queue
 batch-letter-copy = Your copy of the letter.

@@ -1625,6 +1625,7 @@ batch-skipped = ارجاع نشد ({ $count }):
 batch-skipped-not_in_group = • { $code }: پروندهٔ این کارگروه نیست
 batch-skipped-finished = • { $code }: بسته شده یا دیگر قابل ارجاع نیست
 batch-skipped-not_referable = • { $code }: اکنون قابل ارجاع نیست
+batch-skipped-already_referred = • { $code }: پیش‌تر به همین دستگاه ارجاع شده است (وظیفه‌اش باز است)
 batch-skipped-more = … و { $count } پروندهٔ دیگر.
 batch-button-queue = 📋 کارتابل
 batch-letter-copy = رونوشت نامه برای شما.

@@ -210,7 +210,24 @@ describe("batch referral", () => {
     await clerk.press(B.fromQueue.pack({ view: encodeQueueView({ workingGroupId: khz, page: 0, category: "tax" }) }));
     expect(lastText(SECRETARIAT)).toContain("Category: Tax");
     expect(lastText(SECRETARIAT)).toContain("One case of one unit matches");
+    // Through to the preview, then the deadline and the filters changed from it.
+    await clerk.tap("Continue with one case");
+    const agency = await env.container.db.agency.findFirstOrThrow({ where: { workingGroupId: khz, kind: "TAX" } });
+    await clerk.tap(agency.nameEn);
+    await clerk.send("Please review the tax penalty.");
+    await clerk.tap("30 working days");
+    expect(lastText(SECRETARIAT)).toContain(`One case of one unit will be referred to ${agency.nameEn}`);
+    await clerk.tap("✏️ Deadline");
+    await clerk.tap("5 working days");
+    expect(lastText(SECRETARIAT)).toContain("will be referred to");
+    await clerk.tap("✏️ Filters");
+    await clerk.tap("Category");
+    await clerk.tap("Any");
+    await clerk.tap("Continue with");
+    expect(lastText(SECRETARIAT)).toContain(`will be referred to ${agency.nameEn}`);
+    expect(lastText(SECRETARIAT)).toContain("Category: Any");
     await clerk.send("/cancel");
+    expect(await env.container.db.referralBatch.count()).toBe(1);
     // And the queue's list offers it to the secretariat.
     await clerk.send("/queue");
     await clerk.tap("Refer these in one act");
@@ -247,6 +264,11 @@ describe("batch referral", () => {
       ]),
     );
     expect((await db.case.findUniqueOrThrow({ where: { id: krmCaseId } })).status).toBe("submitted");
+    // Referred again to the same agency (another preview): their tasks are open, nothing to do.
+    const batchesBefore = await db.referralBatch.count();
+    await expect(referBatch(env.container, secretariat, { ...input, requestKey: "8f1c2d3e-4b5a-4c6d-8e7f-901234567890", caseIds: fresh })).rejects.toMatchObject({ reason: "empty" });
+    expect(await db.referralBatch.count()).toBe(batchesBefore);
+    expect(await db.task.count({ where: { caseId: { in: fresh } } })).toBe(2);
     // A holiday deadline (a Friday) is refused before anything is written.
     await expect(referBatch(env.container, secretariat, { ...input, requestKey: "7f1c2d3e-4b5a-4c6d-8e7f-901234567890", dueDate: "1405/09/27" })).rejects.toMatchObject({ reason: "holiday" });
   });

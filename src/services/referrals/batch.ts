@@ -12,7 +12,7 @@
 import type { Deps } from "../../deps";
 import { shared } from "../../buttons";
 import { endOfJalaliDay, formatJalaliDate, type JalaliDate } from "../../domain/jalali";
-import { isRefusal } from "../../domain/refusal";
+import { isRefusal, Refusal } from "../../domain/refusal";
 import { isWorkingDay } from "../../domain/working-calendar";
 import { normalizeText, truncate } from "../../domain/text";
 import type { Prisma } from "../../generated/prisma/client";
@@ -25,7 +25,7 @@ import { officialsOfAgency, parseDueDate, referLockedCase } from "../triage/assi
 import { triageRefusal } from "../triage/act";
 import type { SessionUser } from "../users";
 import { letterDocument, type LetterData } from "./letter";
-import { assertBatchActor, batchRefusal, BATCH_MAX_CASES, checkFilter, type ReferralFilter } from "./select";
+import { assertBatchActor, batchRefusal, BATCH_MAX_CASES, checkFilter, openTaskOf, type ReferralFilter } from "./select";
 
 export const REQUEST_MIN = 5;
 export const REQUEST_MAX = 1500;
@@ -44,7 +44,7 @@ export interface BatchInput {
   dueDate: string | JalaliDate;
 }
 
-export type SkipReason = "not_in_group" | "finished" | "not_referable";
+export type SkipReason = "not_in_group" | "finished" | "already_referred" | "not_referable";
 
 export interface BatchResult {
   batchId: number;
@@ -139,6 +139,8 @@ export async function referBatch(deps: BatchDeps, actor: SessionUser, input: Bat
               caseId,
               "assign",
               async ({ tx: inner, row: locked, touchedTasks: touched }) => {
+                // Under the lock, before anything is written: the agency already has it open.
+                if ((await inner.task.count({ where: { caseId: locked.id, ...openTaskOf(agency.id) } })) > 0) throw new Refusal("already_referred", "batch-error-empty");
                 const made = await referLockedCase(inner, deps, actor, locked, { agency, official: null, officials, dueDate, notifyOfficials: false, referralBatchId: batch.id });
                 touched.push(made.taskId);
                 return made;
@@ -152,8 +154,8 @@ export async function referBatch(deps: BatchDeps, actor: SessionUser, input: Bat
             referred.push(caseId);
           } catch (error) {
             if (!isRefusal(error)) throw error;
-            const finished = error.reason === "illegal_transition";
-            skipped.push({ caseId, trackingCode: row.trackingCode, reason: finished ? "finished" : "not_referable" });
+            const reason: SkipReason = error.reason === "illegal_transition" ? "finished" : error.reason === "already_referred" ? "already_referred" : "not_referable";
+            skipped.push({ caseId, trackingCode: row.trackingCode, reason });
           }
         }
         if (referred.length === 0) throw batchRefusal("empty");

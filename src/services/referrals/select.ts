@@ -10,6 +10,7 @@ import { CATEGORIES, isCategoryId, isSubcategoryOf, type CategoryId } from "../.
 import { refusal } from "../../domain/refusal";
 import type { Prisma } from "../../generated/prisma/client";
 import { inScope, secretariatGroups } from "../authz";
+import { OPEN_TASK_STATUSES } from "../tasks";
 import type { SessionUser } from "../users";
 
 /** The statuses a case can be referred from (the state machine's `assign`, as secretariat). */
@@ -56,16 +57,27 @@ export function filterWhere(workingGroupId: number, filter: ReferralFilter): Pri
   };
 }
 
+/** A task of the agency that is still open (the case is already referred to it). */
+export const openTaskOf = (agencyId: number) => ({ agencyId, status: { in: OPEN_TASK_STATUSES } });
+
 export interface Selection {
   caseIds: number[];
   units: number;
 }
 
 /** The cases the filter takes now (oldest first) and how many units they belong to. */
-export async function selectCases(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number, filter: ReferralFilter): Promise<Selection> {
+export async function selectCases(
+  deps: Pick<Deps, "db">,
+  actor: SessionUser,
+  workingGroupId: number,
+  filter: ReferralFilter,
+  /** Leave out the cases this agency already works on (an open task of theirs). */
+  agencyId?: number | null,
+): Promise<Selection> {
   assertBatchActor(actor, workingGroupId);
+  const where = filterWhere(workingGroupId, checkFilter(filter));
   const rows = await deps.db.case.findMany({
-    where: filterWhere(workingGroupId, checkFilter(filter)),
+    where: agencyId ? { ...where, NOT: { tasks: { some: openTaskOf(agencyId) } } } : where,
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
     select: { id: true, unitId: true },
     take: BATCH_MAX_CASES + 1,

@@ -26,7 +26,7 @@ export async function showPreview(ctx: BotContext, flow: FlowState<BatchDraft>):
     return;
   }
   const found = await refusedOr(ctx, async () => {
-    const selection = await selectCases(ctx.deps, ctx.user, d.workingGroupId ?? -1, filterOf(d));
+    const selection = await selectCases(ctx.deps, ctx.user, d.workingGroupId ?? -1, filterOf(d), d.agencyId);
     const choices = await batchChoices(ctx.deps, ctx.user, d.workingGroupId ?? -1);
     return { selection, agency: choices.agencies.find((a) => a.id === d.agencyId), lines: await filterLines(ctx, d) };
   });
