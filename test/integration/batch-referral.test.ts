@@ -235,6 +235,28 @@ describe("batch referral", () => {
     await clerk.send("/cancel");
   });
 
+  it("in Persian, for a group whose agency has no official in the bot yet: the clerk gets the letter to send", async () => {
+    const { db } = env.container;
+    const clerk = harness.user(OTHER_SECRETARIAT, { firstName: "Dabir2", languageCode: "fa" });
+    await clerk.send("/cancel");
+    await clerk.send("/refer");
+    await clerk.tap("موضوع");
+    await clerk.tap("تأمین اجتماعی");
+    expect(lastText(OTHER_SECRETARIAT)).toContain("۱ پرونده از ۱ واحد");
+    await clerk.tap("ادامه با");
+    const agency = await db.agency.findFirstOrThrow({ where: { workingGroupId: krm, kind: "SOCIAL_SECURITY" }, orderBy: { id: "asc" } });
+    await clerk.tap(agency.nameFa);
+    await clerk.send("لطفاً بخشودگی جرائم این واحد بررسی شود.");
+    await clerk.send("۱۴۰۵/۰۹/۲۵");
+    expect(lastText(OTHER_SECRETARIAT)).toContain(`۱ پرونده از ۱ واحد به ${agency.nameFa} با مهلت`);
+    await clerk.tap("ارجاع ۱ پرونده");
+    const screen = harness.telegram.screen(OTHER_SECRETARIAT).map(textOf).join("\n");
+    expect(screen).toContain("ارجاع شد");
+    expect(screen).toContain("هنوز کارشناسی در بات ندارد");
+    expect(harness.telegram.screen(OTHER_SECRETARIAT).at(-1)?.method).toBe("sendDocument");
+    expect((await db.task.findFirstOrThrow({ where: { caseId: krmCaseId } })).agencyId).toBe(agency.id);
+  });
+
   it("re-checks every case on the server: finished and other groups' cases are skipped and listed; concurrent confirms make one batch", async () => {
     const { db } = env.container;
     const extra = await person(PRODUCER_BASE + 600, "Late", "en");
@@ -263,7 +285,7 @@ describe("batch referral", () => {
         [99_999_999, "not_in_group", false],
       ]),
     );
-    expect((await db.case.findUniqueOrThrow({ where: { id: krmCaseId } })).status).toBe("submitted");
+    expect(await db.task.count({ where: { caseId: krmCaseId, referralBatch: { workingGroupId: khz } } })).toBe(0);
     // Referred again to the same agency (another preview): their tasks are open, nothing to do.
     const batchesBefore = await db.referralBatch.count();
     await expect(referBatch(env.container, secretariat, { ...input, requestKey: "8f1c2d3e-4b5a-4c6d-8e7f-901234567890", caseIds: fresh })).rejects.toMatchObject({ reason: "empty" });
