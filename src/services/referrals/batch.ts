@@ -24,7 +24,7 @@ import { actInTransaction, type TriageDeps } from "../triage/act";
 import { officialsOfAgency, parseDueDate, referLockedCase } from "../triage/assign";
 import { triageRefusal } from "../triage/act";
 import type { SessionUser } from "../users";
-import { letterDocument, type LetterData } from "./letter";
+import { letterData, letterDocument } from "./letter";
 import { assertBatchActor, batchRefusal, BATCH_MAX_CASES, checkFilter, openTaskOf, type ReferralFilter } from "./select";
 
 export const REQUEST_MIN = 5;
@@ -183,57 +183,6 @@ export async function referBatch(deps: BatchDeps, actor: SessionUser, input: Bat
   // After the commit, as after a single assignment; never throws (the worker reconciles).
   for (const taskId of new Set(touchedTasks)) await deps.scheduler.syncTaskReminders(taskId);
   return { ...(await batchSummary(deps, actor, batchId)), created: true };
-}
-
-/** The letter's content, read back from the batch and its tasks (the same for the officials and the clerk's copy). */
-export async function letterData(db: Pick<Deps["db"], "referralBatch">, batchId: number): Promise<LetterData> {
-  const batch = await db.referralBatch.findUniqueOrThrow({
-    where: { id: batchId },
-    select: {
-      id: true,
-      request: true,
-      dueAt: true,
-      createdAt: true,
-      workingGroup: { select: { nameFa: true, nameEn: true } },
-      agency: { select: { nameFa: true, nameEn: true } },
-      tasks: {
-        orderBy: { id: "asc" },
-        select: {
-          case: {
-            select: {
-              trackingCode: true,
-              category: true,
-              unit: {
-                select: {
-                  name: true,
-                  legalId: true,
-                  county: true,
-                  countyRef: { select: { nameFa: true, nameEn: true } },
-                  industrialEstate: { select: { nameFa: true, nameEn: true } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  });
-  return {
-    batchId: batch.id,
-    group: batch.workingGroup,
-    agency: batch.agency,
-    request: batch.request,
-    dueAt: batch.dueAt,
-    createdAt: batch.createdAt,
-    rows: batch.tasks.map(({ case: c }) => ({
-      trackingCode: c.trackingCode,
-      unitName: c.unit.name,
-      legalId: c.unit.legalId,
-      county: c.unit.countyRef ?? { nameFa: c.unit.county, nameEn: c.unit.county },
-      estate: c.unit.industrialEstate,
-      category: c.category,
-    })),
-  };
 }
 
 /** Per official: the letter as a document, then one summary message with the way to their tasks. */

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { formatJalaliDate } from "../../domain/jalali";
 import { localizeDigits } from "../../domain/text";
 import { localName, type Locale, type Translator } from "../../i18n";
+import type { Deps } from "../../deps";
 import type { InlineDocument } from "../outbox";
 
 type Named = { nameFa: string; nameEn: string };
@@ -72,4 +73,55 @@ export function letterFileName(batchId: number): string {
 export async function letterDocument(t: Translator, locale: Locale, letter: LetterData): Promise<InlineDocument> {
   const bytes = await buildReferralLetter(t, locale, letter);
   return { filename: letterFileName(letter.batchId), contentBase64: bytes.toString("base64") };
+}
+
+/** The letter's content, read back from the batch and its tasks (the same for the officials and the clerk's copy). */
+export async function letterData(db: Pick<Deps["db"], "referralBatch">, batchId: number): Promise<LetterData> {
+  const batch = await db.referralBatch.findUniqueOrThrow({
+    where: { id: batchId },
+    select: {
+      id: true,
+      request: true,
+      dueAt: true,
+      createdAt: true,
+      workingGroup: { select: { nameFa: true, nameEn: true } },
+      agency: { select: { nameFa: true, nameEn: true } },
+      tasks: {
+        orderBy: { id: "asc" },
+        select: {
+          case: {
+            select: {
+              trackingCode: true,
+              category: true,
+              unit: {
+                select: {
+                  name: true,
+                  legalId: true,
+                  county: true,
+                  countyRef: { select: { nameFa: true, nameEn: true } },
+                  industrialEstate: { select: { nameFa: true, nameEn: true } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  return {
+    batchId: batch.id,
+    group: batch.workingGroup,
+    agency: batch.agency,
+    request: batch.request,
+    dueAt: batch.dueAt,
+    createdAt: batch.createdAt,
+    rows: batch.tasks.map(({ case: c }) => ({
+      trackingCode: c.trackingCode,
+      unitName: c.unit.name,
+      legalId: c.unit.legalId,
+      county: c.unit.countyRef ?? { nameFa: c.unit.county, nameEn: c.unit.county },
+      estate: c.unit.industrialEstate,
+      category: c.category,
+    })),
+  };
 }
