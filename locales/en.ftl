@@ -1913,3 +1913,6 @@ intake-error-invalid_county = Choose the county from the list.
 intake-error-invalid_employees = Type the number of employees (0 or more).
 intake-error-description = The description must be { $min }–{ $max } characters.
 event-producer_linked = The producer joined and follows the case.
+reps-audit-added = { $person } became a representative of { $unit } (invitation)
+reps-audit-removed = removed { $person } as a representative of { $unit }
+reps-audit-left = { $person } left { $unit } as a representative

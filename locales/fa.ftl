@@ -1739,3 +1739,6 @@ intake-error-invalid_county = شهرستان را از فهرست انتخاب �
 intake-error-invalid_employees = تعداد کارکنان را بنویسید (صفر یا بیشتر).
 intake-error-description = شرح باید { $min } تا { $max } نویسه باشد.
 event-producer_linked = تولیدکننده به بات پیوست و پرونده را پیگیری می‌کند.
+reps-audit-added = { $person } با دعوت‌نامه نمایندهٔ { $unit } شد
+reps-audit-removed = { $person } را از نمایندگی { $unit } حذف کرد
+reps-audit-left = { $person } از نمایندگی { $unit } کناره گرفت

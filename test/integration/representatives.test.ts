@@ -5,7 +5,7 @@
  * cannot go; forged callback data from another group's secretariat or a producer changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { representatives as R, shared } from "../../src/buttons";
+import { admin as A, representatives as R, shared } from "../../src/buttons";
 import { submitCase } from "../../src/services/cases";
 import { removeRepresentative } from "../../src/services/representatives";
 import { createTestBot, buttonsOf, textOf, type TestBot } from "../support/bot-harness";
@@ -160,6 +160,14 @@ describe("a unit's representatives", () => {
     expect(lastText(FIRST)).toContain("نمایندهٔ هیچ واحدی نیستید");
     const audit = await env.container.db.auditEntry.findMany({ where: { entityType: "unit_representative" }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["added", "removed"]);
+    // The group's admin reads them on the audit trail.
+    const { db } = env.container;
+    const admin = await db.user.create({ data: { telegramId: "9309", firstName: "Modir", language: "en" } });
+    await db.membership.create({ data: { userId: admin.id, workingGroupId: audit[0]!.workingGroupId!, role: "ADMIN" } });
+    const adminChat = harness.user(9309, { firstName: "Modir", languageCode: "en" });
+    await adminChat.press(A.adminAudit.pack({ groupId: audit[0]!.workingGroupId!, page: 0 }));
+    expect(lastText(9309)).toContain("removed Reza as a representative of Karun Steel");
+    expect(lastText(9309)).toContain("Sara became a representative of Karun Steel (invitation)");
   });
 
   it("the last representative cannot leave; with another invited, they can, and the secretariat is told", async () => {
