@@ -1763,3 +1763,222 @@ report-loan-amount-invalid = I couldn't read this amount. Type just the number, 
 report-loan-ask-reasons = Write the bank's reasons for refusing (at least { $min } characters): the working group asks every bank for them in writing.
 report-loan-notice-approved = Loan approved: { $amount }
 report-loan-notice-refused = Loan refused: { $reasons }
+
+## batch referral (/refer: many cases to one agency in one act, one letter; src/services/referrals, features/batch-referral)
+command-refer = Refer many cases to an agency at once (secretariat)
+batch-menu = 📨 Batch referral
+batch-ask-group = Batch referral: which working group's cases?
+batch-any = Any
+batch-any-referable = Any still open
+batch-filter-c = Category
+batch-filter-s = Subcategory
+batch-filter-y = County
+batch-filter-e = Industrial estate
+batch-filter-t = Status
+batch-filter-line = { $name }: { $value }
+batch-ask-filter-c = Which category?
+batch-ask-filter-s = Which subcategory?
+batch-ask-filter-y = Units in which county?
+batch-ask-filter-e = Units in which industrial estate?
+batch-ask-filter-t = Cases in which status?
+batch-filters =
+    Batch referral — choose the cases.
+    { $filters }
+
+    { $cases ->
+        [0] No open case matches these filters.
+        [one] One case of one unit matches.
+       *[other] { $cases } cases of { $units ->
+            [one] one unit
+           *[other] { $units } units
+        } match.
+    }
+batch-filters-done = Continue with { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } ▶
+batch-ask-agency = Refer them to which agency?
+batch-ask-request = What do you ask the agency to do for these units? ({ $min }–{ $max } characters; this is the letter's text.)
+batch-ask-deadline = By when? Choose a deadline in working days, or type a Jalali date (e.g. 1405/10/15).
+batch-due-in = { $days ->
+        [one] one working day
+       *[other] { $days } working days
+    } ({ $date })
+batch-preview =
+    { $cases ->
+        [one] One case of one unit
+       *[other] { $cases } cases of { $units ->
+            [one] one unit
+           *[other] { $units } units
+        }
+    } will be referred to { $agency } with deadline { $due }.
+
+    Request: { $request }
+
+    { $filters }
+
+    Each case gets its own task (with the usual reminders) and each producer is told; the agency's officials get one letter listing the units.
+batch-preview-empty =
+    No case matches these filters any more.
+    { $filters }
+batch-preview-no-agency = That agency is no longer active in this working group: choose another.
+batch-preview-too-many = { $cases } cases match: at most { $max } can be referred in one act. Narrow the filters.
+batch-confirm = ✅ Refer { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    }
+batch-edit-filters = ✏️ Filters
+batch-edit-agency = ✏️ Agency
+batch-edit-request = ✏️ Request
+batch-edit-deadline = ✏️ Deadline
+batch-working = Referring { $cases } cases…
+batch-done = Batch referral no. { $number }: { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } of { $units ->
+        [one] one unit
+       *[other] { $units } units
+    } referred to { $agency }, deadline { $due }.
+batch-done-before = This was already done — batch referral no. { $number }: { $cases } cases of { $units } units referred to { $agency }, deadline { $due }.
+batch-done-letter = The letter listing the units went to { $officials ->
+        [one] the agency's official
+       *[other] the agency's { $officials } officials
+    }.
+batch-done-no-officials = The agency has no official in the bot yet: send them the letter below yourself.
+batch-skipped = Not referred ({ $count }):
+batch-skipped-not_in_group = • { $code }: not a case of this working group
+batch-skipped-finished = • { $code }: finished or no longer referable
+batch-skipped-not_referable = • { $code }: cannot be referred now
+batch-skipped-already_referred = • { $code }: already referred to this agency (its task is open)
+batch-skipped-more = … and { $count } more.
+batch-button-queue = 📋 Queue
+batch-letter-copy = Your copy of the letter.
+batch-button-my-tasks = 📋 My tasks
+batch-notice-officials =
+    📨 Batch referral no. { $number } from the { $group } working group: { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } of { $units ->
+        [one] one unit
+       *[other] { $units } units
+    }, deadline { $due }.
+
+    Request: { $request }
+
+    The letter above lists the units; each case is a task in your list.
+batch-letter-caption = Letter of batch referral no. { $number } to { $agency }
+batch-letter-sheet = Referral
+batch-letter-title = { $group } working group — batch referral no. { $number }
+batch-letter-to = To
+batch-letter-date = Date
+batch-letter-request = Request
+batch-letter-deadline = Deadline
+batch-letter-count = Units referred
+batch-letter-col-code = Tracking code
+batch-letter-col-unit = Unit
+batch-letter-col-legal-id = National id
+batch-letter-col-county = County
+batch-letter-col-estate = Industrial estate
+batch-letter-col-category = Subject
+batch-error-forbidden = Only the working group's secretariat may do this.
+batch-error-invalid_filter = That choice is not valid any more. Start again with /refer.
+batch-error-invalid_agency = That agency is not active in this working group.
+batch-error-empty = None of these cases could be referred (all finished or moved on); nothing was done.
+batch-error-too_many = At most { $max } cases can be referred in one act.
+batch-error-invalid_text = The request must be { $min }–{ $max } characters.
+batch-error-holiday = That day is not a working day: choose a working day.
+batch-from-queue = 📨 Refer these in one act
+admin-entity-referral_batch = batch referral
+command-units = Your units and their representatives
+reps-menu-mine = 🏭 My units
+reps-button-of-case = 👥 The unit's representatives
+reps-button-menu = ☰ Menu
+reps-button-back = « Back
+reps-title = Representatives of { $unit } ({ $count }):
+reps-line = { $number }. { $name } — since { $since }
+reps-button-remove = ✖ Remove { $name }
+reps-button-invite = ➕ Invite a representative
+reps-open-invitations = { $count ->
+        [one] One invitation is still open.
+       *[other] { $count } invitations are still open.
+    }
+reps-invitation =
+    Send this link to the new representative of { $unit }. It works once, until { $expires }:
+    { $link }
+reps-remove-ask = Remove { $name } as a representative of { $unit }? They lose the unit's cases at once; the cases they reported pass to the longest-standing representative.
+reps-button-remove-yes = ✖ Yes, remove
+reps-removed = { $name } no longer represents { $unit }.{ $count ->
+        [0] {""}
+        [one] {" "}One case they reported passed to another representative.
+       *[other] {" "}{ $count } cases they reported passed to another representative.
+    }
+reps-mine-none = You represent no unit.
+reps-mine-title = Your units:
+reps-mine-line = { $number }. { $unit } — { $count ->
+        [one] you are its only representative
+       *[other] { $count } representatives
+    }
+reps-mine-only-one = A unit keeps at least one representative: to hand one over, ask the secretariat to invite the new one first.
+reps-button-leave = Leave { $unit }
+reps-leave-ask = Leave { $unit }? You will no longer see its cases; the cases you reported pass to another representative.
+reps-button-leave-yes = Yes, leave
+reps-left = You no longer represent { $unit }.
+reps-joined = You now represent { $unit }: its cases are in /cases and you will be told about them.
+reps-already = You already represent { $unit }.
+reps-notice-joined = 👥 { $name } now represents { $unit } (by invitation).
+reps-notice-left = 👥 { $name } left { $unit } as a representative.
+reps-notice-removed = You no longer represent { $unit } in Tashil; its cases are no longer shown to you.
+reps-notice-cases-moved = 👥 { $count ->
+        [one] One case
+       *[other] { $count } cases
+    } of { $unit } now { $count ->
+        [one] has
+       *[other] have
+    } you as the producer's contact.
+reps-error-forbidden = Only the unit's working group's secretariat may do this.
+reps-error-not_found = That unit is not one you manage.
+reps-error-last = A unit keeps at least one representative: invite another one first.
+reps-error-not_representative = That person (or you) does not represent this unit.
+admin-entity-unit_representative = unit representative
+command-intake = File a case for a producer who came in person or wrote (secretariat)
+intake-menu = 📝 File on a producer's behalf
+intake-ask-group = File on a producer's behalf: which working group?
+intake-ask-legal-id = The unit's national id (شناسه ملی, 11 digits)?
+intake-unit-found = The unit: { $unit }.
+intake-ask-unit-name = This unit is not registered yet. Its name?
+intake-ask-county = Its county?
+intake-ask-sector = Its sector?
+intake-ask-activity = Is it active?
+intake-ask-employees = How many employees?
+intake-ask-category = The problem's subject?
+intake-ask-description = Describe the problem as the producer told or wrote it ({ $min }–{ $max } characters).
+intake-ask-channel = How did the producer come?
+intake-channel-in_person = In person
+intake-channel-letter = By letter
+intake-ask-producer = The producer's name (who came or signed the letter)?
+intake-review =
+    Case to file on the producer's behalf:
+    Unit: { $unit }
+    Subject: { $category }
+    Producer: { $producer } ({ $channel })
+    { $description }
+intake-confirm = ✅ File the case
+intake-filed =
+    Case { $code } was filed on behalf of { $producer }. Until they join, you are told what they would be told.
+    Give them this link (it works once): opening it in Telegram makes them the unit's representative and the case theirs to follow.
+    { $link }
+intake-linked = Case { $code } of { $unit }, filed for you by the secretariat, is now yours to follow in /cases.
+intake-field-in_person = 📝 Filed by { $filer } for { $producer }, who came in person
+intake-field-letter = 📝 Filed by { $filer } for { $producer }, from their letter
+intake-error-forbidden = Only the working group's secretariat may do this.
+intake-error-invalid_legal_id = That is not a valid national id (11 digits with a valid check digit).
+intake-error-other_group = That unit is registered in another working group.
+intake-error-legal_id_taken = A unit with this national id is registered in another working group.
+intake-error-invalid_name = The name must be 2–120 characters.
+intake-error-invalid_county = Choose the county from the list.
+intake-error-invalid_employees = Type the number of employees (0 or more).
+intake-error-description = The description must be { $min }–{ $max } characters.
+event-producer_linked = The producer joined and follows the case.
+reps-audit-added = { $person } became a representative of { $unit } (invitation)
+reps-audit-removed = removed { $person } as a representative of { $unit }
+reps-audit-left = { $person } left { $unit } as a representative

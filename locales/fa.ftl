@@ -1633,3 +1633,178 @@ report-loan-amount-invalid = این مبلغ را نتوانستم بخوانم.
 report-loan-ask-reasons = دلایل بانک برای رد را بنویسید (دست‌کم { $min } حرف): کارگروه دلایل هر بانک را مکتوب می‌خواهد.
 report-loan-notice-approved = تسهیلات تصویب شد: { $amount }
 report-loan-notice-refused = تسهیلات رد شد: { $reasons }
+
+## batch referral (/refer: many cases to one agency in one act, one letter; src/services/referrals, features/batch-referral)
+command-refer = ارجاع گروهی پرونده‌ها به یک دستگاه (دبیرخانه)
+batch-menu = 📨 ارجاع گروهی
+batch-ask-group = ارجاع گروهی: پرونده‌های کدام کارگروه؟
+batch-any = همه
+batch-any-referable = همهٔ پرونده‌های باز
+batch-filter-c = موضوع
+batch-filter-s = زیرموضوع
+batch-filter-y = شهرستان
+batch-filter-e = شهرک صنعتی
+batch-filter-t = وضعیت
+batch-filter-line = { $name }: { $value }
+batch-ask-filter-c = کدام موضوع؟
+batch-ask-filter-s = کدام زیرموضوع؟
+batch-ask-filter-y = واحدهای کدام شهرستان؟
+batch-ask-filter-e = واحدهای کدام شهرک صنعتی؟
+batch-ask-filter-t = پرونده‌ها در کدام وضعیت؟
+batch-filters =
+    ارجاع گروهی — پرونده‌ها را انتخاب کنید.
+    { $filters }
+
+    { $cases ->
+        [0] هیچ پروندهٔ بازی با این شرط‌ها نیست.
+       *[other] { $cases } پرونده از { $units } واحد با این شرط‌ها هست.
+    }
+batch-filters-done = ادامه با { $cases } پرونده ◀
+batch-ask-agency = به کدام دستگاه ارجاع شوند؟
+batch-ask-request = از دستگاه برای این واحدها چه می‌خواهید؟ ({ $min } تا { $max } نویسه؛ متن نامه همین است.)
+batch-ask-deadline = مهلت تا کی؟ یکی از مهلت‌ها (روز کاری) را انتخاب کنید یا تاریخ شمسی بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵).
+batch-due-in = { $days } روز کاری ({ $date })
+batch-preview =
+    { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due } ارجاع می‌شود.
+
+    درخواست: { $request }
+
+    { $filters }
+
+    هر پرونده وظیفهٔ خودش را (با یادآوری‌های معمول) می‌گیرد و به هر تولیدکننده خبر داده می‌شود؛ کارشناسان دستگاه یک نامه با فهرست واحدها دریافت می‌کنند.
+batch-preview-empty =
+    دیگر هیچ پرونده‌ای با این شرط‌ها نیست.
+    { $filters }
+batch-preview-no-agency = این دستگاه دیگر در این کارگروه فعال نیست؛ دستگاه دیگری انتخاب کنید.
+batch-preview-too-many = { $cases } پرونده با این شرط‌ها هست؛ در یک نوبت حداکثر { $max } پرونده ارجاع می‌شود. شرط‌ها را محدودتر کنید.
+batch-confirm = ✅ ارجاع { $cases } پرونده
+batch-edit-filters = ✏️ شرط‌ها
+batch-edit-agency = ✏️ دستگاه
+batch-edit-request = ✏️ درخواست
+batch-edit-deadline = ✏️ مهلت
+batch-working = در حال ارجاع { $cases } پرونده…
+batch-done = ارجاع گروهی شمارهٔ { $number }: { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due } ارجاع شد.
+batch-done-before = این کار قبلاً انجام شده است — ارجاع گروهی شمارهٔ { $number }: { $cases } پرونده از { $units } واحد به { $agency } با مهلت { $due }.
+batch-done-letter = نامهٔ فهرست واحدها برای { $officials } کارشناس دستگاه فرستاده شد.
+batch-done-no-officials = این دستگاه هنوز کارشناسی در بات ندارد؛ نامهٔ زیر را خودتان برایشان بفرستید.
+batch-skipped = ارجاع نشد ({ $count }):
+batch-skipped-not_in_group = • { $code }: پروندهٔ این کارگروه نیست
+batch-skipped-finished = • { $code }: بسته شده یا دیگر قابل ارجاع نیست
+batch-skipped-not_referable = • { $code }: اکنون قابل ارجاع نیست
+batch-skipped-already_referred = • { $code }: پیش‌تر به همین دستگاه ارجاع شده است (وظیفه‌اش باز است)
+batch-skipped-more = … و { $count } پروندهٔ دیگر.
+batch-button-queue = 📋 کارتابل
+batch-letter-copy = رونوشت نامه برای شما.
+batch-button-my-tasks = 📋 وظایف من
+batch-notice-officials =
+    📨 ارجاع گروهی شمارهٔ { $number } از کارگروه { $group }: { $cases } پرونده از { $units } واحد، مهلت { $due }.
+
+    درخواست: { $request }
+
+    نامهٔ بالا فهرست واحدهاست؛ هر پرونده یک وظیفه در فهرست شماست.
+batch-letter-caption = نامهٔ ارجاع گروهی شمارهٔ { $number } به { $agency }
+batch-letter-sheet = ارجاع
+batch-letter-title = کارگروه { $group } — ارجاع گروهی شمارهٔ { $number }
+batch-letter-to = به
+batch-letter-date = تاریخ
+batch-letter-request = درخواست
+batch-letter-deadline = مهلت
+batch-letter-count = تعداد واحدها
+batch-letter-col-code = کد رهگیری
+batch-letter-col-unit = واحد
+batch-letter-col-legal-id = شناسه ملی
+batch-letter-col-county = شهرستان
+batch-letter-col-estate = شهرک صنعتی
+batch-letter-col-category = موضوع
+batch-error-forbidden = این کار فقط از دبیرخانهٔ همین کارگروه برمی‌آید.
+batch-error-invalid_filter = این انتخاب دیگر معتبر نیست. با /refer دوباره شروع کنید.
+batch-error-invalid_agency = این دستگاه در این کارگروه فعال نیست.
+batch-error-empty = هیچ‌یک از این پرونده‌ها قابل ارجاع نبود (همه بسته شده یا جلو رفته‌اند)؛ کاری انجام نشد.
+batch-error-too_many = در یک نوبت حداکثر { $max } پرونده ارجاع می‌شود.
+batch-error-invalid_text = درخواست باید { $min } تا { $max } نویسه باشد.
+batch-error-holiday = آن روز تعطیل است؛ یک روز کاری انتخاب کنید.
+batch-from-queue = 📨 ارجاع گروهی همین پرونده‌ها
+admin-entity-referral_batch = ارجاع گروهی
+command-units = واحدهای شما و نمایندگانشان
+reps-menu-mine = 🏭 واحدهای من
+reps-button-of-case = 👥 نمایندگان واحد
+reps-button-menu = ☰ منو
+reps-button-back = « بازگشت
+reps-title = نمایندگان { $unit } ({ $count }):
+reps-line = { $number }. { $name } — از { $since }
+reps-button-remove = ✖ حذف { $name }
+reps-button-invite = ➕ دعوت نمایندهٔ تازه
+reps-open-invitations = { $count } دعوت‌نامه هنوز باز است.
+reps-invitation =
+    این پیوند را برای نمایندهٔ تازهٔ { $unit } بفرستید. یک بار و تا { $expires } کار می‌کند:
+    { $link }
+reps-remove-ask = { $name } از نمایندگی { $unit } حذف شود؟ پرونده‌های واحد بی‌درنگ از دسترس او خارج می‌شود و پرونده‌هایی که گزارش کرده به قدیمی‌ترین نمایندهٔ واحد می‌رسد.
+reps-button-remove-yes = ✖ بله، حذف شود
+reps-removed = { $name } دیگر نمایندهٔ { $unit } نیست.{ $count ->
+        [0] {""}
+       *[other] {" "}{ $count } پرونده‌ای که گزارش کرده بود به نمایندهٔ دیگری رسید.
+    }
+reps-mine-none = شما نمایندهٔ هیچ واحدی نیستید.
+reps-mine-title = واحدهای شما:
+reps-mine-line = { $number }. { $unit } — { $count ->
+        [one] تنها نمایندهٔ آن شمایید
+       *[other] { $count } نماینده
+    }
+reps-mine-only-one = هر واحد دست‌کم یک نماینده دارد؛ برای سپردن نمایندگی، از دبیرخانه بخواهید اول نمایندهٔ تازه را دعوت کند.
+reps-button-leave = کناره‌گیری از { $unit }
+reps-leave-ask = از نمایندگی { $unit } کناره می‌گیرید؟ دیگر پرونده‌های آن را نمی‌بینید و پرونده‌هایی که گزارش کرده‌اید به نمایندهٔ دیگری می‌رسد.
+reps-button-leave-yes = بله، کناره می‌گیرم
+reps-left = دیگر نمایندهٔ { $unit } نیستید.
+reps-joined = اکنون نمایندهٔ { $unit } هستید: پرونده‌هایش در /cases است و از آن‌ها باخبر می‌شوید.
+reps-already = شما از پیش نمایندهٔ { $unit } هستید.
+reps-notice-joined = 👥 { $name } با دعوت‌نامه نمایندهٔ { $unit } شد.
+reps-notice-left = 👥 { $name } از نمایندگی { $unit } کناره گرفت.
+reps-notice-removed = شما دیگر نمایندهٔ { $unit } در تسهیل نیستید؛ پرونده‌های آن دیگر به شما نشان داده نمی‌شود.
+reps-notice-cases-moved = 👥 از این پس شما طرف گفت‌وگوی تولیدکننده در { $count } پروندهٔ { $unit } هستید.
+reps-error-forbidden = این کار فقط از دبیرخانهٔ کارگروه همین واحد برمی‌آید.
+reps-error-not_found = این واحد در حوزهٔ کار شما نیست.
+reps-error-last = هر واحد دست‌کم یک نماینده دارد؛ اول نمایندهٔ دیگری دعوت کنید.
+reps-error-not_representative = این شخص (یا شما) نمایندهٔ این واحد نیست.
+admin-entity-unit_representative = نمایندهٔ واحد
+command-intake = ثبت پرونده برای تولیدکننده‌ای که حضوری آمده یا نامه نوشته (دبیرخانه)
+intake-menu = 📝 ثبت پرونده از طرف تولیدکننده
+intake-ask-group = ثبت از طرف تولیدکننده: کدام کارگروه؟
+intake-ask-legal-id = شناسه ملی واحد (۱۱ رقم)؟
+intake-unit-found = واحد: { $unit }.
+intake-ask-unit-name = این واحد هنوز ثبت نشده است. نام آن؟
+intake-ask-county = شهرستان آن؟
+intake-ask-sector = بخش فعالیت آن؟
+intake-ask-activity = وضعیت فعالیت آن؟
+intake-ask-employees = تعداد کارکنان؟
+intake-ask-category = موضوع مشکل؟
+intake-ask-description = مشکل را همان‌طور که تولیدکننده گفته یا نوشته شرح دهید ({ $min } تا { $max } نویسه).
+intake-ask-channel = تولیدکننده چگونه مراجعه کرد؟
+intake-channel-in_person = حضوری
+intake-channel-letter = با نامه
+intake-ask-producer = نام تولیدکننده (مراجعه‌کننده یا امضاکنندهٔ نامه)؟
+intake-review =
+    پرونده‌ای که از طرف تولیدکننده ثبت می‌شود:
+    واحد: { $unit }
+    موضوع: { $category }
+    تولیدکننده: { $producer } ({ $channel })
+    { $description }
+intake-confirm = ✅ ثبت پرونده
+intake-filed =
+    پروندهٔ { $code } از طرف { $producer } ثبت شد. تا او به بات بپیوندد، آنچه باید به او گفته شود به شما گفته می‌شود.
+    این پیوند را به او بدهید (یک بار کار می‌کند): با باز کردن آن در تلگرام نمایندهٔ واحد می‌شود و پرونده را خودش پیگیری می‌کند.
+    { $link }
+intake-linked = پروندهٔ { $code } واحد { $unit } که دبیرخانه برای شما ثبت کرده بود، اکنون در /cases در اختیار شماست.
+intake-field-in_person = 📝 ثبت‌شده به دست { $filer } برای { $producer } که حضوری مراجعه کرد
+intake-field-letter = 📝 ثبت‌شده به دست { $filer } برای { $producer } از روی نامهٔ او
+intake-error-forbidden = این کار فقط از دبیرخانهٔ همین کارگروه برمی‌آید.
+intake-error-invalid_legal_id = این شناسهٔ ملی معتبر نیست (۱۱ رقم با رقم کنترل درست).
+intake-error-other_group = این واحد در کارگروه دیگری ثبت شده است.
+intake-error-legal_id_taken = واحدی با این شناسهٔ ملی در کارگروه دیگری ثبت شده است.
+intake-error-invalid_name = نام باید ۲ تا ۱۲۰ نویسه باشد.
+intake-error-invalid_county = شهرستان را از فهرست انتخاب کنید.
+intake-error-invalid_employees = تعداد کارکنان را بنویسید (صفر یا بیشتر).
+intake-error-description = شرح باید { $min } تا { $max } نویسه باشد.
+event-producer_linked = تولیدکننده به بات پیوست و پرونده را پیگیری می‌کند.
+reps-audit-added = { $person } با دعوت‌نامه نمایندهٔ { $unit } شد
+reps-audit-removed = { $person } را از نمایندگی { $unit } حذف کرد
+reps-audit-left = { $person } از نمایندگی { $unit } کناره گرفت

@@ -19,3 +19,6 @@ export * as rating from "./rating";
 export * as fastTrack from "./fast-track";
 export * as admin from "./admin";
 export * as report from "./report";
+export * as batch from "./batch";
+export * as representatives from "./representatives";
+export * as intake from "./intake";

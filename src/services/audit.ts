@@ -11,7 +11,7 @@
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership";
+export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership" | "referral_batch" | "unit_representative";
 export type AuditAction =
   | "created"
   | "renamed"
@@ -20,7 +20,10 @@ export type AuditAction =
   | "head_set"
   | "granted"
   | "revoked"
-  | "invitation_accepted";
+  | "invitation_accepted"
+  | "added"
+  | "removed"
+  | "left";
 
 export interface AuditRecord {
   /** Null: the system. */

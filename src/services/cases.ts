@@ -84,6 +84,12 @@ export interface SubmitOptions {
    * case also stays "unconfirmed" until confirmSubmission (src/services/submissions.ts).
    */
   submissionKey?: string;
+  /**
+   * Assisted intake (src/services/intake.ts): `userId` is a secretariat member filing for a
+   * producer who came in person or wrote a letter. The unit need not be theirs: the caller has
+   * checked that the unit is of a group they work; the case records it was filed on behalf.
+   */
+  onBehalf?: { channel: "in_person" | "letter"; producerName: string };
 }
 
 const SubmissionKeySchema = z.uuid();
@@ -127,11 +133,11 @@ export async function submitCase(
   let submitted: SubmittedCase;
   try {
     submitted = await deps.db.$transaction(async (tx) => {
-      const link = await tx.unitRepresentative.findUnique({
-        where: { userId_unitId: { userId, unitId: draft.unitId } },
-        select: { unit: { select: { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } } },
-      });
-      if (!link) throw notYours("not_represented");
+      const unitSelect = { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } as const;
+      const link = options.onBehalf
+        ? { unit: await tx.productionUnit.findUnique({ where: { id: draft.unitId }, select: unitSelect }) }
+        : await tx.unitRepresentative.findUnique({ where: { userId_unitId: { userId, unitId: draft.unitId } }, select: { unit: { select: unitSelect } } });
+      if (!link?.unit) throw notYours("not_represented");
       const { unit } = link;
       if (draft.agencyId !== null) {
         const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
@@ -154,6 +160,7 @@ export async function submitCase(
           urgency,
           submittedAt: now,
           submissionKey,
+          ...(options.onBehalf ? { filedById: userId, intakeChannel: options.onBehalf.channel, onBehalfName: options.onBehalf.producerName } : {}),
         },
         select: { id: true },
       });
@@ -162,7 +169,7 @@ export async function submitCase(
         caseId: created.id,
         actorId: userId,
         type: "submitted",
-        data: { urgency, attachments: draft.attachments.length },
+        data: { urgency, attachments: draft.attachments.length, ...(options.onBehalf ? { onBehalf: options.onBehalf.channel } : {}) },
       });
       if (draft.attachments.length > 0) {
         await tx.attachment.createMany({

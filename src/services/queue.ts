@@ -180,6 +180,10 @@ const cardSelect = {
   takenById: true,
   duplicateOf: { select: { trackingCode: true } },
   takenBy: { select: { firstName: true, lastName: true } },
+  // Assisted intake: filed on the producer's behalf (src/services/intake.ts).
+  onBehalfName: true,
+  intakeChannel: true,
+  filedBy: { select: { firstName: true, lastName: true } },
   unit: {
     select: {
       workingGroupId: true,

@@ -15,6 +15,9 @@ import { meetings } from "./meetings";
 import { resolutions } from "./resolutions";
 import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
+import { batchReferral } from "./batch-referral";
+import { representatives } from "./representatives";
+import { intake } from "./intake";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -42,6 +45,9 @@ export const features: Feature[] = [
   resolutions,
   objections,
   broadcasts,
+  batchReferral,
+  representatives,
+  intake,
   statistics,
   admin,
   periodReport,

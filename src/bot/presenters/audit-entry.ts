@@ -47,6 +47,13 @@ export function auditWhat(ctx: BotContext, line: AuditLine): string {
       const person = typeof subject?.name === "string" ? subject.name : "—";
       return ctx.t(`admin-audit-membership-${line.action}`, { role, person });
     }
+    case "added":
+    case "removed":
+    case "left": {
+      const person = typeof subject?.name === "string" ? subject.name : "—";
+      const unit = typeof subject?.unit === "string" ? subject.unit : "—";
+      return ctx.t(`reps-audit-${line.action}`, { person, unit });
+    }
     default:
       return `${entity} · ${line.action}`;
   }

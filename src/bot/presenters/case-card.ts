@@ -4,7 +4,7 @@
  * state machine allows the reader now.
  */
 import { InlineKeyboard } from "grammy";
-import { desk, fastTrack, shared, type Button } from "../../buttons";
+import { desk, fastTrack, representatives, shared, type Button } from "../../buttons";
 import { allowedActions, type CaseAction, type CaseStatus } from "../../domain/case-lifecycle";
 import { formatJalaliDate } from "../../domain/jalali";
 import { fullName, localizeDigits } from "../../domain/text";
@@ -56,6 +56,9 @@ function cardText(ctx: BotContext, card: CaseCard): string {
     ctx.t("queue-field-reporter", { name: fullName(card.reporter) }),
   );
   if (card.reporterPhone) lines.push(ctx.t("queue-field-phone", { phone: localizeDigits(card.reporterPhone, locale) }));
+  if (card.onBehalfName && card.filedBy) {
+    lines.push(ctx.t(`intake-field-${card.intakeChannel === "letter" ? "letter" : "in_person"}`, { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
+  }
   if (card.takenBy) lines.push(ctx.t("queue-field-taken-by", { name: fullName(card.takenBy) }));
   if (card.urgencyOverridden) lines.push(ctx.t("queue-field-urgency-overridden"));
   if (card.duplicateOf) lines.push(ctx.t("queue-field-duplicate-of", { code: card.duplicateOf.trackingCode }));
@@ -106,6 +109,8 @@ function cardKeyboard(ctx: BotContext, card: CaseCard): InlineKeyboard {
     keyboard.row();
   }
   if (card._count.attachments > 0) keyboard.text(ctx.t("queue-button-files"), desk.caseFiles.pack({ caseId: card.id })).row();
+  // The unit's representatives: add one by invitation, remove one (issue 13, item 6).
+  if (card.canAct) keyboard.text(ctx.t("reps-button-of-case"), representatives.ofCase.pack({ caseId: card.id })).row();
   keyboard.text(ctx.t("queue-button-back"), queueViewData({ workingGroupId: card.workingGroupId, page: 0 }));
   return keyboard;
 }

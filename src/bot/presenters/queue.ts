@@ -3,7 +3,8 @@
  * filters, and the filter choices. Text and buttons only; src/bot/features/queue/ shows them.
  */
 import { InlineKeyboard } from "grammy";
-import { desk, shared } from "../../buttons";
+import { batch, desk, shared } from "../../buttons";
+import { inScope, secretariatGroups } from "../../services/authz";
 import { CASE_STATUSES } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
 import { localizeDigits, truncate } from "../../domain/text";
@@ -78,6 +79,10 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
     .text(ctx.t("queue-filter-agency"), desk.filterAgency.pack(first));
   if (view.status || view.category || view.agencyId) {
     keyboard.row().text(ctx.t("queue-filter-clear"), queueViewData({ workingGroupId: view.workingGroupId, page: 0 }));
+  }
+  // The secretariat refers what the queue shows in one act (its category and status carried over).
+  if (page.total > 0 && inScope(secretariatGroups(ctx.user), view.workingGroupId)) {
+    keyboard.row().text(ctx.t("batch-from-queue"), batch.fromQueue.pack(first));
   }
   return { text: lines.join("\n"), keyboard };
 }

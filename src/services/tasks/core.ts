@@ -26,6 +26,8 @@ export interface NewTask {
   title: string;
   createdById: number;
   resolutionId?: number | null;
+  /** The batch referral the task is part of (src/services/referrals/). */
+  referralBatchId?: number | null;
 }
 
 /** Not finished: the agency works on it or the secretariat still has to review it. */
@@ -59,6 +61,7 @@ export async function createTask(tx: Tx, input: NewTask): Promise<{ id: number; 
       agencyId: input.agencyId,
       officialId: input.officialId ?? null,
       resolutionId: input.resolutionId ?? null,
+      referralBatchId: input.referralBatchId ?? null,
       title: input.title,
       dueAt: endOfJalaliDay(input.dueDate),
       createdById: input.createdById,

@@ -115,28 +115,45 @@ export async function act<T extends object>(
   guard?: (row: LockedCase) => void,
 ): Promise<TriageResult & T> {
   const touchedTasks: number[] = [];
-  const result = await deps.db.$transaction(async (tx) => {
-    await lockCase(tx, caseId);
-    const row = (await tx.case.findUnique({ where: { id: caseId }, select: caseSelect })) as LockedCase | null;
-    if (!row) throw triageRefusal("not_found");
-    const role = triageRole(actor, row.workingGroupId);
-    if (!role) throw triageRefusal("forbidden");
-    guard?.(row);
-    const move = transition(row.status, action, { role });
-    if (!move.ok) throw triageRefusal(move.reason);
-    const now = deps.now();
-    const extra = await body({ tx, row, to: move.to, now, touchedTasks });
-    if (row.status === "needs_info" && move.to !== "needs_info") {
-      const input = { caseId: row.id, trackingCode: row.trackingCode, waitingOn: "producer" as const, actorId: actor.id, now };
-      touchedTasks.push(...(await resumeCaseClocks(tx, deps, input)));
-    }
-    if (move.to !== row.status) await tx.case.update({ where: { id: row.id }, data: { status: move.to } });
-    return { caseId: row.id, trackingCode: row.trackingCode, status: move.to, ...extra };
-  });
+  const result = await deps.db.$transaction(async (tx) => actInTransaction(tx, deps, actor, caseId, action, body, touchedTasks, guard));
   deps.flushOutbox();
   // After the commit; never throws (the worker's reconciliation catches up on a failure).
   for (const taskId of new Set(touchedTasks)) await deps.scheduler.syncTaskReminders(taskId);
   return result;
+}
+
+/**
+ * One action inside the caller's transaction (act's body, and a batch's per case): every
+ * refusal (not found, another group, the state machine's) is thrown before anything is
+ * written, so a batch may skip the case and go on. The caller commits, flushes the outbox and
+ * syncs the reminders of `touchedTasks`.
+ */
+export async function actInTransaction<T extends object>(
+  tx: Tx,
+  deps: TriageDeps,
+  actor: SessionUser,
+  caseId: number,
+  action: CaseAction,
+  body: (ctx: ActionContext) => Promise<T>,
+  touchedTasks: number[],
+  guard?: (row: LockedCase) => void,
+): Promise<TriageResult & T> {
+  await lockCase(tx, caseId);
+  const row = (await tx.case.findUnique({ where: { id: caseId }, select: caseSelect })) as LockedCase | null;
+  if (!row) throw triageRefusal("not_found");
+  const role = triageRole(actor, row.workingGroupId);
+  if (!role) throw triageRefusal("forbidden");
+  guard?.(row);
+  const move = transition(row.status, action, { role });
+  if (!move.ok) throw triageRefusal(move.reason);
+  const now = deps.now();
+  const extra = await body({ tx, row, to: move.to, now, touchedTasks });
+  if (row.status === "needs_info" && move.to !== "needs_info") {
+    const input = { caseId: row.id, trackingCode: row.trackingCode, waitingOn: "producer" as const, actorId: actor.id, now };
+    touchedTasks.push(...(await resumeCaseClocks(tx, deps, input)));
+  }
+  if (move.to !== row.status) await tx.case.update({ where: { id: row.id }, data: { status: move.to } });
+  return { caseId: row.id, trackingCode: row.trackingCode, status: move.to, ...extra };
 }
 
 export function cleanText(input: string, min: number, max: number): string {

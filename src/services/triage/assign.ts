@@ -9,7 +9,7 @@ import { notify, recipientOf, type Recipient } from "../notifications";
 import { createTask } from "../tasks";
 import { appendEvent } from "../timeline";
 import type { SessionUser } from "../users";
-import { act, DUE_MAX_DAYS_AHEAD, dueLabel, tellProducer, triageRefusal, type TriageDeps, type TriageResult } from "./act";
+import { act, DUE_MAX_DAYS_AHEAD, dueLabel, tellProducer, triageRefusal, type LockedCase, type TriageDeps, type TriageResult } from "./act";
 
 /** Active officials of an agency (OFFICIAL memberships). */
 export async function officialsOfAgency(tx: Tx | Deps["db"], agencyId: number) {
@@ -59,34 +59,67 @@ export async function assignCase(
     const officials = await officialsOfAgency(tx, agency.id);
     const chosen = input.officialId ? officials.find((o) => o.id === input.officialId) : undefined;
     if (input.officialId && !chosen) throw triageRefusal("invalid_official");
-    const title = input.title ? truncate(normalizeText(input.title), 200) : `${row.trackingCode} — ${truncate(row.description, 120)}`;
-    const task = await createTask(tx, {
-      caseId: row.id,
+    const title = input.title ? truncate(normalizeText(input.title), 200) : undefined;
+    return referLockedCase(tx, deps, actor, row, { agency, official: chosen ?? null, officials, dueDate, title, notifyOfficials: true });
+  });
+  await deps.scheduler.syncTaskReminders(result.taskId);
+  return result;
+}
+
+export interface Referral {
+  agency: { id: number; nameFa: string; nameEn: string };
+  /** One official of the agency, or null: the agency as a whole. */
+  official: Official | null;
+  /** The agency's officials (told when `notifyOfficials` and no one official is chosen). */
+  officials: Official[];
+  dueDate: JalaliDate;
+  /** Defaults to the case's tracking code and the start of its description. */
+  title?: string | undefined;
+  /** False in a batch referral: the agency gets one letter for the batch instead. */
+  notifyOfficials: boolean;
+  referralBatchId?: number | null;
+}
+
+type Official = Awaited<ReturnType<typeof officialsOfAgency>>[number];
+
+/**
+ * A single assignment's body, on a case locked and checked by act / actInTransaction: the task,
+ * the case's agency, the timeline event, the officials' notice (unless a batch writes one
+ * letter instead) and the producer's notice in their language.
+ */
+export async function referLockedCase(tx: Tx, deps: Pick<Deps, "t">, actor: SessionUser, row: LockedCase, referral: Referral): Promise<{ taskId: number }> {
+  const { agency, official: chosen, dueDate } = referral;
+  const title = referral.title ?? `${row.trackingCode} — ${truncate(row.description, 120)}`;
+  const task = await createTask(tx, {
+    caseId: row.id,
+    agencyId: agency.id,
+    officialId: chosen?.id ?? null,
+    dueDate,
+    title,
+    createdById: actor.id,
+    referralBatchId: referral.referralBatchId ?? null,
+  });
+  await tx.case.update({ where: { id: row.id }, data: { agencyId: agency.id, takenById: actor.id } });
+  const dueAt = endOfJalaliDay(dueDate);
+  const officialName = chosen ? fullName(chosen) : "";
+  const event = await appendEvent(tx, {
+    caseId: row.id,
+    actorId: actor.id,
+    type: "assigned",
+    taskId: task.id,
+    // Display-ready in both languages: the timeline renders events without further lookups.
+    data: {
       agencyId: agency.id,
       officialId: chosen?.id ?? null,
-      dueDate,
-      title,
-      createdById: actor.id,
-    });
-    await tx.case.update({ where: { id: row.id }, data: { agencyId: agency.id, takenById: actor.id } });
-    const dueAt = endOfJalaliDay(dueDate);
-    const officialName = chosen ? fullName(chosen) : "";
-    const event = await appendEvent(tx, {
-      caseId: row.id,
-      actorId: actor.id,
-      type: "assigned",
-      taskId: task.id,
-      // Display-ready in both languages: the timeline renders events without further lookups.
-      data: {
-        agencyId: agency.id,
-        officialId: chosen?.id ?? null,
-        toFa: officialName ? `${agency.nameFa} (${officialName})` : agency.nameFa,
-        toEn: officialName ? `${agency.nameEn} (${officialName})` : agency.nameEn,
-        due: formatJalaliYMD(dueDate),
-        dueFa: toPersianDigits(formatJalaliYMD(dueDate)),
-      },
-    });
-    const recipients: Recipient[] = (chosen ? [chosen] : officials).map(recipientOf);
+      toFa: officialName ? `${agency.nameFa} (${officialName})` : agency.nameFa,
+      toEn: officialName ? `${agency.nameEn} (${officialName})` : agency.nameEn,
+      due: formatJalaliYMD(dueDate),
+      dueFa: toPersianDigits(formatJalaliYMD(dueDate)),
+      ...(referral.referralBatchId ? { referralBatchId: referral.referralBatchId } : {}),
+    },
+  });
+  if (referral.notifyOfficials) {
+    const recipients: Recipient[] = (chosen ? [chosen] : referral.officials).map(recipientOf);
     await notify(tx, deps, recipients, {
       key: "triage-notice-task-assigned",
       args: (locale) => ({
@@ -101,12 +134,10 @@ export async function assignCase(
       kind: "NOTICE",
       buttons: [[{ labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId: task.id }) }]],
     });
-    await tellProducer(tx, deps, row, event.id, "triage-notice-assigned", (locale) => ({
-      agency: localName(agency, locale),
-      due: dueLabel(dueAt, locale),
-    }));
-    return { taskId: task.id };
-  });
-  await deps.scheduler.syncTaskReminders(result.taskId);
-  return result;
+  }
+  await tellProducer(tx, deps, row, event.id, "triage-notice-assigned", (locale) => ({
+    agency: localName(agency, locale),
+    due: dueLabel(dueAt, locale),
+  }));
+  return { taskId: task.id };
 }
