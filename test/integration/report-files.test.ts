@@ -93,3 +93,49 @@ describe("the report sent by itself", () => {
     expect(next?.data).toEqual({ type: "report-send", period: "q14052" });
   });
 });
+
+describe("tried as a chair would", () => {
+  // /stats → 📑 Quarterly report → Last quarter → the paragraph, the charts as photos, the
+  // workbook and the document, in the chair's language; every tap in the chat, no packed data.
+  for (const locale of ["fa", "en"] as const) {
+    it(`in ${locale}: /stats → last quarter → paragraph, charts, workbook, document`, async () => {
+      const { setUserLanguage } = await import("../../src/services/users");
+      const { createI18n, translatorFor } = await import("../../src/i18n");
+      const t = translatorFor(createI18n("fa"));
+      const label = (key: string) => t(locale, key);
+      await setUserLanguage(env.container, w.krm.chair.id, locale);
+      const chair = createTestBot(env.container).user(w.krm.chair.telegramId, { languageCode: locale });
+      env.clock.set(at("1405/04/21", "10:30"));
+      await chair.send("/stats");
+      await chair.tap(label("report-button-from-stats"));
+      if (chair.lastText().includes(label("report-pick-group"))) await chair.tap(/Kerman|کرمان/);
+      await chair.tap(label("report-button-last-quarter"));
+      const screen = chair.lastText();
+      expect(screen).toContain(locale === "fa" ? "۱۴۰۵" : "1405");
+
+      const mark = chair.mark();
+      await chair.tap(label("report-button-paragraph"));
+      const paragraph = chair.textsSince(mark).join("\n");
+      if (locale === "fa") expect(paragraph).toMatch(/سه‌ماهه نخست سال ۱۴۰۵/);
+      else expect(paragraph).toMatch(/first quarter of 1405/);
+
+      const photosFrom = chair.screen().length;
+      await chair.tap(label("report-button-charts"));
+      const photos = chair.screen().slice(photosFrom).filter((c) => c.method === "sendPhoto");
+      expect(photos.length).toBe(3);
+
+      const docsFrom = chair.screen().length;
+      await chair.tap(label("report-button-workbook"));
+      await chair.tap(label("report-button-document"));
+      const docs = chair.screen().slice(docsFrom).filter((c) => c.method === "sendDocument");
+      expect(docs.map((c) => (c.payload.document as InputFile).filename)).toEqual(["tashil-KRM-1405-Q1.xlsx", "tashil-KRM-1405-Q1.html"]);
+      const ExcelJS = (await import("exceljs")).default;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await bytesOf(docs[0]!.payload.document as InputFile)) as unknown as ArrayBuffer);
+      expect(book.worksheets.length).toBeGreaterThanOrEqual(5);
+      expect(Boolean(book.worksheets[0]!.views[0]?.rightToLeft)).toBe(locale === "fa");
+      const html = (await bytesOf(docs[1]!.payload.document as InputFile)).toString("utf8");
+      expect(html).toContain(locale === "fa" ? 'dir="rtl"' : 'dir="ltr"');
+    });
+  }
+});
