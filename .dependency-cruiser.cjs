@@ -2,7 +2,8 @@
  * The layer rules, checked by `npm run arch` (in CI) and test/unit/architecture.test.ts:
  * bot → services → domain; jobs → services; services schedule through the port on the
  * container (deps.scheduler), never by importing jobs; nothing imports the composition roots;
- * no import circle anywhere (type-only imports included).
+ * no import circle anywhere (type-only imports included); the sandbox (src/sandbox, a root of
+ * its own with its demo data) is imported by nothing outside it.
  */
 module.exports = {
   forbidden: [
@@ -13,7 +14,8 @@ module.exports = {
     { name: "jobs-not-to-bot", severity: "error", from: { path: "^src/jobs" }, to: { path: "^src/bot/(features|presenters|flow|menu)" } },
     { name: "bot-not-to-jobs", severity: "error", from: { path: "^src/bot" }, to: { path: "^src/jobs" } },
     { name: "buttons-below-everything", severity: "error", from: { path: "^src/buttons" }, to: { path: "^src/(services|jobs|bot)" } },
-    { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker)\\.ts$" } },
+    { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker|sandbox/main)\\.ts$" } },
+    { name: "sandbox-stays-in-the-sandbox", severity: "error", from: { pathNot: "^src/sandbox/" }, to: { path: "^src/sandbox/" } },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
