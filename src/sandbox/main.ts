@@ -75,7 +75,8 @@ async function clearPrefix(url: string, prefix: string): Promise<void> {
 const updateKeys = (ctx: Context): string[] => [...(ctx.chat ? [`chat:${ctx.chat.id}`] : []), ...(ctx.from ? [`user:${ctx.from.id}`] : [])];
 
 async function main(): Promise<void> {
-  const env = process.env;
+  // An empty variable counts as unset (as in .env files).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")) as NodeJS.ProcessEnv;
   const logger = createLogger(env.LOG_LEVEL ?? "info", { sandbox: true });
   const redisUrl = env.REDIS_URL ?? "redis://127.0.0.1:6379";
   await ensureRedis(redisUrl, logger);
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     NODE_ENV: "development",
     BOT_TOKEN: TOKEN,
     BOT_API_ROOT: apiRoot,
-    DATABASE_URL: env.DATABASE_URL ?? FALLBACK_DATABASE,
+    DATABASE_URL: env.DATABASE_URL ?? FALLBACK_DATABASE, // unused on PGlite, but the schema asks for one
     REDIS_URL: redisUrl,
     REDIS_PREFIX: prefix,
     ADMIN_TELEGRAM_IDS: String(ADMIN_PERSONA.telegramId),
