@@ -155,6 +155,18 @@ describe("npm run sandbox", () => {
     expect((await get("official")).clock.fa).toContain("یکشنبه");
   }, 60_000);
 
+  it("another day runs the timer due by the sandbox's clock: the producer is reminded of the open question", async () => {
+    // The demo asked on Friday 10:00; the reminder is due three days later (Monday 10:00), a
+    // BullMQ job delayed by two real days that the jump promotes.
+    const reminder = (s: State) => s.chats[0]?.messages.find((m) => m.text.includes("همچنان منتظر پاسخ شما"));
+    expect(reminder(await get("producer"))).toBeUndefined();
+    const moved = (await post("time", { jump: "day" })) as { promoted: number };
+    expect(moved.promoted).toBeGreaterThan(0);
+    const notice = await waitFor("producer", reminder, "the needs-info reminder");
+    expect(notice.text).toContain("نام شعبه بانک");
+    expect((await get("producer")).clock.fa).toContain("دوشنبه");
+  }, 60_000);
+
   it("stops on SIGTERM and leaves nothing of its own in Redis", async () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
