@@ -1,12 +1,14 @@
 /**
  * The sandbox's database. By default an embedded PostgreSQL (PGlite, in memory, through the
  * Prisma driver adapter `pglite-prisma-adapter`): nothing to install, gone when the sandbox
- * stops. With DATABASE_URL given, that PostgreSQL (migrated with `prisma migrate deploy`).
+ * stops. With DATABASE_URL given, that PostgreSQL (migrated with `prisma migrate deploy`); when
+ * PGlite cannot start, or SANDBOX_DATABASE=postgresql, a throwaway database of the local server.
  * Migrations on PGlite are the SQL files of prisma/migrations executed in order, as
  * `migrate deploy` would; then the reference data is seeded, as `npm start -- --migrate` does.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { type Db, Prisma, TRANSACTION_MAX_WAIT_MS, TRANSACTION_TIMEOUT_MS, createDb } from "../db";
 import { PrismaClient } from "../generated/prisma/client";
 import type { Logger } from "../logger";
@@ -55,7 +57,22 @@ async function openPGlite(logger: Logger): Promise<SandboxDatabase> {
   };
 }
 
-async function openPostgres(databaseUrl: string, logger: Logger): Promise<SandboxDatabase> {
+/** Drops the throwaway database of an earlier run (the local server's, never a given DATABASE_URL). */
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = url.pathname.slice(1);
+  url.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function openPostgres(databaseUrl: string, logger: Logger, throwaway = false): Promise<SandboxDatabase> {
+  if (throwaway) await dropDatabase(databaseUrl);
   await ensureDatabase(databaseUrl, logger);
   // prisma.config.ts reads the URL from the environment of the migrate step.
   process.env.DATABASE_URL = databaseUrl;
@@ -71,13 +88,13 @@ async function openPostgres(databaseUrl: string, logger: Logger): Promise<Sandbo
 export async function openSandboxDatabase(options: { databaseUrl?: string; fallbackUrl: string; preferPostgres: boolean }, logger: Logger): Promise<SandboxDatabase> {
   let database: SandboxDatabase;
   if (options.databaseUrl) database = await openPostgres(options.databaseUrl, logger);
-  else if (options.preferPostgres) database = await openPostgres(options.fallbackUrl, logger);
+  else if (options.preferPostgres) database = await openPostgres(options.fallbackUrl, logger, true);
   else {
     try {
       database = await openPGlite(logger);
     } catch (error) {
       logger.warn({ err: error, fallback: new URL(options.fallbackUrl).pathname }, "the embedded database (PGlite) could not start; using the local PostgreSQL instead");
-      database = await openPostgres(options.fallbackUrl, logger);
+      database = await openPostgres(options.fallbackUrl, logger, true);
     }
   }
   await seedReferenceData(database.db);

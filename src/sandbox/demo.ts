@@ -44,9 +44,9 @@ export async function demoExists(container: Container): Promise<boolean> {
 
 export async function buildDemo(container: Container): Promise<DemoWorld> {
   const group = await container.db.workingGroup.findUniqueOrThrow({ where: { code: DEMO_GROUP } });
-  const byKey = (key: string) => PERSONAS.find((p) => p.key === key) as Persona;
+  const byKey = (key: string) => PERSONAS.find((p) => p.id === key) as Persona;
   const users = new Map<string, SessionUser>();
-  for (const persona of PERSONAS) users.set(persona.key, await person(container, persona));
+  for (const persona of PERSONAS) users.set(persona.id, await person(container, persona));
   const id = (key: string) => (users.get(key) as SessionUser).id;
 
   const [gas] = await reportAgencies(container, group.id, ["GAS"]);
@@ -84,7 +84,7 @@ export async function buildDemo(container: Container): Promise<DemoWorld> {
     bankAgencyId: bank.id,
     units: { tile: tile.id, food: food.id },
     users: Object.fromEntries(users),
-    admin: users.get(ADMIN_PERSONA.key) as SessionUser,
+    admin: users.get(ADMIN_PERSONA.id) as SessionUser,
   };
   await buildDemoCases(container, world);
   return world;

@@ -5,7 +5,7 @@
  * ADMIN_TELEGRAM_IDS, as in production.
  */
 export interface Persona {
-  key: string;
+  id: string;
   telegramId: number;
   firstName: string;
   lastName: string;
@@ -24,18 +24,18 @@ export const SECRETARIAT_CHAT_TITLE = "دبیرخانه کارگروه تسهی�
 const BASE = 910_000_000;
 
 export const PERSONAS: readonly Persona[] = [
-  { key: "producer", telegramId: BASE + 1, firstName: "رضا", lastName: "کریمی", roleFa: "تولیدکننده (کاشی کرمان)", roleEn: "producer", seesGroup: false },
-  { key: "producer2", telegramId: BASE + 2, firstName: "مریم", lastName: "احمدی", roleFa: "تولیدکننده (صنایع غذایی)", roleEn: "producer", seesGroup: false },
-  { key: "secretariat", telegramId: BASE + 3, firstName: "سارا", lastName: "دبیری", roleFa: "دبیرخانه", roleEn: "secretariat", seesGroup: true },
-  { key: "chair", telegramId: BASE + 4, firstName: "محمد", lastName: "رئیسی", roleFa: "رئیس کارگروه", roleEn: "chair", seesGroup: true },
-  { key: "official", telegramId: BASE + 5, firstName: "علی", lastName: "رحیمی", roleFa: "کارشناس شرکت گاز", roleEn: "official", seesGroup: false },
-  { key: "head", telegramId: BASE + 6, firstName: "حسن", lastName: "سرپرست", roleFa: "مدیر شرکت گاز", roleEn: "agency head", seesGroup: false },
-  { key: "bank", telegramId: BASE + 7, firstName: "زهرا", lastName: "بانکی", roleFa: "کارشناس بانک", roleEn: "official", seesGroup: false },
-  { key: "admin", telegramId: BASE + 8, firstName: "مدیر", lastName: "سامانه", roleFa: "مدیر سامانه", roleEn: "admin", seesGroup: false },
+  { id: "producer", telegramId: BASE + 1, firstName: "رضا", lastName: "کریمی", roleFa: "تولیدکننده (کاشی کرمان)", roleEn: "producer", seesGroup: false },
+  { id: "producer2", telegramId: BASE + 2, firstName: "مریم", lastName: "احمدی", roleFa: "تولیدکننده (صنایع غذایی)", roleEn: "producer", seesGroup: false },
+  { id: "secretariat", telegramId: BASE + 3, firstName: "سارا", lastName: "دبیری", roleFa: "دبیرخانه", roleEn: "secretariat", seesGroup: true },
+  { id: "chair", telegramId: BASE + 4, firstName: "محمد", lastName: "رئیسی", roleFa: "رئیس کارگروه", roleEn: "chair", seesGroup: true },
+  { id: "official", telegramId: BASE + 5, firstName: "علی", lastName: "رحیمی", roleFa: "کارشناس شرکت گاز", roleEn: "official", seesGroup: false },
+  { id: "head", telegramId: BASE + 6, firstName: "حسن", lastName: "سرپرست", roleFa: "مدیر شرکت گاز", roleEn: "agency head", seesGroup: false },
+  { id: "bank", telegramId: BASE + 7, firstName: "زهرا", lastName: "بانکی", roleFa: "کارشناس بانک", roleEn: "official", seesGroup: false },
+  { id: "admin", telegramId: BASE + 8, firstName: "مدیر", lastName: "سامانه", roleFa: "مدیر سامانه", roleEn: "admin", seesGroup: false },
 ];
 
 export function personaByKey(key: string): Persona | undefined {
-  return PERSONAS.find((p) => p.key === key);
+  return PERSONAS.find((p) => p.id === key);
 }
 
-export const ADMIN_PERSONA = PERSONAS.find((p) => p.key === "admin") as Persona;
+export const ADMIN_PERSONA = PERSONAS.find((p) => p.id === "admin") as Persona;

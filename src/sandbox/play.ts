@@ -37,7 +37,7 @@ export class Playground {
   }
 
   private chatIdOf(persona: Persona, group: boolean): number {
-    if (group && !persona.seesGroup) throw new Error(`${persona.key} is not in the secretariat's group`);
+    if (group && !persona.seesGroup) throw new Error(`${persona.id} is not in the secretariat's group`);
     return group ? SECRETARIAT_CHAT_ID : persona.telegramId;
   }
 
@@ -54,8 +54,8 @@ export class Playground {
       bot: { username: this.api.me.username, name: this.api.me.first_name },
       clock: { iso: now.toISOString(), fa: formatJalaliDate(now, "fa", { weekday: true, monthName: true, time: true }), en: formatJalaliDate(now, "en", { weekday: true, monthName: true, time: true }) },
       database: this.database,
-      persona: persona.key,
-      personas: PERSONAS.map(({ key, firstName, lastName, roleFa, roleEn }) => ({ key, name: `${firstName} ${lastName}`, roleFa, roleEn })),
+      persona: persona.id,
+      personas: PERSONAS.map(({ id, firstName, lastName, roleFa, roleEn }) => ({ key: id, name: `${firstName} ${lastName}`, roleFa, roleEn })),
       chats: this.chats(persona),
     };
   }
