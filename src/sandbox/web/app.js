@@ -2,7 +2,9 @@
 // messenger would; every tap and message goes back through the JSON API (server.ts).
 "use strict";
 const $ = (id) => document.getElementById(id);
-const ui = { persona: localStorage.getItem("persona") || "producer", chat: 0, version: -1, drawn: "", state: null, toastSeq: 0 };
+const query = new URLSearchParams(location.search);
+// ?persona=secretariat&chat=1 opens a persona's chat directly (a link to share, a screenshot).
+const ui = { persona: query.get("persona") || localStorage.getItem("persona") || "producer", chat: Number(query.get("chat")) || 0, version: -1, drawn: "", state: null, toastSeq: 0 };
 const PHONES = { producer: "09121234567", producer2: "09131234567" };
 
 async function api(path, body) {
