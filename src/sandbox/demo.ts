@@ -46,7 +46,7 @@ export async function buildDemo(container: Container): Promise<DemoWorld> {
   const group = await container.db.workingGroup.findUniqueOrThrow({ where: { code: DEMO_GROUP } });
   const byKey = (key: string) => PERSONAS.find((p) => p.id === key) as Persona;
   const users = new Map<string, SessionUser>();
-  for (const persona of PERSONAS) users.set(persona.id, await person(container, persona));
+  for (const persona of PERSONAS.filter((p) => !p.newcomer)) users.set(persona.id, await person(container, persona));
   const id = (key: string) => (users.get(key) as SessionUser).id;
 
   const [gas] = await reportAgencies(container, group.id, ["GAS"]);

@@ -14,6 +14,8 @@ export interface Persona {
   roleEn: string;
   /** The secretariat's group chat is shown to this persona too. */
   seesGroup: boolean;
+  /** Someone the bot has never seen (no demo data): for onboarding and invitation links. */
+  newcomer?: boolean;
 }
 
 export const DEMO_GROUP = "KRM";
@@ -32,6 +34,7 @@ export const PERSONAS: readonly Persona[] = [
   { id: "head", telegramId: BASE + 6, firstName: "حسن", lastName: "سرپرست", roleFa: "مدیر شرکت گاز", roleEn: "agency head", seesGroup: false },
   { id: "bank", telegramId: BASE + 7, firstName: "زهرا", lastName: "بانکی", roleFa: "کارشناس بانک", roleEn: "official", seesGroup: false },
   { id: "admin", telegramId: BASE + 8, firstName: "مدیر", lastName: "سامانه", roleFa: "مدیر سامانه", roleEn: "admin", seesGroup: false },
+  { id: "guest", telegramId: BASE + 9, firstName: "نیما", lastName: "تازه‌وارد", roleFa: "تازه‌وارد (بدون نقش)", roleEn: "newcomer", seesGroup: false, newcomer: true },
 ];
 
 export function personaByKey(key: string): Persona | undefined {

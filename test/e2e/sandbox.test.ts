@@ -108,7 +108,7 @@ describe("npm run sandbox", () => {
     expect(html).toContain("/api/state");
     const state = await get("producer");
     expect(state.database).toBe("pglite");
-    expect(state.personas.map((p) => p.key)).toEqual(["producer", "producer2", "secretariat", "chair", "official", "head", "bank", "admin"]);
+    expect(state.personas.map((p) => p.key)).toEqual(["producer", "producer2", "secretariat", "chair", "official", "head", "bank", "admin", "guest"]);
     expect(new Date(state.clock.iso).getTime()).toBeGreaterThanOrEqual(new Date(START).getTime());
     // The demo's broadcast reaches the producer (its notices are delivered as the sender's limits allow).
     await waitFor("producer", (s) => s.chats[0]?.messages.find((m) => m.text.includes("اطلاعیه دبیرخانه")), "the demo's broadcast");
@@ -147,6 +147,19 @@ describe("npm run sandbox", () => {
     // The producer does not see the group.
     expect((await get("producer")).chats).toHaveLength(1);
   }, 120_000);
+
+  it("an invitation link made by the secretariat, opened by a newcomer as its deep link, gives the role", async () => {
+    await post("send", { persona: "secretariat", text: "/invite" });
+    await tap("secretariat", "iv:role:OFFICIAL");
+    await tap("secretariat", "iv:ag:");
+    await tap("secretariat", "iv:head:0");
+    await tap("secretariat", "iv:ok");
+    const link = await waitFor("secretariat", (s) => s.chats[0]?.messages.map((m) => /https:\/\/t\.me\/tashil_sandbox_bot\?start=(inv_[\w-]+)/.exec(m.text)?.[1]).find(Boolean), "the invitation link");
+    // What the page sends when the link is tapped or pasted: /start with the link's payload.
+    await post("send", { persona: "guest", text: `/start ${link}` });
+    const welcome = await waitFor("guest", (s) => s.chats[0]?.messages.find((m) => m.from === "bot" && m.text.includes("نماینده دستگاه اجرایی")), "the welcome with the role");
+    expect(welcome.text).toContain("کرمان");
+  }, 90_000);
 
   it("a day of time travel brings the morning digest to the gas company's official", async () => {
     const before = (await get("official")).chats[0]?.messages.length ?? 0;

@@ -152,6 +152,9 @@ function choosePersona(key) {
 }
 async function send(text) {
   ui.stick = true;
+  // A deep link pasted into the composer opens as Telegram opens it: /start <payload>.
+  const payload = /^https?:\/\/\S+$/.test(text) ? deepLinkPayload(text) : null;
+  if (payload !== null) text = payload ? "/start " + payload : "/start";
   await api("/api/send", { persona: ui.persona, text, group: isGroup() });
   setTimeout(refresh, 150);
 }
