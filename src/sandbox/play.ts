@@ -42,9 +42,16 @@ export class Playground {
   }
 
   chats(persona: Persona): PersonaChat[] {
-    const own = { ...this.log.view(persona.telegramId), title: `${this.api.me.first_name}`, group: false };
+    const own = { ...this.view(persona.telegramId), title: `${this.api.me.first_name}`, group: false };
     if (!persona.seesGroup) return [own];
-    return [own, { ...this.log.view(SECRETARIAT_CHAT_ID), title: SECRETARIAT_CHAT_TITLE, group: true }];
+    return [own, { ...this.view(SECRETARIAT_CHAT_ID), title: SECRETARIAT_CHAT_TITLE, group: true }];
+  }
+
+  /** A chat with its messages dated by the sandbox's clock (the local Bot API dates them in real time). */
+  private view(chatId: number): ChatView {
+    const view = this.log.view(chatId);
+    const sandboxDate = (date: number) => Math.floor(this.clock.sandboxTimeAt(date * 1000) / 1000);
+    return { ...view, messages: view.messages.map((m) => ({ ...m, date: sandboxDate(m.date) })) };
   }
 
   state(persona: Persona) {

@@ -78,7 +78,8 @@ function bubble(message) {
     }
     node.append(rows);
   }
-  const time = new Date(message.date * 1000).toLocaleTimeString("fa-IR", { hour: "2-digit", minute: "2-digit" });
+  // The sandbox's time (Tehran, Jalali), which time travel moves.
+  const time = new Date(message.date * 1000).toLocaleString("fa-IR", { calendar: "persian", timeZone: "Asia/Tehran", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit" });
   node.append(el("div", { className: "meta", textContent: (message.edited ? "ویرایش‌شده · " : "") + time }));
   return node;
 }
