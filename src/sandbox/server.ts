@@ -19,7 +19,8 @@ import { personaByKey, type Persona } from "./personas";
 import type { Playground } from "./play";
 
 const WEB = path.join(path.dirname(fileURLToPath(import.meta.url)), "web");
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+// A 20 MB attachment (MAX_ATTACHMENT_MB) is ~27 MB as base64.
+const MAX_BODY_BYTES = 30 * 1024 * 1024;
 const JUMPS = new Set(["hour", "day", "morning"]);
 
 class HttpError extends Error {
