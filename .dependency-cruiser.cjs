@@ -4,7 +4,8 @@
  * container (deps.scheduler), never by importing jobs; nothing imports the composition roots;
  * no import circle anywhere (type-only imports included). The local Bot API (src/local-bot-api)
  * is for tests, benchmarks and the sandbox: nothing else in src/ imports it, and it
- * imports nothing of the bot's own (it plays the platform, not a part of Tashil).
+ * imports nothing of the bot's own (it plays the platform, not a part of Tashil). The sandbox
+ * (src/sandbox, a root of its own with its demo data) is imported by nothing outside it.
  */
 module.exports = {
   forbidden: [
@@ -23,7 +24,8 @@ module.exports = {
       to: { path: "^src/local-bot-api/" },
     },
     { name: "local-bot-api-stands-alone", severity: "error", from: { path: "^src/local-bot-api" }, to: { path: "^src/(?!local-bot-api/)" } },
-    { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker)\\.ts$" } },
+    { name: "roots-are-roots", severity: "error", from: { pathNot: "^src/(main|worker|server)\\.ts$" }, to: { path: "^src/(main|worker|sandbox/main)\\.ts$" } },
+    { name: "sandbox-stays-in-the-sandbox", severity: "error", from: { pathNot: "^src/sandbox/" }, to: { path: "^src/sandbox/" } },
   ],
   options: {
     doNotFollow: { path: "node_modules" },

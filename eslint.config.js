@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox's page script runs in the browser.
+    files: ["src/sandbox/web/**/*.js"],
+    languageOptions: { sourceType: "script", globals: { URLSearchParams: "readonly", location: "readonly", localStorage: "readonly", prompt: "readonly", FileReader: "readonly", alert: "readonly", confirm: "readonly", history: "readonly" } },
+  },
+  {
     // Tests reach into privates and fakes on purpose.
     files: ["test/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },

@@ -3,7 +3,8 @@
 # answer, starting them from the installed packages if they do not (installing them with apt
 # when missing). For CI and fresh development machines; in Docker, compose runs both.
 # Usage: scripts/ensure-services.sh [timeout-seconds]   (default 60; PG_PORT, REDIS_PORT and
-# REDIS_DIR, where Redis keeps its data files, override)
+# REDIS_DIR, where Redis keeps its data files, override; SERVICES="redis" checks Redis only,
+# as the sandbox does on its embedded database)
 set -euo pipefail
 
 TIMEOUT="${1:-60}"
@@ -11,6 +12,7 @@ PG_HOST=127.0.0.1
 PG_PORT="${PG_PORT:-5432}"
 REDIS_PORT="${REDIS_PORT:-6379}"
 REDIS_DIR="${REDIS_DIR:-/var/lib/redis}"
+SERVICES=" ${SERVICES:-postgresql redis} "
 
 log() { echo "ensure-services: $*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -81,8 +83,10 @@ check_redis_persistence() {
 }
 
 # A fresh machine may lack even the clients used to check.
-if ! command -v pg_isready >/dev/null; then install_packages postgresql; fi
+if [[ "$SERVICES" == *" postgresql "* ]]; then
+  if ! command -v pg_isready >/dev/null; then install_packages postgresql; fi
+  if pg_up; then log "PostgreSQL is already running"; else start_postgres; fi
+fi
+[[ "$SERVICES" == *" redis "* ]] || exit 0
 if ! command -v redis-cli >/dev/null; then install_packages redis-server; fi
-
-if pg_up; then log "PostgreSQL is already running"; else start_postgres; fi
 if redis_up; then log "Redis is already running"; check_redis_persistence; else start_redis; fi

@@ -2,7 +2,7 @@ import type { Api } from "grammy";
 import { createSenderApi } from "./bot/api";
 import { configSecrets, type Config } from "./config";
 import type { Deps } from "./deps";
-import { createDb } from "./db";
+import { createDb, type Db } from "./db";
 import { createI18n, translatorFor } from "./i18n";
 import { createQueues } from "./jobs/queues";
 import { createScheduler } from "./jobs/scheduler";
@@ -28,6 +28,8 @@ export interface ContainerOverrides {
   logger?: Logger;
   api?: Api;
   now?: () => Date;
+  /** A database client made elsewhere (the sandbox's embedded PGlite); DATABASE_URL is then unused. */
+  db?: Db;
 }
 
 export function createContainer(config: Config, overrides: ContainerOverrides = {}): Container {
@@ -35,7 +37,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config), format: logFormatFor(config) });
   // Connection errors are logged as outages, one story per dependency (src/outage-log.ts).
   const outages = { redis: createOutageTracker(logger, "Redis"), postgres: createOutageTracker(logger, "PostgreSQL") };
-  const db = createDb(config.DATABASE_URL, {
+  const db = overrides.db ?? createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onError: (error) => outages.postgres.error(error, { client: "pg-pool" }),
     onConnect: () => outages.postgres.up(),

@@ -58,6 +58,14 @@ describe("the structure of src/", () => {
     expect(found).toEqual([]);
   });
 
+  it("loads the sandbox (its demo data included) from nowhere outside src/sandbox", () => {
+    const found = sources
+      .filter(({ file }) => !file.startsWith("src/sandbox/"))
+      .filter(({ text }) => /from "(\.\.?\/)+(src\/)?sandbox\//.test(text) || /from "\.\/sandbox\//.test(text))
+      .map(({ file }) => file);
+    expect(found).toEqual([]);
+  });
+
   it("keeps the layers one-way and free of import circles (dependency-cruiser)", () => {
     let output = "";
     try {
