@@ -7,7 +7,7 @@
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createI18n, translatorFor } from "../../src/i18n";
 import { CHART_HEIGHT, CHART_WIDTH, DEVICE_PIXEL_RATIO, MAX_AGENCY_BARS, renderReportCharts } from "../../src/services/report/render/charts";
 import { registerReportFonts, REPORT_FONT } from "../../src/services/report/render/fonts";
@@ -61,7 +61,6 @@ async function compareWithReference(name: string, png: Buffer): Promise<number> 
 
 /** A phrase drawn once with the given font, right to left, black on white. */
 function drawPhrase(text: string, font: string): Buffer {
-  registerReportFonts();
   const canvas = createCanvas(520, 72);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#fff";
@@ -77,16 +76,17 @@ function drawPhrase(text: string, font: string): Buffer {
 
 const PHRASE = "تکلیف بدهی‌های معوق ۸۷ مورد";
 
+// The font is registered on a process's first chart; these tests draw on the canvas directly.
+beforeAll(() => registerReportFonts());
+
 describe("Persian text on the canvas", () => {
   it("draws with Vazirmatn, registered from the npm package", () => {
-    registerReportFonts();
     const families = createCanvas(1, 1).getContext("2d");
     families.font = `20px ${REPORT_FONT}`;
     expect(families.font).toContain(REPORT_FONT);
   });
 
   it("joins the letters: a shaped word is narrower than its letters kept apart", () => {
-    registerReportFonts();
     const ctx = createCanvas(10, 10).getContext("2d");
     ctx.font = `32px ${REPORT_FONT}`;
     const joined = ctx.measureText("تسهیلات").width;

@@ -4,7 +4,8 @@
  * referred with its tracking code and its national id as the app shows it (Persian digits in
  * Persian). Sent to each official in their language through the outbox as a document.
  */
-import ExcelJS from "exceljs";
+// exceljs (~29 MB resident) is loaded on the first workbook a process writes, not at start.
+const loadExcel = async () => (await import("exceljs")).default;
 import { formatJalaliDate } from "../../domain/jalali";
 import { localizeDigits } from "../../domain/text";
 import { localName, type Locale, type Translator } from "../../i18n";
@@ -35,7 +36,7 @@ export interface LetterData {
 export const LETTER_HEADER_ROWS = 7;
 
 export async function buildReferralLetter(t: Translator, locale: Locale, letter: LetterData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Tashil";
   workbook.created = letter.createdAt;
   const sheet = workbook.addWorksheet(t(locale, "batch-letter-sheet"), { views: [{ rightToLeft: locale === "fa" }] });

@@ -4,8 +4,10 @@
  * uses to switch text direction, a white background, values written on bars, and rendering a
  * configuration to a PNG.
  */
-import { createCanvas, type Canvas, type SKRSContext2D } from "@napi-rs/canvas";
-import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from "chart.js";
+// Types only at the top: the canvas (native, ~27 MB resident) and chart.js are loaded on the
+// first chart a process renders, not at start — most bot processes never draw one.
+import type { Canvas, SKRSContext2D } from "@napi-rs/canvas";
+import type { Chart as ChartClass, ChartConfiguration, ChartItem, Plugin } from "chart.js";
 import { registerReportFonts, REPORT_FONT } from "./fonts";
 
 /**
@@ -28,15 +30,23 @@ export const COLORS = {
   series: ["#1f6f8b", "#2e8b57", "#d9822b"],
 };
 
-let setUp = false;
+interface Drawing {
+  Chart: typeof ChartClass;
+  createCanvas: typeof import("@napi-rs/canvas").createCanvas;
+}
+let drawing: Promise<Drawing> | undefined;
 
-function setUpChartJs(): void {
-  if (setUp) return;
-  registerReportFonts();
-  Chart.register(...registerables);
-  Chart.defaults.font.family = REPORT_FONT;
-  Chart.defaults.color = COLORS.text;
-  setUp = true;
+/** Loads chart.js and the canvas once per process, registers the font and the defaults. */
+function setUpChartJs(): Promise<Drawing> {
+  drawing ??= (async () => {
+    const [{ Chart, registerables }, { createCanvas }] = await Promise.all([import("chart.js"), import("@napi-rs/canvas")]);
+    await registerReportFonts();
+    Chart.register(...registerables);
+    Chart.defaults.font.family = REPORT_FONT;
+    Chart.defaults.color = COLORS.text;
+    return { Chart, createCanvas };
+  })();
+  return drawing;
 }
 
 /**
@@ -105,7 +115,7 @@ export function barValues(format: (value: number) => string): Plugin<"bar"> {
  * of the cost) runs on libuv's thread pool (`encode`), so the bot's event loop is not held for it.
  */
 export async function render(config: ChartConfiguration, width: number, height: number): Promise<Buffer> {
-  setUpChartJs();
+  const { Chart, createCanvas } = await setUpChartJs();
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   withStyleShim(canvas, ctx);

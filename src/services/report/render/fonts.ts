@@ -3,7 +3,6 @@
  * found through the package itself (createRequire from this module), not relative to src/, so
  * the same code finds them from src/ under tsx and from the bundle in dist/.
  */
-import { GlobalFonts } from "@napi-rs/canvas";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -21,9 +20,10 @@ export function vazirmatnFile(kind: "ttf" | "webfonts", weight: "Regular" | "Bol
 
 let registered = false;
 
-/** Registers Vazirmatn (regular and bold) with the canvas once per process. */
-export function registerReportFonts(): void {
+/** Registers Vazirmatn (regular and bold) with the canvas once per process (loaded on first use). */
+export async function registerReportFonts(): Promise<void> {
   if (registered) return;
+  const { GlobalFonts } = await import("@napi-rs/canvas");
   for (const weight of ["Regular", "Bold"] as const) {
     const file = vazirmatnFile("ttf", weight);
     if (GlobalFonts.registerFromPath(file, REPORT_FONT) === null) throw new Error(`could not register the font ${file}`);

@@ -8,7 +8,9 @@
  * (the Tehran calendar day, not the UTC instant) and Jalali dates are text ("1405/01/01", Latin
  * digits so they sort; the project's CSV does the same).
  */
-import ExcelJS from "exceljs";
+// exceljs (~29 MB resident) is loaded on the first workbook a process writes, not at start.
+import type ExcelJS from "exceljs";
+const loadExcel = async () => (await import("exceljs")).default;
 import type { Translator } from "../../../i18n";
 import type { PeriodReport } from "../types";
 import { named, periodName, type ReportLocale } from "./labels";
@@ -62,7 +64,7 @@ function addSheet(workbook: ExcelJS.Workbook, taken: Set<string>, locale: Report
 }
 
 export async function buildReportWorkbook(report: PeriodReport, locale: ReportLocale, t: Translator): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = "Tashil";
   workbook.created = report.generatedAt;
   const taken = new Set<string>();
