@@ -25,6 +25,17 @@ export function searchList(step: string) {
   };
 }
 
+/** A picking step: asks with the list's screen (a new message) and searches what is typed. */
+export function pickStep<F extends FlowState<PickState>>(screen: (ctx: BotContext, flow: F) => Promise<PickScreen>, step: string) {
+  return {
+    async ask(ctx: BotContext, flow: F): Promise<void> {
+      const shown = await screen(ctx, flow);
+      await ctx.reply(shown.text, { reply_markup: shown.keyboard });
+    },
+    text: searchList(step),
+  };
+}
+
 /** A page or tab turned, or the whole list again after a search: the list's message, edited. */
 export async function turnList(ctx: BotContext, flow: FlowState<PickState>, at: { page: number; section?: GroupSection }, screen: () => Promise<PickScreen>): Promise<StepResult> {
   flow.data.pickPage = at.page;

@@ -23,12 +23,14 @@ import { normalizeInput } from "./text";
  */
 export interface ReportPeriod {
   kind: "month" | "quarter" | "year" | "custom";
-  /** 00:00 Tehran of the first day, inclusive. */
+  /** First instant, inclusive (00:00 Asia/Tehran of the first Jalali day). */
   start: Date;
-  /** 00:00 Tehran of the day after the last, exclusive. */
+  /** Last instant, exclusive (00:00 Asia/Tehran of the day after the last Jalali day). */
   end: Date;
+  /** Jalali first and last day (inclusive), for labels: [year, month 1-12, day]. */
   firstDay: readonly [number, number, number];
   lastDay: readonly [number, number, number];
+  /** Set for "quarter" (1-4) and "month" (1-12). */
   quarter?: number;
   month?: number;
 }

@@ -5,21 +5,12 @@
  * Plain data only (no Prisma types) so every renderer can be tested with a literal.
  */
 
-export type PeriodKind = "month" | "quarter" | "year" | "custom";
+// The period is the domain's (src/domain/report-period.ts: Jalali months, quarters, years,
+// custom ranges in Asia/Tehran), the one definition.
+import type { ReportPeriod } from "../../domain/report-period";
 
-export interface ReportPeriod {
-  kind: PeriodKind;
-  /** First instant, inclusive (00:00 Asia/Tehran of the first Jalali day). */
-  start: Date;
-  /** Last instant, exclusive (00:00 Asia/Tehran of the day after the last Jalali day). */
-  end: Date;
-  /** Jalali first and last day (inclusive), for labels: [year, month 1-12, day]. */
-  firstDay: readonly [number, number, number];
-  lastDay: readonly [number, number, number];
-  /** Set for "quarter" (1-4) and "month" (1-12). */
-  quarter?: number;
-  month?: number;
-}
+export type { ReportPeriod };
+export type PeriodKind = ReportPeriod["kind"];
 
 /** A count now and in the previous period of the same length. */
 export interface Figure {

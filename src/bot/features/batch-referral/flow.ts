@@ -12,7 +12,7 @@ import { localName } from "../../../i18n";
 import { batchChoices, cleanRequest, parseBatchDeadline, REFERRABLE_STATUSES, REQUEST_MAX, REQUEST_MIN, subcategoriesOf } from "../../../services/referrals";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState, type StepResult } from "../../flow-engine";
-import { clearPick, searchList, turnList } from "../../pick-steps";
+import { clearPick, pickStep, turnList } from "../../pick-steps";
 import { sortByName } from "../../presenters/picker";
 import { refusedOr, showScreen } from "../../reply";
 import { isSecretariat, secretariatGroupScreen, soleSecretariatGroup, worksGroup } from "../../secretariat";
@@ -109,13 +109,7 @@ export const batchFlow: DefinedFlow<BatchDraft> = defineFlow<BatchDraft>({
   review: "preview",
   editButton: B.edit,
   steps: {
-    group: {
-      async ask(ctx, flow) {
-        const screen = await groupScreen(ctx, flow);
-        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-      },
-      text: searchList("group"),
-    },
+    group: pickStep(groupScreen, "group"),
     filters: {
       editable: true,
       chained: true,

@@ -10,7 +10,7 @@ import { AUDIENCE_KINDS } from "../../../buttons/broadcasts";
 import { broadcasts as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState } from "../../flow-engine";
-import { clearPick, searchList, turnList } from "../../pick-steps";
+import { clearPick, pickStep, turnList } from "../../pick-steps";
 import { isSecretariat, secretariatGroupScreen, soleSecretariatGroup, worksGroup } from "../../secretariat";
 import { showPreview, type BroadcastDraft } from "./preview";
 
@@ -41,13 +41,7 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
   backButton: B.broadcastBack,
   // Started from the main menu (or its command): leaving says "cancelled" and shows the menu.
   steps: {
-    group: {
-      async ask(ctx, flow) {
-        const screen = await groupScreen(ctx, flow);
-        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-      },
-      text: searchList("group"),
-    },
+    group: pickStep(groupScreen, "group"),
     content: {
       async ask(ctx) {
         await ctx.reply(ctx.t("broadcasts-ask-content", { min: BROADCAST_TEXT_MIN, max: BROADCAST_TEXT_MAX, caption: BROADCAST_CAPTION_MAX }), {

@@ -19,7 +19,7 @@ import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { endFlow } from "../../flow";
 import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
-import { clearPick, searchList, turnList } from "../../pick-steps";
+import { clearPick, pickStep, turnList } from "../../pick-steps";
 import { sortByName, type PickState } from "../../presenters/picker";
 import { answerRefusal, refusedOr } from "../../reply";
 import { isSecretariat, secretariatGroupScreen, soleSecretariatGroup, worksGroup } from "../../secretariat";
@@ -79,13 +79,7 @@ const intakeFlow = defineFlow<IntakeDraft>({
   version: 1,
   backButton: B.back,
   steps: {
-    group: {
-      async ask(ctx, flow) {
-        const screen = await groupScreen(ctx, flow);
-        await ctx.reply(screen.text, { reply_markup: screen.keyboard });
-      },
-      text: searchList("group"),
-    },
+    group: pickStep(groupScreen, "group"),
     legal_id: {
       ask: (ctx) => ask(ctx, "intake-ask-legal-id"),
       async text(ctx, text, flow) {
