@@ -25,6 +25,8 @@ export interface RunResult {
   peakRssMb: number;
   /** Transactions committed in the database during the timed run (see World.transactions). */
   sqlTransactions: number;
+  /** HTTP requests the Bot API got during the timed run (getUpdates included). */
+  apiRequests: number;
 }
 
 const SECRETARIAT_CHAT = 8_000_000;
@@ -51,15 +53,17 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
         peak = Math.max(peak, treeRssMb(started.pid));
       }, 100);
       const sqlBefore = await world.transactions();
+      const requestsBefore = fake.stats.requests;
       const cpuBefore = cpuMs(started.pid);
       const t0 = performance.now();
       const updates = await runProducers(chats, subject, options.producers, firstId + options.warmup);
       const elapsedMs = performance.now() - t0;
       const cpu = cpuMs(started.pid) - cpuBefore;
+      const apiRequests = fake.stats.requests - requestsBefore;
       clearInterval(sampler);
       peak = Math.max(peak, treeRssMb(started.pid));
       const sqlTransactions = (await world.transactions()) - sqlBefore;
-      return { subject, updates, elapsedMs, cpuMs: cpu, readyMs: started.readyMs, idleRssMb: Math.max(...idle), peakRssMb: peak, sqlTransactions };
+      return { subject, updates, elapsedMs, cpuMs: cpu, readyMs: started.readyMs, idleRssMb: Math.max(...idle), peakRssMb: peak, sqlTransactions, apiRequests };
     } finally {
       await started.stop();
     }

@@ -130,7 +130,9 @@ export function command(subject: Subject): string[] {
   const main = path.join(ROOT, "dist/main.js");
   if (!existsSync(main)) throw new Error("dist/main.js is missing: run `npm run build` first (the bench:* scripts do)");
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  return [...extra, main];
+  // BENCH_TASHIL_ARGS: the bot's own flags, e.g. `--no-workers` (the bot alone, as compose runs it).
+  const flags = (process.env.BENCH_TASHIL_ARGS ?? "").split(" ").filter(Boolean);
+  return [...extra, main, ...flags];
 }
 
 export function environment(subject: Subject, apiRoot: string, world: World, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -25,7 +25,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
 
 function describe(label: string, result: RunResult): string {
   const perSecond = result.updates / (result.elapsedMs / 1000);
-  return `${label.padEnd(32)} ${perSecond.toFixed(0).padStart(6)} updates/s  ${(result.cpuMs / result.updates).toFixed(2).padStart(6)} ms CPU/update  (${result.updates} updates in ${(result.elapsedMs / 1000).toFixed(1)} s${result.sqlTransactions ? `, ${(result.sqlTransactions / result.updates).toFixed(2)} SQL transactions/update` : ""})`;
+  return `${label.padEnd(32)} ${perSecond.toFixed(0).padStart(6)} updates/s  ${(result.cpuMs / result.updates).toFixed(2).padStart(6)} ms CPU/update  (${result.updates} updates in ${(result.elapsedMs / 1000).toFixed(1)} s, ${(result.apiRequests / result.updates).toFixed(2)} Bot API requests/update${result.sqlTransactions ? `, ${(result.sqlTransactions / result.updates).toFixed(2)} SQL transactions/update` : ""})`;
 }
 
 async function main(): Promise<void> {
