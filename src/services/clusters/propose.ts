@@ -10,6 +10,7 @@ import type { Deps } from "../../deps";
 import type { Tx } from "../../db";
 import { encodeClusterKey, proposeClusters, type ClusterKey, type ClusterProposal } from "../../domain/clusters";
 import { normalizeText } from "../../domain/text";
+import { formatTrackingCode, parseTrackingCode } from "../../domain/tracking-code";
 import { localName, type Locale } from "../../i18n";
 import { recordAudit } from "../audit";
 import { appendEvent } from "../timeline";
@@ -145,4 +146,23 @@ async function createCluster(
     });
     return { clusterId: cluster.id, caseIds, skipped: wanted.filter((id) => !fits.has(id)) };
   });
+}
+
+/**
+ * Tracking codes as typed (one a line, or separated by commas or spaces; Persian or Latin
+ * digits) → the ids of this group's cases with those codes, and the codes not found here.
+ */
+export async function casesByCodes(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number, input: string): Promise<{ caseIds: number[]; unknown: string[] }> {
+  assertClusterActor(actor, workingGroupId);
+  const parts = input.split(/[\n,،;؛]+/).flatMap((part) => (parseTrackingCode(part) || !part.trim() ? [part] : part.trim().split(/\s+/)));
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+    const parsed = parseTrackingCode(part);
+    if (!parsed) unknown.push(part);
+    else codes.push(formatTrackingCode(parsed.workingGroupCode, parsed.jalaliYear, parsed.sequence));
+  }
+  const rows = await deps.db.case.findMany({ where: { workingGroupId, trackingCode: { in: codes } }, select: { id: true, trackingCode: true } });
+  const found = new Set(rows.map((r) => r.trackingCode));
+  return { caseIds: rows.map((r) => r.id), unknown: [...unknown, ...codes.filter((c) => !found.has(c))].slice(0, 20) };
 }
