@@ -30,7 +30,7 @@ export function clustersHomeScreen(ctx: BotContext, groupId: number, proposals: 
   if (confirmed.length > 0) {
     lines.push("", ctx.t("clusters-confirmed", { count: confirmed.length }));
     for (const line of confirmed) {
-      keyboard.text(truncate(`🧩 ${line.title} · ${digits(ctx, line.progress.done)}/${digits(ctx, line.progress.total)}`, 60), C.card.pack({ clusterId: line.id })).row();
+      keyboard.text(truncate(`🧩 ${digits(ctx, line.progress.done)}/${digits(ctx, line.progress.total)} · ${line.title}`, 60), C.card.pack({ clusterId: line.id })).row();
     }
   }
   keyboard.text(ctx.t("clusters-button-build"), C.build.pack({ groupId })).row();
