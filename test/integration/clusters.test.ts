@@ -256,6 +256,31 @@ describe("clusters", () => {
     expect(made.caseIds).toEqual([clusterCases[5]!, looseCase2].sort((a, b) => a - b));
   });
 
+  it("two confirmations of one proposal at once make one cluster; a double tap changes nothing", async () => {
+    const { db } = env.container;
+    const extra = await db.user.findUniqueOrThrow({ where: { telegramId: String(PRODUCER_BASE + 50) } });
+    const fresh = [await unitWithCase(khz, 60, extra.id, { estate: false }), await unitWithCase(khz, 61, extra.id, { estate: false }), await unitWithCase(khz, 62, extra.id, { estate: false })];
+    const [proposal] = await proposeForGroup(env.container, secretariat, khz);
+    expect(proposal?.caseIds).toEqual(fresh);
+    expect(proposal?.key.place).toEqual({ kind: "county", id: countyId });
+    const input = { workingGroupId: khz, anchorCaseId: fresh[1]!, locale: "fa" as const };
+    const results = await Promise.allSettled([confirmProposal(env.container, secretariat, input), confirmProposal(env.container, secretariat, input)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { reason: "stale" } });
+    expect(await db.caseCluster.count({ where: { caseId: { in: fresh }, active: true } })).toBe(3);
+    const made = await db.cluster.findFirstOrThrow({ where: { members: { some: { caseId: fresh[0]! } } } });
+    expect(made.title).toContain("برق");
+
+    // The agenda's button pressed twice: the second finds every case there and adds nothing.
+    const clerk = harness.user(SECRETARIAT, { languageCode: "en" });
+    const meeting = await createMeeting(env.container, secretariat.id, { workingGroupId: khz, kind: "WORKING_GROUP", date: { year: 1405, month: 9, day: 22 }, time: { hour: 10, minute: 0 }, place: "Governorate hall" });
+    await clerk.press(C.toMeeting.pack({ clusterId: made.id, meetingId: meeting.id }));
+    expect(await db.agendaItem.count({ where: { meetingId: meeting.id, clusterId: made.id } })).toBe(3);
+    await clerk.press(C.toMeeting.pack({ clusterId: made.id, meetingId: meeting.id }));
+    expect(lastText(SECRETARIAT)).toContain("None of the cluster's cases");
+    expect(await db.agendaItem.count({ where: { meetingId: meeting.id } })).toBe(3);
+  });
+
   it("forged callback data changes nothing: another group's secretariat, a producer", async () => {
     const { db } = env.container;
     const cluster = await db.cluster.findFirstOrThrow({ orderBy: { id: "asc" } });
