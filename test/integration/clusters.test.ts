@@ -112,6 +112,8 @@ const lastText = (chatId: number) => textOf(harness.telegram.screen(chatId).at(-
 describe("clusters", () => {
   it("six cases of one estate, one power-cut order, one agency: one proposal; confirmed, one card", async () => {
     const clerk = harness.user(SECRETARIAT, { languageCode: "en" });
+    await clerk.send("/help");
+    expect(lastText(SECRETARIAT)).toContain("/clusters");
     await clerk.send("/queue");
     await clerk.tap("🧩 Clusters");
     const home = lastText(SECRETARIAT);
