@@ -2061,6 +2061,7 @@ clusters-error-not_found = That cluster is not there (or not yours to open).
 clusters-error-closed = The cluster is closed.
 clusters-error-stale = The proposal changed meanwhile; open the clusters again.
 clusters-error-too_few = A cluster needs at least { $min } open cases of this working group not already in an open cluster.
+clusters-error-too_many = A cluster holds at most { $max } cases.
 clusters-error-invalid_title = The title must be { $min }–{ $max } characters.
 clusters-error-not_member = That case is not in the cluster.
 clusters-error-no_meeting = That meeting is not this working group's.

@@ -1866,6 +1866,7 @@ clusters-error-not_found = این خوشه نیست (یا باز کردنش با
 clusters-error-closed = این خوشه بسته است.
 clusters-error-stale = پیشنهاد در این میان تغییر کرد؛ خوشه‌ها را دوباره باز کنید.
 clusters-error-too_few = هر خوشه دست‌کم { $min } پروندهٔ باز از همین کارگروه می‌خواهد که در خوشهٔ باز دیگری نباشند.
+clusters-error-too_many = هر خوشه حداکثر { $max } پرونده دارد.
 clusters-error-invalid_title = عنوان باید { $min } تا { $max } نویسه باشد.
 clusters-error-not_member = این پرونده در خوشه نیست.
 clusters-error-no_meeting = این جلسه از این کارگروه نیست.

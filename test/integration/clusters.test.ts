@@ -158,7 +158,7 @@ describe("clusters", () => {
     expect(batches).toHaveLength(1);
     expect(batches[0]!.filter).toEqual({ clusterId: cluster.id });
     expect(batches[0]!.tasks.map((t) => t.caseId).sort()).toEqual([...clusterCases].sort());
-    const rows = await db.outboxMessage.findMany({ where: { id: { gt: before._max.id ?? 0 } } });
+    const rows = await db.outboxMessage.findMany({ where: { id: { gt: before._max.id ?? 0 } }, orderBy: { id: "asc" } });
     for (const official of [OFFICIAL_FA, OFFICIAL_EN]) {
       expect(rows.filter((r) => r.chatId === String(official)).map((r) => (r.payload as { method: string }).method)).toEqual(["sendDocument", "sendMessage"]);
     }
@@ -214,7 +214,7 @@ describe("clusters", () => {
     expect(resolutions.map((r) => r.caseId).sort()).toEqual(clusterCases.slice(0, 5).sort());
     expect(resolutions.every((r) => r.task !== null && r.task.agencyId === electricity && r.type === "TASK")).toBe(true);
     expect(new Set(resolutions.map((r) => r.text)).size).toBe(1);
-    const rows = await db.outboxMessage.findMany({ where: { id: { gt: before._max.id ?? 0 } } });
+    const rows = await db.outboxMessage.findMany({ where: { id: { gt: before._max.id ?? 0 } }, orderBy: { id: "asc" } });
     const producerRows = rows.filter((r) => /^resolution:\d+:producer:/.test(r.dedupeKey));
     expect(producerRows).toHaveLength(5);
     expect(new Set(producerRows.map((r) => r.chatId))).toEqual(new Set([0, 1, 2, 3, 4].map((i) => String(PRODUCER_BASE + i))));

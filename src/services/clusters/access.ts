@@ -10,7 +10,7 @@ import { refusal } from "../../domain/refusal";
 import { inScope, secretariatGroups } from "../authz";
 import type { SessionUser } from "../users";
 
-export type ClusterRefusalReason = "forbidden" | "not_found" | "closed" | "stale" | "too_few" | "invalid_title" | "not_member" | "no_meeting" | "not_on_agenda";
+export type ClusterRefusalReason = "forbidden" | "not_found" | "closed" | "stale" | "too_few" | "too_many" | "invalid_title" | "not_member" | "no_meeting" | "not_on_agenda";
 
 export const clusterRefusal = (reason: ClusterRefusalReason, args?: Record<string, string | number>) => refusal("clusters-error", reason, args);
 

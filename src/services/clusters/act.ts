@@ -19,7 +19,7 @@
  *   key is the resolution's).
  */
 import type { Deps } from "../../deps";
-import { compareJalali, todayInTehran, type JalaliDate } from "../../domain/jalali";
+import { todayInTehran, type JalaliDate } from "../../domain/jalali";
 import { isRefusal } from "../../domain/refusal";
 import type { ResolutionType } from "../../generated/prisma/enums";
 import { lockMeeting, meetingRefusal, placeOnAgenda, requireSecretariat, scheduledMeetingForUpdate } from "../meetings";
@@ -112,11 +112,11 @@ export async function recordCollectiveResolution(
   clusterId: number,
   input: CollectiveResolution,
 ): Promise<{ resolutions: Array<{ caseId: number; resolutionId: number; taskId: number | null }> }> {
-  if (validateResolution({ ...input, agendaItemId: 0 }, todayInTehran(deps.now())) !== null) throw meetingRefusal("invalid_input");
-  if (input.deadline && compareJalali(input.deadline, todayInTehran(deps.now())) < 0) throw meetingRefusal("invalid_input");
+  const { meetingId, ...resolution } = input;
+  if (validateResolution({ ...resolution, agendaItemId: 0 }, todayInTehran(deps.now())) !== null) throw meetingRefusal("invalid_input");
   const recorded = await deps.db.$transaction(async (tx) => {
     const cluster = await lockCluster(tx, actor, clusterId);
-    const meeting = await lockMeeting(tx, input.meetingId);
+    const meeting = await lockMeeting(tx, meetingId);
     const role = await requireSecretariat(tx, actor.id, meeting.workingGroupId);
     if (meeting.workingGroupId !== cluster.workingGroupId) throw clusterRefusal("no_meeting");
     if (meeting.status !== "HELD") throw meetingRefusal("not_held");
@@ -132,10 +132,8 @@ export async function recordCollectiveResolution(
     });
     if (items.length === 0) throw clusterRefusal("not_on_agenda");
     const out = [];
-    for (const item of items) {
-      const { agendaItemId: _unused, ...rest } = { ...input, agendaItemId: item.id };
-      out.push(await recordOnItem(tx, deps, actor.id, { meeting, role, item }, rest));
-    }
+    // One act: the same text, agency and deadline on each case's agenda item, in this transaction.
+    for (const item of items) out.push(await recordOnItem(tx, deps, actor.id, { meeting, role, item }, resolution));
     return out;
   });
   deps.flushOutbox();

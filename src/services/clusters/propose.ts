@@ -115,7 +115,7 @@ async function createCluster(
 ): Promise<CreatedCluster> {
   assertClusterActor(actor, input.workingGroupId);
   const wanted = [...new Set(input.caseIds)].filter((id) => Number.isSafeInteger(id) && id > 0).sort((a, b) => a - b);
-  if (wanted.length > CLUSTER_MAX_CASES) throw clusterRefusal("too_few", { min: input.minSize });
+  if (wanted.length > CLUSTER_MAX_CASES) throw clusterRefusal("too_many", { max: CLUSTER_MAX_CASES });
   return deps.db.$transaction(async (tx) => {
     // Lock the cases (ascending ids: two confirmations never deadlock), then re-read each.
     if (wanted.length > 0) await tx.$queryRaw`SELECT id FROM "Case" WHERE id = ANY(${wanted}) ORDER BY id FOR UPDATE`;
