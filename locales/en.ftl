@@ -1982,3 +1982,90 @@ event-producer_linked = The producer joined and follows the case.
 reps-audit-added = { $person } became a representative of { $unit } (invitation)
 reps-audit-removed = removed { $person } as a representative of { $unit }
 reps-audit-left = { $person } left { $unit } as a representative
+
+## clusters
+command-clusters = Clusters: open cases that are one problem, worked as one (secretariat)
+clusters-button = 🧩 Clusters
+clusters-ask-group = Clusters: which working group?
+clusters-home-title = 🧩 Clusters — open cases sharing the agency, the subject and the industrial estate (or county)
+clusters-proposals = { $count ->
+        [one] One proposal:
+       *[other] { $count } proposals, largest first:
+    }
+clusters-no-proposals = No proposal now (a proposal needs { $min } or more open cases with the same agency, subject and estate or county, not already in a cluster).
+clusters-proposal-line = { $n }. { $count ->
+        [one] one case
+       *[other] { $count } cases
+    } · { $subject } · { $place } · { $agency }
+clusters-button-confirm = ✅ Confirm proposal { $n } ({ $count ->
+        [one] one case
+       *[other] { $count } cases
+    })
+clusters-confirmed = { $count ->
+        [one] One open cluster:
+       *[other] { $count } open clusters:
+    }
+clusters-button-build = ➕ Build a cluster by hand
+clusters-title-auto = { $subject } — { $place } ({ $agency })
+clusters-card-title = 🧩 Cluster: { $title }
+clusters-card-progress = Progress: { $done } of { $total ->
+        [one] one case
+       *[other] { $total } cases
+    } done
+clusters-card-closed = (closed)
+clusters-card-case = { $n }. { $code } · { $unit } · { $status }
+clusters-button-assign = 📨 Assign all to an agency
+clusters-button-agenda = 🗓 Put on an agenda
+clusters-button-resolve = 📜 One collective resolution
+clusters-button-members = 📋 Its cases
+clusters-button-rename = ✏️ Rename
+clusters-button-close = 🔒 Close the cluster
+clusters-button-remove = ➖ Take out
+clusters-members-title = The cases of "{ $title }": open one, or take it out of the cluster.
+clusters-pick-meeting-agenda = Which scheduled meeting? The cluster's cases go on its agenda together, as one topic.
+clusters-no-meeting-agenda = No scheduled meeting of this working group without this cluster on its agenda. Schedule one with /meetings.
+clusters-pick-meeting-resolve = Which held meeting? The resolution is recorded for every case of the cluster on its agenda.
+clusters-no-meeting-resolve = No held meeting with this cluster on its agenda and its minutes still open.
+clusters-on-agenda = { $count ->
+        [one] one case
+       *[other] { $count } cases
+    } put on the agenda as one topic{ $skipped ->
+        [0] .
+       *[other] ; { $skipped } could not be (already there, or finished).
+    }
+clusters-ask-title = The cluster's title ({ $min }–{ $max } characters)?
+clusters-ask-codes = The tracking codes of its cases, one a line or separated by commas (at least 2).
+clusters-codes-unknown = Not cases of this working group: { $codes }. Send the codes again.
+clusters-built-skipped = { $count } of the cases were left out (finished, or already in an open cluster).
+clusters-ask-agency = Assign the whole cluster to which agency? One task per case, one letter to the agency.
+clusters-ask-request = What is the agency asked to do ({ $min }–{ $max } characters)? It is the letter's body.
+clusters-ask-resolution = The collective resolution's text ({ $min }–{ $max } characters)? It becomes a task per case of the cluster.
+clusters-ask-resolution-agency = Which agency carries it out?
+clusters-referred = { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } referred to { $agency } at once; the letter went to the agency's { $officials } officials.{ $skipped ->
+        [0] {""}
+       *[other] { " " }{ $skipped } could not be referred.
+    }
+clusters-referred-before = This referral was already done: { $cases ->
+        [one] one case
+       *[other] { $cases } cases
+    } referred to { $agency }.
+clusters-resolved = One collective resolution recorded: { $count ->
+        [one] one task
+       *[other] { $count } tasks
+    }, one per case; each producer was told.
+clusters-error-forbidden = Only the working group's secretariat may do this.
+clusters-error-not_found = That cluster is not there (or not yours to open).
+clusters-error-closed = The cluster is closed.
+clusters-error-stale = The proposal changed meanwhile; open the clusters again.
+clusters-error-too_few = A cluster needs at least { $min } open cases of this working group not already in an open cluster.
+clusters-error-too_many = A cluster holds at most { $max } cases.
+clusters-error-invalid_title = The title must be { $min }–{ $max } characters.
+clusters-error-not_member = That case is not in the cluster.
+clusters-error-no_meeting = That meeting is not this working group's.
+clusters-error-not_on_agenda = None of the cluster's cases is (or can be put) on that meeting's agenda.
+event-cluster_joined = { $actor } put the case in the cluster "{ $title }".
+event-cluster_left = { $actor } took the case out of the cluster "{ $title }".
+admin-entity-cluster = cluster

@@ -1808,3 +1808,69 @@ event-producer_linked = تولیدکننده به بات پیوست و پرون�
 reps-audit-added = { $person } با دعوت‌نامه نمایندهٔ { $unit } شد
 reps-audit-removed = { $person } را از نمایندگی { $unit } حذف کرد
 reps-audit-left = { $person } از نمایندگی { $unit } کناره گرفت
+
+## clusters
+command-clusters = خوشه‌ها: پرونده‌های باز یک مشکل مشترک، یک‌جا (دبیرخانه)
+clusters-button = 🧩 خوشه‌ها
+clusters-ask-group = خوشه‌ها: کدام کارگروه؟
+clusters-home-title = 🧩 خوشه‌ها — پرونده‌های بازِ یک دستگاه، یک موضوع و یک شهرک صنعتی (یا شهرستان)
+clusters-proposals = { $count ->
+        [one] یک پیشنهاد:
+       *[other] { $count } پیشنهاد، بزرگ‌ترها اول:
+    }
+clusters-no-proposals = اکنون پیشنهادی نیست (هر پیشنهاد دست‌کم { $min } پروندهٔ باز با یک دستگاه، یک موضوع و یک شهرک یا شهرستان می‌خواهد که در خوشه‌ای نباشند).
+clusters-proposal-line = { $n }. { $count } پرونده · { $subject } · { $place } · { $agency }
+clusters-button-confirm = ✅ تأیید پیشنهاد { $n } ({ $count } پرونده)
+clusters-confirmed = { $count ->
+        [one] یک خوشهٔ باز:
+       *[other] { $count } خوشهٔ باز:
+    }
+clusters-button-build = ➕ ساختن خوشه با دست
+clusters-title-auto = { $subject } — { $place } ({ $agency })
+clusters-card-title = 🧩 خوشه: { $title }
+clusters-card-progress = پیشرفت: { $done } از { $total } پرونده انجام شده
+clusters-card-closed = (بسته)
+clusters-card-case = { $n }. { $code } · { $unit } · { $status }
+clusters-button-assign = 📨 ارجاع همه به یک دستگاه
+clusters-button-agenda = 🗓 در دستور جلسه
+clusters-button-resolve = 📜 یک مصوبهٔ جمعی
+clusters-button-members = 📋 پرونده‌های آن
+clusters-button-rename = ✏️ تغییر عنوان
+clusters-button-close = 🔒 بستن خوشه
+clusters-button-remove = ➖ بیرون بردن
+clusters-members-title = پرونده‌های «{ $title }»: یکی را باز کنید یا از خوشه بیرون ببرید.
+clusters-pick-meeting-agenda = کدام جلسهٔ برنامه‌ریزی‌شده؟ پرونده‌های خوشه با هم و چون یک موضوع در دستور جلسه می‌آیند.
+clusters-no-meeting-agenda = جلسهٔ برنامه‌ریزی‌شده‌ای از این کارگروه که این خوشه در دستورش نباشد نیست. با /meetings جلسه بگذارید.
+clusters-pick-meeting-resolve = کدام جلسهٔ برگزارشده؟ مصوبه برای همهٔ پرونده‌های خوشه که در دستور آن بوده‌اند ثبت می‌شود.
+clusters-no-meeting-resolve = جلسهٔ برگزارشده‌ای که این خوشه در دستورش باشد و صورتجلسه‌اش هنوز باز باشد نیست.
+clusters-on-agenda = { $count } پرونده چون یک موضوع در دستور جلسه آمد{ $skipped ->
+        [0] .
+       *[other] ؛ { $skipped } پرونده نیامد (از پیش در دستور بود یا پایان یافته).
+    }
+clusters-ask-title = عنوان خوشه ({ $min } تا { $max } نویسه)؟
+clusters-ask-codes = کدهای رهگیری پرونده‌های آن، هر کد در یک سطر یا با ویرگول جدا (دست‌کم ۲ پرونده).
+clusters-codes-unknown = این‌ها پروندهٔ این کارگروه نیستند: { $codes }. کدها را دوباره بفرستید.
+clusters-built-skipped = { $count } پرونده کنار ماند (پایان یافته، یا در خوشهٔ باز دیگری).
+clusters-ask-agency = کل خوشه به کدام دستگاه ارجاع شود؟ برای هر پرونده یک اقدام و برای دستگاه یک نامه.
+clusters-ask-request = از دستگاه چه خواسته می‌شود ({ $min } تا { $max } نویسه)؟ متن نامه همین است.
+clusters-ask-resolution = متن مصوبهٔ جمعی ({ $min } تا { $max } نویسه)؟ برای هر پروندهٔ خوشه یک اقدام می‌شود.
+clusters-ask-resolution-agency = کدام دستگاه آن را اجرا می‌کند؟
+clusters-referred = { $cases } پرونده یک‌جا به { $agency } ارجاع شد؛ نامه برای { $officials } نمایندهٔ دستگاه رفت.{ $skipped ->
+        [0] {""}
+       *[other] { " " }{ $skipped } پرونده ارجاع نشد.
+    }
+clusters-referred-before = این ارجاع پیش‌تر انجام شده است: { $cases } پرونده به { $agency }.
+clusters-resolved = یک مصوبهٔ جمعی ثبت شد: { $count } اقدام، برای هر پرونده یکی؛ به هر تولیدکننده خبر داده شد.
+clusters-error-forbidden = این کار فقط از دبیرخانهٔ همین کارگروه برمی‌آید.
+clusters-error-not_found = این خوشه نیست (یا باز کردنش با شما نیست).
+clusters-error-closed = این خوشه بسته است.
+clusters-error-stale = پیشنهاد در این میان تغییر کرد؛ خوشه‌ها را دوباره باز کنید.
+clusters-error-too_few = هر خوشه دست‌کم { $min } پروندهٔ باز از همین کارگروه می‌خواهد که در خوشهٔ باز دیگری نباشند.
+clusters-error-too_many = هر خوشه حداکثر { $max } پرونده دارد.
+clusters-error-invalid_title = عنوان باید { $min } تا { $max } نویسه باشد.
+clusters-error-not_member = این پرونده در خوشه نیست.
+clusters-error-no_meeting = این جلسه از این کارگروه نیست.
+clusters-error-not_on_agenda = هیچ‌یک از پرونده‌های خوشه در دستور این جلسه نیست (یا نمی‌تواند باشد).
+event-cluster_joined = { $actor } پرونده را در خوشهٔ «{ $title }» گذاشت.
+event-cluster_left = { $actor } پرونده را از خوشهٔ «{ $title }» بیرون برد.
+admin-entity-cluster = خوشه

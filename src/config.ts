@@ -65,6 +65,8 @@ export const ConfigSchema = z
     CRITICAL_REALERT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
     /** Remind a producer who has not answered a question after this many days. */
     NEEDS_INFO_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** The queue proposes a cluster of this many open cases or more (src/domain/clusters.ts). */
+    CLUSTER_MIN_CASES: z.coerce.number().int().min(2).max(100).default(3),
     INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(72),
     MAX_ATTACHMENT_MB: z.coerce.number().min(1).max(50).default(20),
     /** Bot API sends per second for the whole bot (Telegram: about 30). */

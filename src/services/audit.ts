@@ -11,7 +11,7 @@
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership" | "referral_batch" | "unit_representative";
+export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership" | "referral_batch" | "unit_representative" | "cluster";
 export type AuditAction =
   | "created"
   | "renamed"

@@ -16,6 +16,7 @@ import { resolutions } from "./resolutions";
 import { objections } from "./objections";
 import { broadcasts } from "./broadcasts";
 import { batchReferral } from "./batch-referral";
+import { clusters } from "./clusters";
 import { representatives } from "./representatives";
 import { intake } from "./intake";
 import { secretariatGroup } from "./secretariat-group";
@@ -46,6 +47,7 @@ export const features: Feature[] = [
   objections,
   broadcasts,
   batchReferral,
+  clusters,
   representatives,
   intake,
   statistics,

@@ -3,7 +3,7 @@
  * filters, and the filter choices. Text and buttons only; src/bot/features/queue/ shows them.
  */
 import { InlineKeyboard } from "grammy";
-import { batch, desk, shared } from "../../buttons";
+import { batch, clusters, desk, shared } from "../../buttons";
 import { inScope, secretariatGroups } from "../../services/authz";
 import { CASE_STATUSES } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
@@ -84,6 +84,8 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
   if (page.total > 0 && inScope(secretariatGroups(ctx.user), view.workingGroupId)) {
     keyboard.row().text(ctx.t("batch-from-queue"), batch.fromQueue.pack(first));
   }
+  // Cases that are one problem (same agency, subject and estate or county): proposed and worked as one.
+  if (inScope(secretariatGroups(ctx.user), view.workingGroupId)) keyboard.row().text(ctx.t("clusters-button"), clusters.home.pack({ groupId: view.workingGroupId }));
   return { text: lines.join("\n"), keyboard };
 }
 

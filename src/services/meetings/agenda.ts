@@ -124,39 +124,64 @@ export async function addAgendaItem(
       select: { id: true, trackingCode: true, status: true, reporter: { select: reporterSelect } },
     });
     if (!theCase) throw meetingRefusal("not_found");
-    const existing = await tx.agendaItem.findUnique({ where: { meetingId_caseId: { meetingId, caseId: theCase.id } } });
-    if (existing) throw meetingRefusal("already_on_agenda");
-    let resumed: number[] = [];
-    if (theCase.status !== "on_agenda") {
-      const step = transition(theCase.status, "put_on_agenda", { role });
-      if (!step.ok || !(await moveCaseStatus(tx, theCase.id, theCase.status, step.to))) throw meetingRefusal("case_not_eligible");
-      if (theCase.status === "needs_info") {
-        const input = { caseId: theCase.id, trackingCode: theCase.trackingCode, waitingOn: "producer" as const, actorId, now: deps.now() };
-        resumed = await resumeCaseClocks(tx, deps, input);
-      }
-    }
-    const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
-    const item = await tx.agendaItem.create({
-      data: { meetingId, caseId: theCase.id, position: (last._max.position ?? 0) + 1 },
-      select: { id: true },
-    });
-    await appendEvent(tx, { caseId: theCase.id, actorId, type: "agenda_added", data: meetingEventData(meeting) });
-    await notify(tx, deps, [recipientOf(theCase.reporter)], {
-      key: "meetings-producer-on-agenda",
-      args: (locale) => ({
-        code: theCase.trackingCode,
-        title: meetingTitle(deps.t, locale, meeting),
-        when: meetingWhen(locale, meeting.startsAt),
-        place: meeting.place,
-      }),
-      dedupeKey: `meeting:${meetingId}:agenda:${theCase.id}`,
-      kind: "NOTICE",
-    });
-    return { itemId: item.id, caseId: theCase.id, trackingCode: theCase.trackingCode, resumed };
+    const { itemId, resumed } = await placeOnAgenda(tx, deps, { actorId, meeting, role, theCase });
+    return { itemId, caseId: theCase.id, trackingCode: theCase.trackingCode, resumed };
   });
   deps.flushOutbox();
   for (const taskId of result.resumed) await deps.scheduler.syncTaskReminders(taskId);
   return { itemId: result.itemId, caseId: result.caseId, trackingCode: result.trackingCode };
+}
+
+type AgendaMeeting = Awaited<ReturnType<typeof scheduledMeetingForUpdate>>["meeting"];
+
+/**
+ * In the caller's transaction, with the meeting locked and the case read in its group: the case
+ * as the agenda's last item (moved to on_agenda, its producer-waiting clocks resumed), the
+ * timeline event and the producer's notice. `clusterId`: one of a cluster's cases, put on the
+ * agenda together (src/services/clusters). Returns the tasks whose reminders to re-sync.
+ */
+export async function placeOnAgenda(
+  tx: Tx,
+  deps: NoticeDeps & Pick<Deps, "policies">,
+  args: {
+    actorId: number;
+    meeting: AgendaMeeting;
+    role: "secretariat" | "admin";
+    theCase: { id: number; trackingCode: string; status: CaseStatus; reporter: { id: number; telegramId: string; language: string } };
+    clusterId?: number | null;
+  },
+): Promise<{ itemId: number; resumed: number[] }> {
+  const { actorId, meeting, role, theCase } = args;
+  const meetingId = meeting.id;
+  const existing = await tx.agendaItem.findUnique({ where: { meetingId_caseId: { meetingId, caseId: theCase.id } } });
+  if (existing) throw meetingRefusal("already_on_agenda");
+  let resumed: number[] = [];
+  if (theCase.status !== "on_agenda") {
+    const step = transition(theCase.status, "put_on_agenda", { role });
+    if (!step.ok || !(await moveCaseStatus(tx, theCase.id, theCase.status, step.to))) throw meetingRefusal("case_not_eligible");
+    if (theCase.status === "needs_info") {
+      const input = { caseId: theCase.id, trackingCode: theCase.trackingCode, waitingOn: "producer" as const, actorId, now: deps.now() };
+      resumed = await resumeCaseClocks(tx, deps, input);
+    }
+  }
+  const last = await tx.agendaItem.aggregate({ where: { meetingId }, _max: { position: true } });
+  const item = await tx.agendaItem.create({
+    data: { meetingId, caseId: theCase.id, position: (last._max.position ?? 0) + 1, clusterId: args.clusterId ?? null },
+    select: { id: true },
+  });
+  await appendEvent(tx, { caseId: theCase.id, actorId, type: "agenda_added", data: meetingEventData(meeting) });
+  await notify(tx, deps, [recipientOf(theCase.reporter)], {
+    key: "meetings-producer-on-agenda",
+    args: (locale) => ({
+      code: theCase.trackingCode,
+      title: meetingTitle(deps.t, locale, meeting),
+      when: meetingWhen(locale, meeting.startsAt),
+      place: meeting.place,
+    }),
+    dedupeKey: `meeting:${meetingId}:agenda:${theCase.id}`,
+    kind: "NOTICE",
+  });
+  return { itemId: item.id, resumed };
 }
 
 /** Moves an agenda item one place up or down (swapping with its neighbour). */

@@ -26,6 +26,9 @@ export interface ReferralFilter {
   industrialEstateId?: number | null;
   /** One of REFERRABLE_STATUSES; null: all of them. */
   status?: CaseStatus | null;
+  /** For the record only: the cluster whose cases were referred (src/services/clusters); the
+   * cases themselves are the batch's caseIds, re-checked one by one like any selection. */
+  clusterId?: number | null;
 }
 
 /** A refused batch action; the bot shows `batch-error-<reason>`. */

@@ -8,6 +8,8 @@ import type { Deps } from "../../deps";
 import { transition } from "../../domain/case-lifecycle";
 import { compareJalali, endOfJalaliDay, formatJalaliDate, formatJalaliYMD, todayInTehran, type JalaliDate } from "../../domain/jalali";
 import { normalizeText, truncate } from "../../domain/text";
+import type { Tx } from "../../db";
+import type { CaseStatus } from "../../domain/case-lifecycle";
 import type { ResolutionType } from "../../generated/prisma/enums";
 import { type Locale, localName } from "../../i18n";
 import { moveCaseStatus } from "../case-status";
@@ -65,12 +67,6 @@ export function validateResolution(input: NewResolution, today: JalaliDate): "te
 export async function recordResolution(deps: ResolutionDeps, actorId: number, input: NewResolution): Promise<RecordedResolution> {
   const now = deps.now();
   if (validateResolution(input, todayInTehran(now)) !== null) throw meetingRefusal("invalid_input");
-  const text = normalizeText(input.text);
-  const isInformation = input.type === "INFORMATION";
-  const agencyId = isInformation ? null : (input.agencyId ?? null);
-  const officialId = isInformation ? null : (input.officialId ?? null);
-  const deadline = isInformation ? null : (input.deadline ?? null);
-
   const recorded = await deps.db.$transaction(async (tx) => {
     const item = await tx.agendaItem.findUnique({
       where: { id: input.agendaItemId },
@@ -86,120 +82,149 @@ export async function recordResolution(deps: ResolutionDeps, actorId: number, in
     if (meeting.status !== "HELD") throw meetingRefusal("not_held");
     if (meeting.minutesClosedAt) throw meetingRefusal("minutes_closed");
 
-    const agency = agencyId
-      ? await tx.agency.findFirst({ where: { id: agencyId, workingGroupId: meeting.workingGroupId, active: true }, select: { id: true, nameFa: true, nameEn: true } })
-      : null;
-    if (agencyId && !agency) throw meetingRefusal("invalid_input");
-    if (officialId) {
-      const official = await tx.membership.findFirst({ where: { userId: officialId, agencyId: agencyId ?? -1, role: "OFFICIAL", revokedAt: null } });
-      if (!official) throw meetingRefusal("invalid_input");
-    }
-
-    // The agency is told of a task in this transaction: that is its notification.
-    const notified = input.type === "TASK" && agency && deadline ? notificationOf(now, deps.policies) : null;
-    const resolution = await tx.resolution.create({
-      data: {
-        meetingId: meeting.id,
-        agendaItemId: item.id,
-        caseId: item.case.id,
-        text,
-        type: input.type,
-        agencyId,
-        officialId,
-        deadline: deadline ? endOfDeadline(deadline) : null,
-        createdById: actorId,
-        ...notified,
-      },
-      select: { id: true },
-    });
-
-    let taskId: number | null = null;
-    if (input.type === "TASK" && agency && deadline) {
-      const task = await createTask(tx, {
-        caseId: item.case.id,
-        agencyId: agency.id,
-        officialId,
-        dueDate: deadline,
-        title: truncate(text, 200),
-        createdById: actorId,
-        resolutionId: resolution.id,
-      });
-      taskId = task.id;
-    }
-
-    if (item.case.status === "on_agenda") {
-      const step = transition(item.case.status, "record_resolution", { role });
-      if (step.ok) await moveCaseStatus(tx, item.case.id, item.case.status, step.to);
-    }
-    await appendEvent(tx, {
-      caseId: item.case.id,
-      actorId,
-      type: "resolution_recorded",
-      taskId,
-      data: {
-        meetingId: meeting.id,
-        resolutionId: resolution.id,
-        type: input.type,
-        text: truncate(text, 300),
-        deadline: deadline ? formatJalaliYMD(deadline) : "-",
-      },
-    });
-    if (notified) {
-      await appendEvent(tx, {
-        caseId: item.case.id,
-        actorId,
-        type: "resolution_notified",
-        taskId,
-        data: { resolutionId: resolution.id, until: formatJalaliYMD(todayInTehran(notified.objectionDeadline)) },
-      });
-    }
-
-    const agencyLabel = (locale: Locale) => (agency ? localName(agency, locale) : deps.t(locale, "resolutions-no-agency"));
-    const deadlineLabel = (locale: Locale) => (deadline ? formatJalaliDate(endOfDeadline(deadline), locale, { monthName: true }) : deps.t(locale, "resolutions-no-deadline"));
-    await notify(tx, deps, [recipientOf(item.case.reporter)], {
-      key: "resolutions-producer-notice",
-      args: (locale) => ({
-        code: item.case.trackingCode,
-        title: meetingTitle(deps.t, locale, meeting),
-        text,
-        type: deps.t(locale, `resolutions-type-${input.type}`),
-        agency: agencyLabel(locale),
-        deadline: deadlineLabel(locale),
-      }),
-      dedupeKey: `resolution:${resolution.id}:producer`,
-      kind: "NOTICE",
-    });
-    if (taskId !== null && agency && notified) {
-      await notify(tx, deps, await taskAssignees(tx, { agencyId: agency.id, officialId }), {
-        key: "resolutions-task-notice",
-        args: (locale) => ({
-          code: item.case.trackingCode,
-          unit: item.case.unit.name,
-          title: meetingTitle(deps.t, locale, meeting),
-          text,
-          deadline: deadlineLabel(locale),
-          until: formatJalaliDate(notified.objectionDeadline, locale, { monthName: true, weekday: true }),
-          min: deps.policies.statutory.objectionReasonMin,
-        }),
-        dedupeKey: `resolution:${resolution.id}:task`,
-        kind: "NOTICE",
-        // The officials' task card (src/bot/features/tasks/card.ts) and the objection prompt.
-        buttons: [
-          [
-            { labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId }) },
-            { labelKey: "objection-button-object", callback: buttons.object.pack({ resolutionId: resolution.id }) },
-          ],
-        ],
-      });
-    }
-    const window = notified ? { id: resolution.id, objectionDeadline: notified.objectionDeadline } : null;
-    return { resolutionId: resolution.id, taskId, caseId: item.case.id, trackingCode: item.case.trackingCode, meetingId: meeting.id, window };
+    return recordOnItem(tx, deps, actorId, { meeting, role, item }, input);
   });
   deps.flushOutbox();
   if (recorded.taskId !== null) await deps.scheduler.syncTaskReminders(recorded.taskId);
   if (recorded.window) await scheduleObjectionClose(deps, recorded.window);
   const { window: _window, ...result } = recorded;
   return result;
+}
+
+type HeldMeeting = Awaited<ReturnType<typeof lockMeeting>>;
+type ItemToResolve = {
+  id: number;
+  case: { id: number; trackingCode: string; status: CaseStatus; reporter: { id: number; telegramId: string; language: string }; unit: { name: string } };
+};
+
+/**
+ * In the caller's transaction, the meeting locked, held, its minutes open and the actor's role
+ * checked: one resolution on one agenda item — its task (TASK), the case moved on, the timeline
+ * events, the producer's notice in their language and the agency's notification. A cluster's
+ * collective resolution (src/services/clusters) calls it once per case of the cluster.
+ */
+export async function recordOnItem(
+  tx: Tx,
+  deps: ResolutionDeps,
+  actorId: number,
+  at: { meeting: HeldMeeting; role: "secretariat" | "admin"; item: ItemToResolve },
+  input: Omit<NewResolution, "agendaItemId">,
+): Promise<RecordedResolution & { window: { id: number; objectionDeadline: Date } | null }> {
+  const { meeting, role, item } = at;
+  const now = deps.now();
+  const text = normalizeText(input.text);
+  const isInformation = input.type === "INFORMATION";
+  const agencyId = isInformation ? null : (input.agencyId ?? null);
+  const officialId = isInformation ? null : (input.officialId ?? null);
+  const deadline = isInformation ? null : (input.deadline ?? null);
+  const agency = agencyId
+    ? await tx.agency.findFirst({ where: { id: agencyId, workingGroupId: meeting.workingGroupId, active: true }, select: { id: true, nameFa: true, nameEn: true } })
+    : null;
+  if (agencyId && !agency) throw meetingRefusal("invalid_input");
+  if (officialId) {
+    const official = await tx.membership.findFirst({ where: { userId: officialId, agencyId: agencyId ?? -1, role: "OFFICIAL", revokedAt: null } });
+    if (!official) throw meetingRefusal("invalid_input");
+  }
+
+  // The agency is told of a task in this transaction: that is its notification.
+  const notified = input.type === "TASK" && agency && deadline ? notificationOf(now, deps.policies) : null;
+  const resolution = await tx.resolution.create({
+    data: {
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      caseId: item.case.id,
+      text,
+      type: input.type,
+      agencyId,
+      officialId,
+      deadline: deadline ? endOfDeadline(deadline) : null,
+      createdById: actorId,
+      ...notified,
+    },
+    select: { id: true },
+  });
+
+  let taskId: number | null = null;
+  if (input.type === "TASK" && agency && deadline) {
+    const task = await createTask(tx, {
+      caseId: item.case.id,
+      agencyId: agency.id,
+      officialId,
+      dueDate: deadline,
+      title: truncate(text, 200),
+      createdById: actorId,
+      resolutionId: resolution.id,
+    });
+    taskId = task.id;
+  }
+
+  if (item.case.status === "on_agenda") {
+    const step = transition(item.case.status, "record_resolution", { role });
+    if (step.ok) await moveCaseStatus(tx, item.case.id, item.case.status, step.to);
+  }
+  await appendEvent(tx, {
+    caseId: item.case.id,
+    actorId,
+    type: "resolution_recorded",
+    taskId,
+    data: {
+      meetingId: meeting.id,
+      resolutionId: resolution.id,
+      type: input.type,
+      text: truncate(text, 300),
+      deadline: deadline ? formatJalaliYMD(deadline) : "-",
+    },
+  });
+  if (notified) {
+    await appendEvent(tx, {
+      caseId: item.case.id,
+      actorId,
+      type: "resolution_notified",
+      taskId,
+      data: { resolutionId: resolution.id, until: formatJalaliYMD(todayInTehran(notified.objectionDeadline)) },
+    });
+  }
+
+  const agencyLabel = (locale: Locale) => (agency ? localName(agency, locale) : deps.t(locale, "resolutions-no-agency"));
+  const deadlineLabel = (locale: Locale) => (deadline ? formatJalaliDate(endOfDeadline(deadline), locale, { monthName: true }) : deps.t(locale, "resolutions-no-deadline"));
+  await notify(tx, deps, [recipientOf(item.case.reporter)], {
+    key: "resolutions-producer-notice",
+    args: (locale) => ({
+      code: item.case.trackingCode,
+      title: meetingTitle(deps.t, locale, meeting),
+      text,
+      type: deps.t(locale, `resolutions-type-${input.type}`),
+      agency: agencyLabel(locale),
+      deadline: deadlineLabel(locale),
+    }),
+    dedupeKey: `resolution:${resolution.id}:producer`,
+    kind: "NOTICE",
+  });
+  if (taskId !== null && agency && notified) {
+    await notify(tx, deps, await taskAssignees(tx, { agencyId: agency.id, officialId }), {
+      key: "resolutions-task-notice",
+      args: (locale) => ({
+        code: item.case.trackingCode,
+        unit: item.case.unit.name,
+        title: meetingTitle(deps.t, locale, meeting),
+        text,
+        deadline: deadlineLabel(locale),
+        until: formatJalaliDate(notified.objectionDeadline, locale, { monthName: true, weekday: true }),
+        min: deps.policies.statutory.objectionReasonMin,
+      }),
+      dedupeKey: `resolution:${resolution.id}:task`,
+      kind: "NOTICE",
+      // The officials' task card (src/bot/features/tasks/card.ts) and the objection prompt.
+      buttons: [
+        [
+          { labelKey: "task-button-open", callback: shared.taskCard.pack({ taskId }) },
+          { labelKey: "objection-button-object", callback: buttons.object.pack({ resolutionId: resolution.id }) },
+        ],
+      ],
+    });
+  }
+  const window = notified ? { id: resolution.id, objectionDeadline: notified.objectionDeadline } : null;
+  return { resolutionId: resolution.id, taskId, caseId: item.case.id, trackingCode: item.case.trackingCode, meetingId: meeting.id, window };
 }
 
 /** A deadline is a Jalali day: due by its end in Tehran, as a task's dueAt is. */
