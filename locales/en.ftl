@@ -1982,3 +1982,67 @@ event-producer_linked = The producer joined and follows the case.
 reps-audit-added = { $person } became a representative of { $unit } (invitation)
 reps-audit-removed = removed { $person } as a representative of { $unit }
 reps-audit-left = { $person } left { $unit } as a representative
+
+## field visits and restart plans (/visit, /visits, /restart; src/services/visits.ts, restart-plans/, features/visits, features/restart-plans)
+command-visit = Record a field visit and the demands heard (secretariat)
+command-visits = The field visits recorded and their cases (secretariat)
+visits-menu = 📍 Record a field visit
+visits-menu-record = 📍 Record a visit
+visits-ask-group = Field visits: which working group?
+visits-ask-unit = Which unit was visited? Type its national id (شناسه ملی) or part of its name.
+visits-unit-none = No unit of this working group has that national id or name. Try again.
+visits-unit-choose = Several units match; choose one:
+visits-unit-found = The unit: { $unit }.
+visits-ask-date = The visit's day? Type it (Jalali, e.g. 1405/09/12) or choose today.
+visits-today = Today ({ $date })
+visits-ask-participants = Who took part? (names and positions, free text)
+visits-ask-category = Demand { $n }: its subject?
+visits-ask-subcategory = Which one exactly?
+visits-ask-description = Describe the demand as it was heard ({ $min }–{ $max } characters).
+visits-ask-more = { $count ->
+    [one] One demand recorded.
+   *[other] { $count } demands recorded.
+} Another demand heard on this visit?
+visits-another = ➕ Another demand
+visits-to-review = ✅ Review
+visits-review =
+    The field visit to record:
+    Unit: { $unit }
+    Day: { $date }
+    Participants: { $participants }
+    Demands (each becomes a case):
+visits-demand-line = { $n }. { $subject }: { $description }
+visits-confirm = { $count ->
+    [one] ✅ Record the visit and file its case
+   *[other] ✅ Record the visit and file its { $count } cases
+}
+visits-recorded = The visit to { $unit } is recorded; { $count ->
+    [one] its demand is case { $codes }.
+   *[other] its { $count } demands are cases { $codes }.
+}
+visits-recorded-told = { $count ->
+    [one] The unit's representative was told and follows the cases in /cases.
+   *[other] The unit's { $count } representatives were told and follow the cases in /cases.
+}
+visits-recorded-invite = The unit has no representative in the bot yet. Give the producer this single-use link; whoever opens it becomes the unit's representative and follows these cases: { $link }
+visits-list-button = 📍 Field visits
+visits-list-title = Field visits ({ $total }), latest first:
+visits-list-empty = No field visit is recorded yet. Record one with /visit.
+visits-list-visit = 📍 { $date } — { $unit } (participants: { $participants })
+visits-list-case = { "  " }• { $code } — { $category }: { $status }
+visits-page-newer = ‹ Newer
+visits-page-older = Older ›
+visits-field-visit = 📍 Recorded by { $filer } on a field visit; participants: { $producer }
+visits-notice-cases = On the field visit of { $date } to { $unit } the secretariat recorded { $count ->
+    [one] one demand as case { $codes }.
+   *[other] { $count } demands as cases { $codes }.
+} You are told as the case moves; follow it in /cases.
+visits-error-forbidden = Only the working group's secretariat may do this.
+visits-error-not_found = That unit is not one of this working group's.
+visits-error-other_group = That unit is registered in another working group.
+visits-error-invalid_date = That is not a valid day within the last year (Jalali, e.g. 1405/09/12).
+visits-error-future_date = A visit cannot be recorded for a day still to come.
+visits-error-invalid_participants = Write who took part ({ $min }–{ $max } characters).
+visits-error-invalid_demand = A demand's subject is not valid; record the visit again.
+visits-error-no_demands = A visit needs at least one demand.
+visits-error-description = The description must be { $min }–{ $max } characters.

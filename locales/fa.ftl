@@ -1808,3 +1808,52 @@ event-producer_linked = تولیدکننده به بات پیوست و پرون�
 reps-audit-added = { $person } با دعوت‌نامه نمایندهٔ { $unit } شد
 reps-audit-removed = { $person } را از نمایندگی { $unit } حذف کرد
 reps-audit-left = { $person } از نمایندگی { $unit } کناره گرفت
+
+## field visits and restart plans (/visit, /visits, /restart; src/services/visits.ts, restart-plans/, features/visits, features/restart-plans)
+command-visit = ثبت بازدید میدانی و مطالبات شنیده‌شده (دبیرخانه)
+command-visits = بازدیدهای میدانی ثبت‌شده و پرونده‌هایشان (دبیرخانه)
+visits-menu = 📍 ثبت بازدید میدانی
+visits-menu-record = 📍 ثبت بازدید
+visits-ask-group = بازدید میدانی: کدام کارگروه؟
+visits-ask-unit = از کدام واحد بازدید شد؟ شناسهٔ ملی یا بخشی از نام واحد را بنویسید.
+visits-unit-none = واحدی از این کارگروه با این شناسهٔ ملی یا نام پیدا نشد. دوباره بنویسید.
+visits-unit-choose = چند واحد پیدا شد؛ یکی را انتخاب کنید:
+visits-unit-found = واحد: { $unit }.
+visits-ask-date = روز بازدید؟ تاریخ را بنویسید (شمسی، مثلاً ۱۴۰۵/۰۹/۱۲) یا «امروز» را بزنید.
+visits-today = امروز ({ $date })
+visits-ask-participants = چه کسانی حضور داشتند؟ (نام و سمت، متن آزاد)
+visits-ask-category = مطالبهٔ { $n }: موضوع آن؟
+visits-ask-subcategory = دقیقاً کدام مورد؟
+visits-ask-description = مطالبه را همان‌طور که شنیده شد شرح دهید ({ $min } تا { $max } نویسه).
+visits-ask-more = { $count } مطالبه ثبت شد. مطالبهٔ دیگری در این بازدید شنیده شد؟
+visits-another = ➕ مطالبهٔ دیگر
+visits-to-review = ✅ بازبینی
+visits-review =
+    بازدید میدانی برای ثبت:
+    واحد: { $unit }
+    روز: { $date }
+    حاضران: { $participants }
+    مطالبات (هر یک پرونده‌ای می‌شود):
+visits-demand-line = { $n }. { $subject }: { $description }
+visits-confirm = ✅ ثبت بازدید و { $count } پرونده
+visits-recorded = بازدید از { $unit } ثبت شد؛ { $count } مطالبهٔ آن پرونده‌های { $codes } شد.
+visits-recorded-told = نمایندهٔ واحد ({ $count } نفر) باخبر شد و پرونده‌ها را در /cases پیگیری می‌کند.
+visits-recorded-invite = این واحد هنوز نماینده‌ای در بات ندارد. این پیوند یک‌بارمصرف را به تولیدکننده بدهید؛ هر کس آن را باز کند نمایندهٔ واحد می‌شود و این پرونده‌ها را پیگیری می‌کند: { $link }
+visits-list-button = 📍 بازدیدهای میدانی
+visits-list-title = بازدیدهای میدانی ({ $total })، تازه‌ترین نخست:
+visits-list-empty = هنوز بازدید میدانی‌ای ثبت نشده است. با /visit ثبت کنید.
+visits-list-visit = 📍 { $date } — { $unit } (حاضران: { $participants })
+visits-list-case = { "  " }• { $code } — { $category }: { $status }
+visits-page-newer = ‹ تازه‌تر
+visits-page-older = قدیمی‌تر ›
+visits-field-visit = 📍 ثبت‌شده به دست { $filer } در بازدید میدانی؛ حاضران: { $producer }
+visits-notice-cases = در بازدید میدانی { $date } از { $unit }، دبیرخانه { $count } مطالبه را با پرونده‌های { $codes } ثبت کرد. از پیشرفت پرونده باخبر می‌شوید؛ در /cases پیگیری کنید.
+visits-error-forbidden = فقط دبیرخانهٔ کارگروه می‌تواند این کار را انجام دهد.
+visits-error-not_found = این واحد از واحدهای این کارگروه نیست.
+visits-error-other_group = این واحد در کارگروه دیگری ثبت شده است.
+visits-error-invalid_date = این روز معتبر یا در یک سال گذشته نیست (شمسی، مثلاً ۱۴۰۵/۰۹/۱۲).
+visits-error-future_date = بازدید را نمی‌توان برای روزی که هنوز نیامده ثبت کرد.
+visits-error-invalid_participants = بنویسید چه کسانی حضور داشتند ({ $min } تا { $max } نویسه).
+visits-error-invalid_demand = موضوع یکی از مطالبات معتبر نیست؛ بازدید را دوباره ثبت کنید.
+visits-error-no_demands = بازدید دست‌کم یک مطالبه لازم دارد.
+visits-error-description = شرح باید { $min } تا { $max } نویسه باشد.

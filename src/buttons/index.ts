@@ -22,3 +22,4 @@ export * as report from "./report";
 export * as batch from "./batch";
 export * as representatives from "./representatives";
 export * as intake from "./intake";
+export * as visits from "./visits";

@@ -18,6 +18,7 @@ import { broadcasts } from "./broadcasts";
 import { batchReferral } from "./batch-referral";
 import { representatives } from "./representatives";
 import { intake } from "./intake";
+import { visits } from "./visits";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -48,6 +49,7 @@ export const features: Feature[] = [
   batchReferral,
   representatives,
   intake,
+  visits,
   statistics,
   admin,
   periodReport,

@@ -57,7 +57,7 @@ function cardText(ctx: BotContext, card: CaseCard): string {
   );
   if (card.reporterPhone) lines.push(ctx.t("queue-field-phone", { phone: localizeDigits(card.reporterPhone, locale) }));
   if (card.onBehalfName && card.filedBy) {
-    lines.push(ctx.t(`intake-field-${card.intakeChannel === "letter" ? "letter" : "in_person"}`, { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
+    lines.push(ctx.t(card.intakeChannel === "visit" ? "visits-field-visit" : `intake-field-${card.intakeChannel === "letter" ? "letter" : "in_person"}`, { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
   }
   if (card.takenBy) lines.push(ctx.t("queue-field-taken-by", { name: fullName(card.takenBy) }));
   if (card.urgencyOverridden) lines.push(ctx.t("queue-field-urgency-overridden"));
