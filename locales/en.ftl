@@ -2046,3 +2046,57 @@ visits-error-invalid_participants = Write who took part ({ $min }–{ $max } cha
 visits-error-invalid_demand = A demand's subject is not valid; record the visit again.
 visits-error-no_demands = A visit needs at least one demand.
 visits-error-description = The description must be { $min }–{ $max } characters.
+command-restart = Make a restart plan for an idle or semi-active unit (secretariat)
+command-restarts = The restart plans' ledger: progress and overdue milestones (secretariat)
+restart-menu = 🔄 Restart plan for an idle unit
+restart-ask-group = Restart plans: which working group?
+restart-ask-unit = Which idle or semi-active unit? Type its national id or part of its name.
+restart-unit-none = No idle or semi-active unit of this group without a plan has that national id or name. Try again.
+restart-unit-choose = Choose the unit:
+restart-ask-title = Milestone { $n } of the plan for { $unit }: what is to be done?
+restart-ask-agency = Which agency does it?
+restart-ask-due = By when? (a Jalali date, e.g. 1405/10/15)
+restart-ask-moves = Does completing it move the unit?
+restart-moves-none = No
+restart-moves-button = Yes: it becomes { $status }
+restart-moves-to = { " " }→ the unit becomes { $status }
+restart-ask-more = { $count ->
+    [one] One milestone in the plan.
+   *[other] { $count } milestones in the plan.
+} Another milestone?
+restart-another = ➕ Another milestone
+restart-to-review = ✅ Review
+restart-review =
+    The restart plan for { $unit } (now { $status }):
+restart-milestone-line = { $n }. { $title } — { $agency }, by { $due }{ $moves }
+restart-confirm = { $count ->
+    [one] ✅ Make the plan and its task
+   *[other] ✅ Make the plan and its { $count } tasks
+}
+restart-made = The restart plan for { $unit } is made: { $count ->
+    [one] its milestone is a task of its agency,
+   *[other] its { $count } milestones are tasks of their agencies,
+} with the usual reminders.
+restart-ledger-button = 🔄 Restart plans
+restart-ledger-title = Restart plans ({ $total }), least progressed first:
+restart-ledger-empty = No restart plan yet. Make one with /restart.
+restart-ledger-plan = 🏭 { $unit } ({ $status }) — { $done }/{ $total } milestones done · { $code }
+restart-ledger-overdue = { "  " }⏰ overdue: { $title } — { $agency }, due { $due }
+restart-mark-button = { $unit }: mark { $status }
+restart-marked = { $unit } is now { $status }.
+restart-stats-line = 🔄 Units restarted under a plan in this period: { $count }
+restart-field-plan = 🔄 The restart plan of { $producer }, made by { $filer }
+restart-case-description = Restart plan for the unit { $unit }:
+restart-audit-activity_changed = { $unit }: { $from } → { $to } (restart plan)
+admin-entity-production_unit = production unit
+event-restart_plan_created = { $actor } made the unit's restart plan ({ $milestones } milestones).
+event-unit_activity_changed = { $actor } recorded the unit as { $toEn } (was { $fromEn }).
+restart-error-forbidden = Only the working group's secretariat may do this.
+restart-error-not_found = That unit or plan is not one of this working group's, or it already has a plan.
+restart-error-not_idle = Only an idle or semi-active unit gets a restart plan.
+restart-error-has_plan = This unit already has a restart plan.
+restart-error-invalid_title = Write the milestone in 3–200 characters.
+restart-error-invalid_agency = Choose the agency from the list.
+restart-error-invalid_date = Type a Jalali date from today up to two years ahead (e.g. 1405/10/15).
+restart-error-invalid_move = The unit is already at that status or beyond.
+restart-error-no_milestones = A plan needs 1–10 milestones.

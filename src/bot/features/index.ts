@@ -19,6 +19,7 @@ import { batchReferral } from "./batch-referral";
 import { representatives } from "./representatives";
 import { intake } from "./intake";
 import { visits } from "./visits";
+import { restartPlans } from "./restart-plans";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -50,6 +51,7 @@ export const features: Feature[] = [
   representatives,
   intake,
   visits,
+  restartPlans,
   statistics,
   admin,
   periodReport,
