@@ -68,7 +68,12 @@ describe("restart plans", () => {
     await clerk.send("cannery");
     await clerk.tap(/Bam Idle Cannery \(Idle\)/);
     expect(lastText(chat)).toContain("Milestone 1 of the plan for Bam Idle Cannery");
-    await milestone(clerk, "Reschedule the overdue loan", /Bank/, "1405/09/10", "No");
+    await milestone(clerk, "Reschedule the overdue loan", /Bank/, "1405/09/10", /it becomes Active/);
+    expect(lastText(chat)).toContain("One milestone in the plan.");
+    // Back to the question and answered again: the milestone is replaced, not added twice.
+    await clerk.press(B.back.pack());
+    await clerk.tap("No");
+    expect(lastText(chat)).toContain("One milestone in the plan.");
     await clerk.tap("➕ Another milestone");
     await milestone(clerk, "Reconnect the gas supply", /Gas/, "۱۴۰۵/۰۹/۲۰", /it becomes Semi-active/);
     await clerk.tap("➕ Another milestone");

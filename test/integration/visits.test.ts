@@ -56,6 +56,11 @@ describe("field visits", () => {
     expect(lastText(world.secretariat.telegramId)).toContain("Demand 1: its subject?");
     await clerk.tap("Banking");
     await clerk.tap("Working capital");
+    await clerk.send("The bank has not paid the loan.");
+    expect(lastText(world.secretariat.telegramId)).toContain("One demand recorded.");
+    // Back to the description and typed again: the demand is replaced, not added twice.
+    await clerk.press(B.back.pack());
+    expect(lastText(world.secretariat.telegramId)).toContain("Describe the demand");
     await clerk.send("The bank has not paid the working capital loan approved by the working group in Mehr.");
     expect(lastText(world.secretariat.telegramId)).toContain("One demand recorded.");
     await clerk.tap("➕ Another demand");

@@ -32,7 +32,22 @@ export interface PlanDraft extends PickState {
   agencyId?: number;
   agencyName?: { nameFa: string; nameEn: string };
   dueDate?: JalaliDate;
+  /** The milestone being recorded is complete once this is answered (undefined: not yet). */
+  movesTo?: ActivityStatus | null;
   requestKey?: string;
+}
+
+/** Adds the pending milestone (if complete) to the plan; how many the plan has. */
+function commitMilestone(d: PlanDraft): number {
+  if (d.title && d.agencyId && d.agencyName && d.dueDate && d.movesTo !== undefined) {
+    d.milestones = [...(d.milestones ?? []), { title: d.title, agencyId: d.agencyId, agencyName: d.agencyName, dueDate: d.dueDate, movesTo: d.movesTo }];
+  }
+  delete d.title;
+  delete d.agencyId;
+  delete d.agencyName;
+  delete d.dueDate;
+  delete d.movesTo;
+  return d.milestones?.length ?? 0;
 }
 
 const MOVE_CODES = { S: "SEMI_ACTIVE", A: "ACTIVE" } as const;
@@ -140,8 +155,11 @@ export const planFlow = defineFlow<PlanDraft>({
     },
     more: {
       async ask(ctx, flow) {
-        const keyboard = new InlineKeyboard().text(ctx.t("restart-another"), B.more.pack()).row().text(ctx.t("restart-to-review"), B.done.pack());
-        await ask(ctx, "restart-ask-more", keyboard, { count: flow.data.milestones?.length ?? 0 });
+        const count = (flow.data.milestones?.length ?? 0) + (flow.data.title && flow.data.movesTo !== undefined ? 1 : 0);
+        const keyboard = new InlineKeyboard();
+        if (count < MILESTONES_MAX) keyboard.text(ctx.t("restart-another"), B.more.pack()).row();
+        keyboard.text(ctx.t("restart-to-review"), B.done.pack());
+        await ask(ctx, "restart-ask-more", keyboard, { count });
       },
     },
     review: {
@@ -184,17 +202,19 @@ export const planFlow = defineFlow<PlanDraft>({
       return next("due");
     }),
     on(B.moves, async (_ctx, { to }, flow) => {
-      if (flow.step !== "moves" || !flow.data.title || !flow.data.agencyId || !flow.data.agencyName || !flow.data.dueDate) return handled;
+      if (flow.step !== "moves" || !flow.data.title || !flow.data.agencyId || !flow.data.dueDate) return handled;
       const movesTo = to === "N" ? null : MOVE_CODES[to];
       if (movesTo && !movesForward(flow.data.unitStatus ?? "IDLE", movesTo)) return handled;
-      flow.data.milestones = [...(flow.data.milestones ?? []), { title: flow.data.title, agencyId: flow.data.agencyId, agencyName: flow.data.agencyName, dueDate: flow.data.dueDate, movesTo }];
-      delete flow.data.title;
-      delete flow.data.agencyId;
-      delete flow.data.dueDate;
-      return next(flow.data.milestones.length >= MILESTONES_MAX ? "review" : "more");
+      // Pending until "another" or "review": back from the next question and answering again replaces it.
+      flow.data.movesTo = movesTo;
+      return next("more");
     }),
-    on(B.more, async (_ctx, _p, flow) => (flow.step === "more" ? next("title") : handled)),
-    on(B.done, async (_ctx, _p, flow) => (flow.step === "more" ? next("review") : handled)),
+    on(B.more, async (_ctx, _p, flow) => (flow.step === "more" && commitMilestone(flow.data) < MILESTONES_MAX ? next("title") : handled)),
+    on(B.done, async (_ctx, _p, flow) => {
+      if (flow.step !== "more") return handled;
+      commitMilestone(flow.data);
+      return next("review");
+    }),
     on(B.confirm, async (ctx, _p, flow) => {
       if (flow.step !== "review") return handled;
       await make(ctx, flow.data);

@@ -29,7 +29,20 @@ export interface VisitDraft extends PickState {
   demands?: VisitDemand[];
   category?: string;
   subcategory?: string | null;
+  /** The demand being recorded, until "another" or "review" adds it to `demands`. */
+  description?: string;
   submissionKey?: string;
+}
+
+/** Adds the pending demand (if complete) to the visit's demands; their count. */
+function commitDemand(d: VisitDraft): number {
+  if (d.category && d.description) {
+    d.demands = [...(d.demands ?? []), { category: d.category, subcategory: d.subcategory ?? null, description: d.description, submissionKey: randomUUID() }];
+  }
+  delete d.category;
+  delete d.subcategory;
+  delete d.description;
+  return d.demands?.length ?? 0;
 }
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
@@ -141,16 +154,18 @@ export const visitFlow = defineFlow<VisitDraft>({
           return refusalRetry(error);
         }
         if (!flow.data.category) return next("category");
-        flow.data.demands = [...(flow.data.demands ?? []), { category: flow.data.category, subcategory: flow.data.subcategory ?? null, description, submissionKey: randomUUID() }];
-        delete flow.data.category;
-        delete flow.data.subcategory;
-        return next(flow.data.demands.length >= DEMANDS_MAX ? "review" : "more");
+        // Pending until "another" or "review": back from the next question and typing again replaces it.
+        flow.data.description = description;
+        return next("more");
       },
     },
     more: {
       async ask(ctx, flow) {
-        const keyboard = new InlineKeyboard().text(ctx.t("visits-another"), B.more.pack()).row().text(ctx.t("visits-to-review"), B.done.pack());
-        await ask(ctx, "visits-ask-more", keyboard, { count: flow.data.demands?.length ?? 0 });
+        const count = (flow.data.demands?.length ?? 0) + (flow.data.category && flow.data.description ? 1 : 0);
+        const keyboard = new InlineKeyboard();
+        if (count < DEMANDS_MAX) keyboard.text(ctx.t("visits-another"), B.more.pack()).row();
+        keyboard.text(ctx.t("visits-to-review"), B.done.pack());
+        await ask(ctx, "visits-ask-more", keyboard, { count });
       },
     },
     review: {
@@ -201,8 +216,12 @@ export const visitFlow = defineFlow<VisitDraft>({
       flow.data.subcategory = subcategory;
       return next("description");
     }),
-    on(B.more, async (_ctx, _p, flow) => (flow.step === "more" ? next("category") : handled)),
-    on(B.done, async (_ctx, _p, flow) => (flow.step === "more" ? next("review") : handled)),
+    on(B.more, async (_ctx, _p, flow) => (flow.step === "more" && commitDemand(flow.data) < DEMANDS_MAX ? next("category") : handled)),
+    on(B.done, async (_ctx, _p, flow) => {
+      if (flow.step !== "more") return handled;
+      commitDemand(flow.data);
+      return next("review");
+    }),
     on(B.confirm, async (ctx, _p, flow) => {
       if (flow.step !== "review") return handled;
       await record(ctx, flow.data);
