@@ -8,7 +8,7 @@
  * secretariat, a producer and forged callback data change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { restart as B, tasks as T } from "../../src/buttons";
+import { restart as B, shared, tasks as T } from "../../src/buttons";
 import { completeTask } from "../../src/services/task-actions";
 import { createTestBot, textOf, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
@@ -132,8 +132,22 @@ describe("restart plans", () => {
     expect(restarted.restartedAt).not.toBeNull();
     await clerk.send("/stats");
     expect(allText(chat)).toContain("Units restarted under a plan in this period: 1");
-    // The timeline reads the moves.
+    // The timeline reads the moves (the plan's case card).
     expect(await db.caseEvent.count({ where: { caseId: plan.caseId, type: "unit_activity_changed" } })).toBe(2);
+    await clerk.press(shared.queueCase.pack({ caseId: plan.caseId }));
+    const card = allText(chat);
+    expect(card).toContain("The restart plan of Bam Idle Cannery, made by Dabir");
+    expect(card).toContain("Dabir made the unit's restart plan (3 milestones).");
+    expect(card).toContain("Dabir recorded the unit as Semi-active (was Idle).");
+    expect(card).toContain("Dabir recorded the unit as Active (was Semi-active).");
+
+    // In Persian: another secretariat member reads the ledger and the plan's timeline.
+    const farsi = await db.user.create({ data: { telegramId: "9693", firstName: "Dabir3", language: "fa" } });
+    await db.membership.create({ data: { userId: farsi.id, workingGroupId: world.workingGroupId, role: "SECRETARIAT" } });
+    const member = harness.user(9693, { firstName: "Dabir3", languageCode: "fa" });
+    await member.send("/restarts");
+    expect(lastText(9693)).toContain("🏭 Bam Idle Cannery (فعال) — ۱ از ۳ گام انجام شده");
+    expect(lastText(9693)).toContain("⏰ عقب‌افتاده: Reschedule the overdue loan");
   });
 
   it("another group's secretariat, a producer and forged data change nothing", async () => {

@@ -146,6 +146,21 @@ describe("field visits", () => {
     expect(list).toContain("Banking: New");
   });
 
+  it("in Persian: a second secretariat member reads the same list", async () => {
+    const { db } = env.container;
+    const farsi = await db.user.create({ data: { telegramId: "9593", firstName: "Dabir3", language: "fa" } });
+    await db.membership.create({ data: { userId: farsi.id, workingGroupId: world.workingGroupId, role: "SECRETARIAT" } });
+    const member = harness.user(9593, { firstName: "Dabir3", languageCode: "fa" });
+    await member.send("/visits");
+    const list = lastText(9593);
+    expect(list).toContain("بازدیدهای میدانی (۲)، تازه‌ترین نخست:");
+    expect(list).toContain("۲۸ آبان ۱۴۰۵ — Kerman Tile Co.");
+    expect(list).toContain("بانکی: جدید");
+    await member.send("/visit");
+    expect(lastText(9593)).toContain("از کدام واحد بازدید شد؟");
+    await member.send("/cancel");
+  });
+
   it("another group's secretariat, a producer and forged data change nothing", async () => {
     const { db } = env.container;
     const before = await db.case.count();
