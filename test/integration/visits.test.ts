@@ -10,7 +10,10 @@ import { shared, visits as B } from "../../src/buttons";
 import { buttonsOf, createTestBot, textOf, type TestBot } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
 import { legalEntityIdFrom } from "../support/identifiers";
-import { noticesTo, seedTaskWorld, type TaskWorld } from "../support/task-fixtures";
+import { randomUUID } from "node:crypto";
+import { addJalaliDays, todayInTehran } from "../../src/domain/jalali";
+import { recordVisit } from "../../src/services/visits";
+import { noticesTo, seedTaskWorld, sessionUserOf, type TaskWorld } from "../support/task-fixtures";
 
 let env: TestEnv;
 let harness: TestBot;
@@ -191,4 +194,46 @@ describe("field visits", () => {
     expect(await db.case.count()).toBe(before);
     expect(await db.fieldVisit.count()).toBe(2);
   });
+});
+
+describe("seed 003: fifty field visits whose demands were recorded and followed", () => {
+  it("50 visits × 2 demands leave 100 followed cases; the list pages them latest first", async () => {
+    const { db } = env.container;
+    const actor = await sessionUserOf(env.container, world.secretariat);
+    const before = await db.case.count({ where: { fieldVisitId: { not: null } } });
+    const today = todayInTehran(env.container.now());
+    for (let i = 0; i < 50; i++) {
+      await recordVisit(env.container, actor, {
+        workingGroupId: world.workingGroupId,
+        unitId: world.unitId,
+        visitedOn: addJalaliDays(today, -(i + 30)),
+        participants: `Visit team ${i + 1}`,
+        demands: [
+          { category: "bank", subcategory: "rescheduling", description: `Visit ${i + 1}: the bank asks for a new guarantee before rescheduling.`, submissionKey: randomUUID() },
+          { category: "fuel_energy", subcategory: null, description: `Visit ${i + 1}: the diesel quota was cut by half this season.`, submissionKey: randomUUID() },
+        ],
+        submissionKey: randomUUID(),
+      });
+    }
+    expect((await db.case.count({ where: { fieldVisitId: { not: null } } })) - before).toBe(100);
+    // Every case is followed: the unit's representative is its reporter and was told once per visit.
+    expect(await db.case.count({ where: { fieldVisit: { participants: { startsWith: "Visit team" } }, reporterId: world.producer.id } })).toBe(100);
+    const notices = (await noticesTo(env.container, world.producer.telegramId)).filter((n) => n.dedupeKey.startsWith("visit:"));
+    expect(new Set(notices.map((n) => n.dedupeKey.split(":")[1])).size).toBe(51); // the first test's visit and these 50
+
+    const clerk = harness.user(world.secretariat.telegramId, { firstName: "Dabir", languageCode: "en" });
+    await clerk.send("/visits");
+    const first = lastText(world.secretariat.telegramId);
+    expect(first).toContain("Field visits (52), latest first:");
+    expect(first).toContain("Rafsanjan Pistachio Packers"); // today's visit leads
+    expect(clerk.buttonData("1/11")).toBeTruthy();
+    await clerk.tap("Older ›");
+    expect(lastText(world.secretariat.telegramId)).toContain("Visit team");
+    await clerk.press(B.list.pack({ groupId: world.workingGroupId, page: 10 }));
+    const last = lastText(world.secretariat.telegramId);
+    expect(last).toContain("Visit team 49)");
+    expect(last).toContain("Visit team 50)");
+    expect(last).not.toContain("Visit team 1)");
+    expect(buttonsOf(harness.telegram.screen(world.secretariat.telegramId).at(-1)).map((b) => b.text)).toContain("‹ Newer");
+  }, 60_000);
 });
