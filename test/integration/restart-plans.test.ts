@@ -103,6 +103,11 @@ describe("restart plans", () => {
     // The gas company's officials were told of their task, once each.
     const gasTask = plan.milestones[1]!.task;
     expect((await noticesTo(env.container, world.official.telegramId)).filter((n) => n.dedupeKey.startsWith(`task:${gasTask.id}:assigned`))).toHaveLength(1);
+    // The unit's representative follows the plan's case and is told of each milestone's referral, in Persian.
+    expect(plan.case.reporterId).toBe(world.producer.id);
+    const toProducer = (await noticesTo(env.container, world.producer.telegramId)).filter((n) => n.dedupeKey.startsWith(`case:${plan.caseId}:event:`));
+    expect(toProducer).toHaveLength(3);
+    expect(toProducer[1]!.text).toContain(plan.case.trackingCode);
 
     await clerk.send("/restarts");
     expect(lastText(chat)).toContain("🏭 Bam Idle Cannery (Idle) — 0/3 milestones done");

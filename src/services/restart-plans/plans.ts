@@ -133,6 +133,12 @@ export async function createRestartPlan(deps: PlanDeps, actor: SessionUser, inpu
         data: { requestKey: input.requestKey, workingGroupId: input.workingGroupId, unitId: unit.id, caseId: submitted.caseId, startedFrom: unit.activityStatus, createdById: actor.id, createdAt: now },
         select: { id: true },
       });
+      // The unit's longest-standing representative follows the plan: each milestone's referral is told to them.
+      const representative = await tx.unitRepresentative.findFirst({ where: { unitId: unit.id }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true } });
+      if (representative) {
+        await tx.case.update({ where: { id: submitted.caseId }, data: { reporterId: representative.userId } });
+        await appendEvent(tx, { caseId: submitted.caseId, actorId: actor.id, type: "producer_linked", data: { planId: plan.id } });
+      }
       for (const [position, m] of milestones.entries()) {
         const agency = agencies.find((a) => a.id === m.agencyId)!;
         const officials = await officialsOfAgency(tx, agency.id);
