@@ -225,6 +225,8 @@ async function handOver(
   const code = generateInvitationCode();
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000);
+  // Confirmed again (a double tap, a retry): the earlier link is revoked, one link stays live.
+  await deps.db.unitInvitation.updateMany({ where: { caseId: firstCase.id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   await deps.db.unitInvitation.create({ data: { codeHash: hashInvitationCode(code), unitId: unit.id, caseId: firstCase.id, createdById: actor.id, createdAt: now, expiresAt } });
   return { representativesTold: 0, invitationCode: code };
 }

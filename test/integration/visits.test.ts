@@ -122,11 +122,15 @@ describe("field visits", () => {
     await clerk.tap("Insurance debt");
     await clerk.send("Social security has frozen the unit's account over insurance arrears of 1403.");
     await clerk.tap("✅ Review");
-    await clerk.tap(/Record the visit and file its case/);
+    const confirm = clerk.buttonData(/Record the visit and file its case/);
+    await clerk.press(confirm);
     const recorded = lastText(world.secretariat.telegramId);
     expect(recorded).toContain("has no representative in the bot yet");
     const code = /start=rep_([A-Za-z0-9_-]+)/.exec(recorded)![1]!;
+    // A second tap after the reply makes no second case nor a second link.
+    await clerk.press(confirm);
     const { db } = env.container;
+    expect(await db.unitInvitation.count({ where: { unitId: bareUnitId } })).toBe(1);
     const visit = await db.fieldVisit.findFirstOrThrow({ where: { unitId: bareUnitId }, include: { cases: true } });
     expect(visit.cases).toHaveLength(1);
     expect(visit.cases[0]!.reporterId).toBe(world.secretariat.id);
@@ -236,4 +240,29 @@ describe("seed 003: fifty field visits whose demands were recorded and followed"
     expect(last).not.toContain("Visit team 1)");
     expect(buttonsOf(harness.telegram.screen(world.secretariat.telegramId).at(-1)).map((b) => b.text)).toContain("‹ Newer");
   }, 60_000);
+});
+
+describe("a retried confirmation", () => {
+  it("finds the visit and its cases, and leaves one live invitation for a unit with no representative", async () => {
+    const { db } = env.container;
+    const unit = await db.productionUnit.create({
+      data: { workingGroupId: world.workingGroupId, name: "Sirjan Brick Kiln", legalId: legalEntityIdFrom("1512345671"), county: "سیرجان", sector: "INDUSTRY", activityStatus: "ACTIVE", employees: 12 },
+    });
+    const actor = await sessionUserOf(env.container, world.secretariat);
+    const input = {
+      workingGroupId: world.workingGroupId,
+      unitId: unit.id,
+      visitedOn: todayInTehran(env.container.now()),
+      participants: "Dabir and the kiln's owner",
+      demands: [{ category: "fuel_energy", subcategory: null, description: "The kiln's mazut quota has not been delivered for two months.", submissionKey: randomUUID() }],
+      submissionKey: randomUUID(),
+    };
+    const first = await recordVisit(env.container, actor, input);
+    const again = await recordVisit(env.container, actor, input);
+    expect(again.visitId).toBe(first.visitId);
+    expect(again.cases).toEqual(first.cases);
+    expect(again.invitationCode).not.toBe(first.invitationCode);
+    expect(await db.unitInvitation.count({ where: { unitId: unit.id, revokedAt: null } })).toBe(1);
+    expect(await db.case.count({ where: { unitId: unit.id } })).toBe(1);
+  });
 });
