@@ -2069,3 +2069,120 @@ clusters-error-not_on_agenda = None of the cluster's cases is (or can be put) on
 event-cluster_joined = { $actor } put the case in the cluster "{ $title }".
 event-cluster_left = { $actor } took the case out of the cluster "{ $title }".
 admin-entity-cluster = cluster
+## field visits and restart plans (/visit, /visits, /restart; src/services/visits.ts, restart-plans/, features/visits, features/restart-plans)
+command-visit = Record a field visit and the demands heard (secretariat)
+command-visits = The field visits recorded and their cases (secretariat)
+visits-menu = 📍 Record a field visit
+visits-menu-record = 📍 Record a visit
+visits-ask-group = Field visits: which working group?
+visits-ask-unit = Which unit was visited? Type its national id (شناسه ملی) or part of its name.
+visits-unit-none = No unit of this working group has that national id or name. Try again.
+visits-unit-choose = Several units match; choose one:
+visits-unit-found = The unit: { $unit }.
+visits-ask-date = The visit's day? Type it (Jalali, e.g. 1405/09/12) or choose today.
+visits-today = Today ({ $date })
+visits-ask-participants = Who took part? (names and positions, free text)
+visits-ask-category = Demand { $n }: its subject?
+visits-ask-subcategory = Which one exactly?
+visits-ask-description = Describe the demand as it was heard ({ $min }–{ $max } characters).
+visits-ask-more = { $count ->
+    [one] One demand recorded.
+   *[other] { $count } demands recorded.
+} Another demand heard on this visit?
+visits-another = ➕ Another demand
+visits-to-review = ✅ Review
+visits-review =
+    The field visit to record:
+    Unit: { $unit }
+    Day: { $date }
+    Participants: { $participants }
+    Demands (each becomes a case):
+visits-demand-line = { $n }. { $subject }: { $description }
+visits-confirm = { $count ->
+    [one] ✅ Record the visit and file its case
+   *[other] ✅ Record the visit and file its { $count } cases
+}
+visits-recorded = The visit to { $unit } is recorded; { $count ->
+    [one] its demand is case { $codes }.
+   *[other] its { $count } demands are cases { $codes }.
+}
+visits-recorded-told = { $count ->
+    [one] The unit's representative was told and follows the cases in /cases.
+   *[other] The unit's { $count } representatives were told and follow the cases in /cases.
+}
+visits-recorded-invite = The unit has no representative in the bot yet. Give the producer this single-use link; whoever opens it becomes the unit's representative and follows these cases: { $link }
+visits-list-button = 📍 Field visits
+visits-list-title = Field visits ({ $total }), latest first:
+visits-list-empty = No field visit is recorded yet. Record one with /visit.
+visits-list-visit = 📍 { $date } — { $unit } (participants: { $participants })
+visits-list-case = { "  " }• { $code } — { $category }: { $status }
+visits-page-newer = ‹ Newer
+visits-page-older = Older ›
+visits-field-visit = 📍 Recorded by { $filer } on a field visit; participants: { $producer }
+visits-notice-cases = On the field visit of { $date } to { $unit } the secretariat recorded { $count ->
+    [one] one demand as case { $codes }.
+   *[other] { $count } demands as cases { $codes }.
+} You are told as the case moves; follow it in /cases.
+visits-error-forbidden = Only the working group's secretariat may do this.
+visits-error-not_found = That unit is not one of this working group's.
+visits-error-other_group = That unit is registered in another working group.
+visits-error-invalid_date = That is not a valid day within the last year (Jalali, e.g. 1405/09/12).
+visits-error-future_date = A visit cannot be recorded for a day still to come.
+visits-error-invalid_participants = Write who took part ({ $min }–{ $max } characters).
+visits-error-invalid_demand = A demand's subject is not valid; record the visit again.
+visits-error-no_demands = A visit needs at least one demand.
+visits-error-description = The description must be { $min }–{ $max } characters.
+command-restart = Make a restart plan for an idle or semi-active unit (secretariat)
+command-restarts = The restart plans' ledger: progress and overdue milestones (secretariat)
+restart-menu = 🔄 Restart plan for an idle unit
+restart-ask-group = Restart plans: which working group?
+restart-ask-unit = Which idle or semi-active unit? Type its national id or part of its name.
+restart-unit-none = No idle or semi-active unit of this group without a plan has that national id or name. Try again.
+restart-unit-choose = Choose the unit:
+restart-ask-title = Milestone { $n } of the plan for { $unit }: what is to be done?
+restart-ask-agency = Which agency does it?
+restart-ask-due = By when? (a Jalali date, e.g. 1405/10/15)
+restart-ask-moves = Does completing it move the unit?
+restart-moves-none = No
+restart-moves-button = Yes: it becomes { $status }
+restart-moves-to = { " " }→ the unit becomes { $status }
+restart-ask-more = { $count ->
+    [one] One milestone in the plan.
+   *[other] { $count } milestones in the plan.
+} Another milestone?
+restart-another = ➕ Another milestone
+restart-to-review = ✅ Review
+restart-review =
+    The restart plan for { $unit } (now { $status }):
+restart-milestone-line = { $n }. { $title } — { $agency }, by { $due }{ $moves }
+restart-confirm = { $count ->
+    [one] ✅ Make the plan and its task
+   *[other] ✅ Make the plan and its { $count } tasks
+}
+restart-made = The restart plan for { $unit } is made: { $count ->
+    [one] its milestone is a task of its agency,
+   *[other] its { $count } milestones are tasks of their agencies,
+} with the usual reminders.
+restart-ledger-button = 🔄 Restart plans
+restart-ledger-title = Restart plans ({ $total }), least progressed first:
+restart-ledger-empty = No restart plan yet. Make one with /restart.
+restart-ledger-plan = 🏭 { $unit } ({ $status }) — { $done }/{ $total } milestones done · { $code }
+restart-ledger-overdue = { "  " }⏰ overdue: { $title } — { $agency }, due { $due }
+restart-mark-button = { $unit }: mark { $status }
+restart-marked = { $unit } is now { $status }.
+restart-stats-line = 🔄 Units restarted under a plan in this period: { $count }
+restart-field-plan = 🔄 The restart plan of { $producer }, made by { $filer }
+restart-case-description = Restart plan for the unit { $unit }:
+restart-audit-activity_changed = { $unit }: { $from } → { $to } (restart plan)
+admin-entity-production_unit = production unit
+event-restart_plan_created = { $actor } made the unit's restart plan ({ $milestones } milestones).
+event-unit_activity_changed = { $actor } recorded the unit as { $toEn } (was { $fromEn }).
+restart-error-forbidden = Only the working group's secretariat may do this.
+restart-error-not_found = That unit or plan is not one of this working group's, or it already has a plan.
+restart-error-not_idle = Only an idle or semi-active unit gets a restart plan.
+restart-error-has_plan = This unit already has a restart plan.
+restart-error-invalid_title = Write the milestone in 3–200 characters.
+restart-error-invalid_agency = Choose the agency from the list.
+restart-error-invalid_date = Type a Jalali date from today up to two years ahead (e.g. 1405/10/15).
+restart-error-invalid_move = The unit is already at that status or beyond.
+restart-error-no_milestones = A plan needs 1–10 milestones.

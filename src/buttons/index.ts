@@ -23,3 +23,5 @@ export * as batch from "./batch";
 export * as representatives from "./representatives";
 export * as intake from "./intake";
 export * as clusters from "./clusters";
+export * as visits from "./visits";
+export * as restart from "./restart";

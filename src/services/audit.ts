@@ -11,7 +11,7 @@
 import type { Tx } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 
-export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership" | "referral_batch" | "unit_representative" | "cluster";
+export type AuditEntityType = "agency" | "county" | "industrial_estate" | "membership" | "referral_batch" | "unit_representative" | "cluster" | "production_unit";
 export type AuditAction =
   | "created"
   | "renamed"
@@ -23,7 +23,8 @@ export type AuditAction =
   | "invitation_accepted"
   | "added"
   | "removed"
-  | "left";
+  | "left"
+  | "activity_changed";
 
 export interface AuditRecord {
   /** Null: the system. */

@@ -89,7 +89,7 @@ export interface SubmitOptions {
    * producer who came in person or wrote a letter. The unit need not be theirs: the caller has
    * checked that the unit is of a group they work; the case records it was filed on behalf.
    */
-  onBehalf?: { channel: "in_person" | "letter"; producerName: string };
+  onBehalf?: { channel: "in_person" | "letter" | "visit" | "restart_plan"; producerName: string; fieldVisitId?: number };
 }
 
 const SubmissionKeySchema = z.uuid();
@@ -160,7 +160,7 @@ export async function submitCase(
           urgency,
           submittedAt: now,
           submissionKey,
-          ...(options.onBehalf ? { filedById: userId, intakeChannel: options.onBehalf.channel, onBehalfName: options.onBehalf.producerName } : {}),
+          ...(options.onBehalf ? { filedById: userId, intakeChannel: options.onBehalf.channel, onBehalfName: options.onBehalf.producerName, fieldVisitId: options.onBehalf.fieldVisitId ?? null } : {}),
         },
         select: { id: true },
       });

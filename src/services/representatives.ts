@@ -140,10 +140,16 @@ export async function redeemRepresentativeInvitation(deps: RepDeps, user: Sessio
  * on their behalf, while it is still the filer's (a timeline event says so). Its tracking code.
  */
 async function linkProducer(tx: Tx, caseId: number, unitId: number, userId: number): Promise<string | null> {
-  const row = await tx.case.findUnique({ where: { id: caseId }, select: { unitId: true, reporterId: true, filedById: true, trackingCode: true } });
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: { unitId: true, reporterId: true, filedById: true, trackingCode: true, fieldVisitId: true } });
   if (!row || row.unitId !== unitId || row.filedById === null || row.reporterId !== row.filedById) return null;
-  await tx.case.update({ where: { id: caseId }, data: { reporterId: userId } });
-  await appendEvent(tx, { caseId, actorId: userId, type: "producer_linked", data: {} });
+  // A field visit's invitation (src/services/visits.ts) links every case of the visit still the filer's.
+  const siblings = row.fieldVisitId
+    ? await tx.case.findMany({ where: { fieldVisitId: row.fieldVisitId, unitId, filedById: row.filedById, reporterId: row.filedById }, select: { id: true } })
+    : [{ id: caseId }];
+  for (const sibling of siblings) {
+    await tx.case.update({ where: { id: sibling.id }, data: { reporterId: userId } });
+    await appendEvent(tx, { caseId: sibling.id, actorId: userId, type: "producer_linked", data: {} });
+  }
   return row.trackingCode;
 }
 

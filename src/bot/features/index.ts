@@ -19,6 +19,8 @@ import { batchReferral } from "./batch-referral";
 import { clusters } from "./clusters";
 import { representatives } from "./representatives";
 import { intake } from "./intake";
+import { visits } from "./visits";
+import { restartPlans } from "./restart-plans";
 import { secretariatGroup } from "./secretariat-group";
 import { statistics } from "./statistics";
 import { admin } from "./admin";
@@ -50,6 +52,8 @@ export const features: Feature[] = [
   clusters,
   representatives,
   intake,
+  visits,
+  restartPlans,
   statistics,
   admin,
   periodReport,

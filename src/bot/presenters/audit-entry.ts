@@ -54,6 +54,11 @@ export function auditWhat(ctx: BotContext, line: AuditLine): string {
       const unit = typeof subject?.unit === "string" ? subject.unit : "—";
       return ctx.t(`reps-audit-${line.action}`, { person, unit });
     }
+    case "activity_changed": {
+      const unit = typeof subject?.unit === "string" ? subject.unit : "—";
+      const status = (value: Record<string, unknown> | null) => (typeof value?.status === "string" ? ctx.t(`activity-${value.status}`) : "—");
+      return ctx.t("restart-audit-activity_changed", { unit, from: status(line.before), to: status(line.after) });
+    }
     default:
       return `${entity} · ${line.action}`;
   }

@@ -17,6 +17,14 @@ import type { Screen } from "./meetings";
 import { queueViewData } from "./queue";
 import { caseWaitingLine, pausedTaskLine } from "./waiting";
 
+/** How a case filed on a unit's behalf came (Case.intakeChannel): the card's line. */
+const ON_BEHALF_KEYS: Record<string, string> = {
+  in_person: "intake-field-in_person",
+  letter: "intake-field-letter",
+  visit: "visits-field-visit",
+  restart_plan: "restart-field-plan",
+};
+
 /** Triage buttons: the actions the case state machine allows this role now. */
 const ACTION_BUTTONS: Array<{ action: CaseAction; button: Button<{ caseId: "id" }>; key: string }> = [
   { action: "take", button: desk.take, key: "queue-action-take" },
@@ -57,7 +65,7 @@ function cardText(ctx: BotContext, card: CaseCard): string {
   );
   if (card.reporterPhone) lines.push(ctx.t("queue-field-phone", { phone: localizeDigits(card.reporterPhone, locale) }));
   if (card.onBehalfName && card.filedBy) {
-    lines.push(ctx.t(`intake-field-${card.intakeChannel === "letter" ? "letter" : "in_person"}`, { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
+    lines.push(ctx.t(ON_BEHALF_KEYS[card.intakeChannel ?? ""] ?? "intake-field-in_person", { producer: card.onBehalfName, filer: fullName(card.filedBy) }));
   }
   if (card.takenBy) lines.push(ctx.t("queue-field-taken-by", { name: fullName(card.takenBy) }));
   if (card.urgencyOverridden) lines.push(ctx.t("queue-field-urgency-overridden"));

@@ -2,6 +2,7 @@
 import { shared } from "../../buttons";
 import { formatJalaliDate, formatJalaliYMD } from "../../domain/jalali";
 import { notify, recipientOf, secretariatOf } from "../notifications";
+import { moveOnMilestoneDone } from "../restart-plans/progress";
 import { dueDateOf, OPEN_TASK_STATUSES, producerOfCase, taskAssignees } from "../tasks";
 import { appendEvent } from "../timeline";
 import { noticeArgs, openCaseButton, openTaskButton, parse, runTaskAction, taskRefusal, textSchema, TEXT_MIN, type TaskActionDeps } from "./run";
@@ -17,6 +18,8 @@ export async function confirmTask(deps: TaskActionDeps, userId: number, taskId: 
   return runTaskAction(deps, { taskId, userId, action: "confirm", side: "secretariat" }, async (ctx) => {
     await ctx.tx.task.update({ where: { id: taskId }, data: { status: ctx.to } });
     const event = await appendEvent(ctx.tx, { caseId: ctx.task.caseId, actorId: userId, type: "task_confirmed", taskId });
+    // A restart plan's milestone that moves its unit (idle → semi-active → active) moves it now.
+    await moveOnMilestoneDone(ctx.tx, deps, taskId, userId, ctx.now);
     const dedupeKey = `task:${taskId}:ev:${event.id}`;
     const args = noticeArgs(ctx.task);
     await notify(ctx.tx, deps, await taskAssignees(ctx.tx, ctx.task), { key: "task-notice-official-confirmed", args, dedupeKey });

@@ -17,6 +17,7 @@ import type { BotContext } from "../../context";
 import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchNames, searchText, type GroupSection } from "../../presenters/picker";
 import { agencyCsv, csvCaption, csvFileName, reportText } from "../../presenters/statistics";
 import { refusedOr, showScreen } from "../../reply";
+import { restartedUnits } from "../../../services/restart-plans";
 
 function reportKeyboard(ctx: BotContext, workingGroupId: number, kind: PeriodKind, severalGroups: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard();
@@ -38,7 +39,10 @@ export async function showReport(ctx: BotContext, workingGroupId: number, kind: 
   if (!loaded) return;
   const scope = statisticsGroups(ctx.user);
   const severalGroups = scope.all || scope.ids.length > 1;
-  await showScreen(ctx, reportText(ctx, loaded.group, loaded.statistics), reportKeyboard(ctx, workingGroupId, kind, severalGroups));
+  // Units restarted under a plan in the period (src/services/restart-plans/progress.ts).
+  const restarted = await restartedUnits(ctx.deps, workingGroupId, loaded.statistics.period);
+  const text = `${reportText(ctx, loaded.group, loaded.statistics)}\n\n${ctx.t("restart-stats-line", { count: restarted })}`;
+  await showScreen(ctx, text, reportKeyboard(ctx, workingGroupId, kind, severalGroups));
 }
 
 /** The agency table as a file: a new message (a document), never an edit. */
