@@ -66,7 +66,9 @@ async function persona(key: string): Promise<void> {
   await expect.poll(() => page.locator(`[data-persona="${key}"]`).getAttribute("class"), { timeout: WAIT }).toContain("active");
 }
 
-describe.skipIf(!CHROMIUM)("the sandbox page in Chromium", () => {
+const TITLE = CHROMIUM ? "the sandbox page in Chromium" : "the sandbox page in Chromium — SKIPPED: no chromium, chromium-browser or google-chrome on PATH (apt-get install chromium)";
+
+describe.skipIf(!CHROMIUM)(TITLE, () => {
   beforeAll(async () => {
     child = spawn(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
       cwd: ROOT,
@@ -91,7 +93,7 @@ describe.skipIf(!CHROMIUM)("the sandbox page in Chromium", () => {
     page = await browser.newPage({ locale: "fa-IR", viewport: { width: 1200, height: 900 } });
     await page.goto(`${url}?persona=producer`);
     // The page has drawn the producer's chat (its first poll answered).
-    await page.waitForFunction(() => (document.getElementById("title")?.textContent ?? "") !== "", undefined, { timeout: WAIT });
+    await page.locator("#title").filter({ hasText: /\S/ }).waitFor({ timeout: WAIT });
   }, 180_000);
 
   afterAll(async () => {
@@ -121,9 +123,13 @@ describe.skipIf(!CHROMIUM)("the sandbox page in Chromium", () => {
     await page.locator(".msg.user img").first().waitFor({ state: "attached", timeout: WAIT });
     await seeBubble("۱ از ۱۰");
     await tap(t("button-done"));
+    // The receipt's first line, before its code (other bubbles, the demo's notices, name older codes).
+    const receipt = t("report-submitted", { code: "@" }).split("@")[0] ?? "";
+    const before = await botBubbles(receipt).count();
     await tap(t("report-submit"));
-    const submitted = await seeBubble(/KRM-\d{4}-\d{5}/);
-    code = /KRM-\d{4}-\d{5}/.exec((await submitted.textContent()) ?? "")?.[0] ?? "";
+    await expect.poll(() => botBubbles(receipt).count(), { timeout: WAIT }).toBe(before + 1);
+    const text = (await botBubbles(receipt).last().textContent()) ?? "";
+    code = /KRM-\d{4}-\d{5}/.exec(text.slice(text.indexOf(receipt)))?.[0] ?? "";
     expect(code).not.toBe("");
   }, 240_000);
 
