@@ -68,6 +68,9 @@ async function persona(key: string): Promise<void> {
 
 const TITLE = CHROMIUM ? "the sandbox page in Chromium" : "the sandbox page in Chromium — SKIPPED: no chromium, chromium-browser or google-chrome on PATH (apt-get install chromium)";
 
+// The default reporter prints no titles of skipped files: say it on the console too.
+if (!CHROMIUM) console.warn(`test/e2e/sandbox-browser.test.ts: ${TITLE}`);
+
 describe.skipIf(!CHROMIUM)(TITLE, () => {
   beforeAll(async () => {
     child = spawn(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
