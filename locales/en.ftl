@@ -2194,3 +2194,5 @@ county-desk-of = county desk of { $county }
 county-desk-unit-county = The unit is registered in your county, { $county }.
 intake-error-other_county = That unit is registered in another county; a county desk files only for its own county's units.
 help-section-county = County desk (your county's cases only):
+county-desk-queue-filter = 📍 County
+county-desk-queue-pick-county = Show the cases of which county?

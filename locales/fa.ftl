@@ -1975,3 +1975,5 @@ county-desk-of = میز شهرستان { $county }
 county-desk-unit-county = واحد در شهرستان شما، { $county }، ثبت می‌شود.
 intake-error-other_county = این واحد در شهرستان دیگری ثبت شده است؛ میز شهرستان فقط برای واحدهای شهرستان خود پرونده ثبت می‌کند.
 help-section-county = میز شهرستان (فقط پرونده‌های شهرستان شما):
+county-desk-queue-filter = 📍 شهرستان
+county-desk-queue-pick-county = پرونده‌های کدام شهرستان نمایش داده شود؟

@@ -27,6 +27,8 @@ export interface QueueFilter {
   status?: CaseStatus | typeof ANY_STATUS | null;
   category?: CategoryId | null;
   agencyId?: number | null;
+  /** The unit's county (one of the group's seeded counties). */
+  countyId?: number | null;
 }
 
 /** What the queue's buttons carry: a working group, a page and the filters (ids only). */
@@ -36,11 +38,12 @@ export interface QueueView extends QueueFilter {
 }
 
 /**
- * A view as short callback data: "wg.page.status.category.agency", statuses and categories
- * by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter, "*" for any status.
- * E.g. "12.0.1.-.345".
+ * A view as short callback data: "wg.page.status.category.agency[.county]", statuses and
+ * categories by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter, "*" for any
+ * status; the county part only when filtered by county. E.g. "12.0.1.-.345" or "12.0.-.-.-.77".
  */
 export function encodeQueueView(view: QueueView): string {
+  if (view.countyId) return `${encodeQueueView({ ...view, countyId: null })}.${view.countyId}`;
   if (view.status === ANY_STATUS) return [view.workingGroupId, view.page, "*", ...encodeQueueView({ ...view, status: null }).split(".").slice(3)].join(".");
   const status = view.status ? CASE_STATUSES.indexOf(view.status) : -1;
   const category = view.category ? CATEGORY_IDS.indexOf(view.category) : -1;
@@ -59,8 +62,8 @@ const SMALL_INT = /^\d{1,9}$/;
 export function decodeQueueView(text: string | undefined): QueueView | null {
   if (!text) return null;
   const parts = text.split(".");
-  if (parts.length !== 5) return null;
-  const [wg, page, status, category, agency] = parts as [string, string, string, string, string];
+  if (parts.length !== 5 && parts.length !== 6) return null;
+  const [wg, page, status, category, agency, county] = parts as [string, string, string, string, string, string | undefined];
   if (!SMALL_INT.test(wg) || !SMALL_INT.test(page)) return null;
   const view: QueueView = { workingGroupId: Number(wg), page: Number(page) };
   if (view.workingGroupId <= 0) return null;
@@ -78,6 +81,10 @@ export function decodeQueueView(text: string | undefined): QueueView | null {
   if (agency !== "-") {
     if (!SMALL_INT.test(agency) || Number(agency) <= 0) return null;
     view.agencyId = Number(agency);
+  }
+  if (county !== undefined) {
+    if (!SMALL_INT.test(county) || Number(county) <= 0) return null;
+    view.countyId = Number(county);
   }
   return view;
 }
@@ -119,9 +126,11 @@ export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUs
 }
 
 function queueWhere(view: QueueView, reach: NonNullable<ReturnType<typeof queueReach>>): Prisma.CaseWhereInput {
+  // A county desk's reach, narrowed by the county filter (a county outside it: nothing).
+  const counties = reach.all ? (view.countyId ? [view.countyId] : null) : view.countyId ? reach.countyIds.filter((id) => id === view.countyId) : reach.countyIds;
   return {
     workingGroupId: view.workingGroupId,
-    ...(reach.all ? {} : { unit: { countyId: { in: reach.countyIds } } }),
+    ...(counties ? { unit: { countyId: { in: counties } } } : {}),
     ...(view.status === ANY_STATUS ? {} : { status: view.status ? view.status : { in: OPEN_CASE_STATUSES } }),
     ...(view.category ? { category: view.category } : {}),
     ...(view.agencyId ? { agencyId: view.agencyId } : {}),
@@ -162,14 +171,27 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
   return { total, page, pages, items };
 }
 
-/** The names a queue page is headed with: its working group and the agency filtered by. */
-export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, view: Pick<QueueView, "workingGroupId" | "agencyId">) {
+/** The names a queue page is headed with: its working group and the agency and county filtered by. */
+export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, view: Pick<QueueView, "workingGroupId" | "agencyId" | "countyId">) {
   requireReach(user, view.workingGroupId);
   const group = await deps.db.workingGroup.findUniqueOrThrow({ where: { id: view.workingGroupId }, select: { nameFa: true, nameEn: true } });
   const agency = view.agencyId
     ? await deps.db.agency.findFirst({ where: { id: view.agencyId, workingGroupId: view.workingGroupId }, select: { nameFa: true, nameEn: true } })
     : null;
-  return { group, agency };
+  const county = view.countyId
+    ? await deps.db.county.findFirst({ where: { id: view.countyId, workingGroupId: view.workingGroupId }, select: { nameFa: true, nameEn: true } })
+    : null;
+  return { group, agency, county };
+}
+
+/** The group's active counties (the seeded list) for the county filter; a county desk's own only. */
+export async function queueCounties(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
+  const reach = requireReach(user, workingGroupId);
+  return deps.db.county.findMany({
+    where: { workingGroupId, active: true, ...(reach.all ? {} : { id: { in: reach.countyIds } }) },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
 }
 
 /** Active agencies that appear on the group's open cases (for the agency filter; a deactivated one is no longer offered). */

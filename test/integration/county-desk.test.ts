@@ -191,6 +191,27 @@ describe("county desk", () => {
     await desk.send("/cancel");
   });
 
+  it("the secretariat filters its queue by a county of the seeded list", async () => {
+    const clerk = harness.user(SECRETARIAT, { firstName: "Dabir", languageCode: "en" });
+    await clerk.send("/queue");
+    expect(lastScreen(SECRETARIAT)).toContain(caseB.trackingCode);
+    await clerk.tap("📍 County");
+    expect(lastText(SECRETARIAT)).toContain("Show the cases of which county?");
+    await clerk.tap(countyB.nameEn);
+    expect(lastScreen(SECRETARIAT)).toContain(caseB.trackingCode);
+    expect(lastScreen(SECRETARIAT)).not.toContain(caseA.trackingCode);
+    expect(lastText(SECRETARIAT)).toContain(countyB.nameEn);
+    // A forged county of another group matches nothing.
+    await clerk.press(D.queueList.pack({ view: encodeQueueView({ workingGroupId: khz, page: 0, countyId: krmCounty }) }));
+    expect(lastText(SECRETARIAT)).toContain("No case matches.");
+    // A county desk's queue has no county filter; a forged one cannot widen it.
+    const desk = harness.user(DESK, { firstName: "Shahrestan", languageCode: "en" });
+    await desk.press(D.queueList.pack({ view: encodeQueueView({ workingGroupId: khz, page: 0, countyId: countyB.id }) }));
+    expect(lastScreen(DESK)).not.toContain("📍 County");
+    expect(lastScreen(DESK)).not.toContain(caseB.trackingCode);
+    expect(lastText(DESK)).toContain("No case matches.");
+  });
+
   it("/help lists the county desk's commands, in en and fa", async () => {
     const desk = harness.user(DESK, { firstName: "Shahrestan", languageCode: "en" });
     await desk.send("/help");

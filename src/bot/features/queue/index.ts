@@ -21,7 +21,7 @@ chat.filter(isQueueReader).use(list, card);
 
 // Anyone else (an old message, forged data): refused, without a hint of what is there.
 chat.command("queue", staffOnly("queue"));
-chat.callbackQuery([desk.queueHome, desk.queueGroups, desk.queueList, desk.filterStatus, desk.filterCategory, desk.filterAgency].map((b) => b.filter), async (ctx) => {
+chat.callbackQuery([desk.queueHome, desk.queueGroups, desk.queueList, desk.filterStatus, desk.filterCategory, desk.filterAgency, desk.filterCounty].map((b) => b.filter), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
 });
