@@ -259,6 +259,7 @@ export async function listOpenInvitations(deps: Pick<Deps, "db" | "now">, actor:
       expiresAt: true,
       workingGroup: { select: { code: true, nameFa: true, nameEn: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
       createdBy: { select: { firstName: true, lastName: true } },
     },
   });
@@ -291,6 +292,7 @@ export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, wo
       isAgencyHead: true,
       user: { select: { firstName: true, lastName: true, username: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
     },
   });
 }
@@ -382,6 +384,7 @@ export async function revocableMembership(deps: Pick<Deps, "db">, actor: Session
       revokedAt: true,
       user: { select: { firstName: true, lastName: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
     },
   });
   return member && member.revokedAt === null && canRevokeMembership(actor, member) ? member : null;

@@ -110,6 +110,9 @@ describe("county desk", () => {
     expect(allText(DESK)).toContain(`county desk of ${countyA.nameEn}`);
     const memberships = await env.container.db.membership.findMany({ where: { user: { telegramId: String(DESK) }, revokedAt: null } });
     expect(memberships).toEqual([expect.objectContaining({ role: "COUNTY_DESK", workingGroupId: khz, countyId: countyA.id })]);
+    // The group's members list names the desk's county.
+    await clerk.send("/members");
+    expect(lastText(SECRETARIAT)).toContain(`Shahrestan — County desk — county desk of ${countyA.nameEn}`);
   });
 
   it("its queue lists only its county's cases; a forged case id or queue view of elsewhere is refused; the card is read-only", async () => {
