@@ -2186,3 +2186,13 @@ restart-error-invalid_agency = Choose the agency from the list.
 restart-error-invalid_date = Type a Jalali date from today up to two years ahead (e.g. 1405/10/15).
 restart-error-invalid_move = The unit is already at that status or beyond.
 restart-error-no_milestones = A plan needs 1–10 milestones.
+
+## county desk
+invitations-role-COUNTY_DESK = County desk
+county-desk-ask-county = Which county will this desk serve? (or type a few letters of its name)
+county-desk-of = county desk of { $county }
+county-desk-unit-county = The unit is registered in your county, { $county }.
+intake-error-other_county = That unit is registered in another county; a county desk files only for its own county's units.
+help-section-county = County desk (your county's cases only):
+county-desk-queue-filter = 📍 County
+county-desk-queue-pick-county = Show the cases of which county?

@@ -1967,3 +1967,13 @@ restart-error-invalid_agency = دستگاه را از فهرست انتخاب ک
 restart-error-invalid_date = تاریخی شمسی از امروز تا دو سال آینده بنویسید (مثلاً ۱۴۰۵/۱۰/۱۵).
 restart-error-invalid_move = واحد هم‌اکنون در این وضعیت یا بالاتر است.
 restart-error-no_milestones = برنامه ۱ تا ۱۰ گام لازم دارد.
+
+## county desk
+invitations-role-COUNTY_DESK = میز شهرستان
+county-desk-ask-county = این میز به کدام شهرستان خدمت می‌کند؟ (یا چند حرف از نامش را بنویسید)
+county-desk-of = میز شهرستان { $county }
+county-desk-unit-county = واحد در شهرستان شما، { $county }، ثبت می‌شود.
+intake-error-other_county = این واحد در شهرستان دیگری ثبت شده است؛ میز شهرستان فقط برای واحدهای شهرستان خود پرونده ثبت می‌کند.
+help-section-county = میز شهرستان (فقط پرونده‌های شهرستان شما):
+county-desk-queue-filter = 📍 شهرستان
+county-desk-queue-pick-county = پرونده‌های کدام شهرستان نمایش داده شود؟

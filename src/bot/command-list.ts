@@ -19,7 +19,7 @@ export const registeredCommands = (): readonly FeatureCommand[] => registered;
 /** What everyone sees, with or without a role: the producer's commands and the general ones. */
 export const PUBLIC_AUDIENCES: readonly CommandAudience[] = ["everyone", "producer"];
 /** The staff sections of /help, in order. */
-export const STAFF_AUDIENCES: readonly CommandAudience[] = ["secretariat", "official", "chair", "admin"];
+export const STAFF_AUDIENCES: readonly CommandAudience[] = ["secretariat", "official", "chair", "county", "admin"];
 
 /** The audiences a user's roles open (an administrator also does the secretariat's work). */
 export function audiencesOf(roles: Iterable<Role>): Set<CommandAudience> {
@@ -29,6 +29,7 @@ export function audiencesOf(roles: Iterable<Role>): Set<CommandAudience> {
     if (role === "ADMIN") audiences.add("secretariat").add("admin");
     if (role === "OFFICIAL") audiences.add("official");
     if (role === "CHAIR") audiences.add("chair");
+    if (role === "COUNTY_DESK") audiences.add("county");
   }
   return audiences;
 }

@@ -9,7 +9,7 @@ export interface StartPayload {
 }
 
 /** Who a command is for (its place in /help and the per-role command menus). */
-export type CommandAudience = "everyone" | "producer" | "secretariat" | "official" | "chair" | "admin";
+export type CommandAudience = "everyone" | "producer" | "secretariat" | "official" | "chair" | "county" | "admin";
 
 export interface FeatureCommand {
   /** Without the slash; its menu description is the Fluent message `command-<name>`. */

@@ -10,10 +10,10 @@ import { button } from "./define";
  */
 
 /**
- * A queue view as "wg.page.status.category.agency" (statuses and categories by index, "-" for
+ * A queue view as "wg.page.status.category.agency[.county]" (statuses and categories by index, "-" for
  * no filter, "*" for any status), encoded and decoded by encodeQueueView / decodeQueueView (src/services/queue.ts).
  */
-const QUEUE_VIEW = { pattern: "[1-9]\\d{0,8}\\.\\d{1,9}\\.(?:\\d{1,2}|-|\\*)\\.(?:\\d{1,2}|-)\\.(?:[1-9]\\d{0,8}|-)" };
+const QUEUE_VIEW = { pattern: "[1-9]\\d{0,8}\\.\\d{1,9}\\.(?:\\d{1,2}|-|\\*)\\.(?:\\d{1,2}|-)\\.(?:[1-9]\\d{0,8}|-)(?:\\.[1-9]\\d{0,8})?" };
 
 export const queueHome = button("q:home");
 export const queueList = button("q:l", { view: QUEUE_VIEW });
@@ -22,6 +22,7 @@ export const queueGroups = button("q:g", { section: ["p", "f"], page: "int" });
 export const filterStatus = button("q:fs", { view: QUEUE_VIEW });
 export const filterCategory = button("q:fc", { view: QUEUE_VIEW });
 export const filterAgency = button("q:fa", { view: QUEUE_VIEW });
+export const filterCounty = button("q:fk", { view: QUEUE_VIEW });
 export const caseFiles = button("q:att", { caseId: "id" });
 
 /** The case card's triage actions: "take" acts at once, the others start a short flow. */

@@ -4,7 +4,7 @@
  * represents a unit (UnitRepresentative) — see producerCaseScope in cases.ts.
  *
  * Roles per working group: SECRETARIAT, OFFICIAL (of one agency, optionally its head), CHAIR,
- * ADMIN. An ADMIN membership with workingGroupId null covers every working group.
+ * ADMIN, COUNTY_DESK (the county office of one county of the group: its county's cases only). An ADMIN membership with workingGroupId null covers every working group.
  */
 import type { Role } from "../generated/prisma/enums";
 import type { MembershipView, SessionUser } from "./users";
@@ -108,15 +108,47 @@ export function isAgencyHead(user: WithMemberships, agencyId: number): boolean {
   return rolesIn(user, "OFFICIAL").some((m) => m.agencyId === agencyId && m.isAgencyHead);
 }
 
+/** A county desk's post: the county of a working group it serves. */
+export interface CountyPost {
+  workingGroupId: number;
+  countyId: number;
+}
+
+/** Every county the user serves as a county desk. */
+export function countyDeskPosts(user: WithMemberships): CountyPost[] {
+  return rolesIn(user, "COUNTY_DESK").flatMap((m) =>
+    m.workingGroupId === null || m.countyId === null || m.countyId === undefined ? [] : [{ workingGroupId: m.workingGroupId, countyId: m.countyId }],
+  );
+}
+
+export function isCountyDesk(user: WithMemberships): boolean {
+  return countyDeskPosts(user).length > 0;
+}
+
+/** The counties of this group the user serves as a county desk (empty: none). */
+export function countyDeskCounties(user: WithMemberships, workingGroupId: number): number[] {
+  return [...new Set(countyDeskPosts(user).filter((p) => p.workingGroupId === workingGroupId).map((p) => p.countyId))];
+}
+
+/** A county desk of county C in group G. */
+export function isCountyDeskOf(user: WithMemberships, workingGroupId: number, countyId: number | null): boolean {
+  return countyId !== null && countyDeskCounties(user, workingGroupId).includes(countyId);
+}
+
+/** The groups where the user is a county desk. */
+export function countyDeskGroups(user: WithMemberships): ListedGroups {
+  return groupScope(countyDeskPosts(user).map((p) => p.workingGroupId));
+}
+
 /**
  * The roles the user may invite people to in a working group. Admins of the group invite
  * every role but ADMIN; ADMIN invitations only come from global admins. Only admins create
- * SECRETARIAT and CHAIR; a secretariat member invites officials of their own group only.
+ * SECRETARIAT and CHAIR; a secretariat member invites officials and county desks of their own group.
  */
 export function invitableRoles(user: WithMemberships, workingGroupId: number): Role[] {
-  if (isGlobalAdmin(user)) return ["SECRETARIAT", "OFFICIAL", "CHAIR", "ADMIN"];
-  if (isAdminOf(user, workingGroupId)) return ["SECRETARIAT", "OFFICIAL", "CHAIR"];
-  if (groupsWithRole(user, "SECRETARIAT").includes(workingGroupId)) return ["OFFICIAL"];
+  if (isGlobalAdmin(user)) return ["SECRETARIAT", "OFFICIAL", "CHAIR", "COUNTY_DESK", "ADMIN"];
+  if (isAdminOf(user, workingGroupId)) return ["SECRETARIAT", "OFFICIAL", "CHAIR", "COUNTY_DESK"];
+  if (groupsWithRole(user, "SECRETARIAT").includes(workingGroupId)) return ["OFFICIAL", "COUNTY_DESK"];
   return [];
 }
 

@@ -7,6 +7,9 @@
  * the producer is linked the filer is the case's reporter. The result carries a single-use
  * invitation (src/services/representatives.ts, with the case): whoever opens it becomes the
  * unit's representative and the case's reporter, and follows it like any other.
+ *
+ * A county desk (COUNTY_DESK) files the same way, for the units of its county only: an existing
+ * unit of another county is refused, and a unit it registers is put in its county.
  */
 import type { Deps } from "../deps";
 import { parseLegalEntityId } from "../domain/identifiers";
@@ -14,7 +17,7 @@ import { refusal } from "../domain/refusal";
 import { normalizeText } from "../domain/text";
 import { Prisma } from "../generated/prisma/client";
 import type { ActivityStatus, Sector } from "../generated/prisma/enums";
-import { inScope, secretariatGroups } from "./authz";
+import { countyDeskCounties, inScope, secretariatGroups } from "./authz";
 import { confirmSubmission } from "./submissions";
 import { submitCase } from "./cases";
 import { generateInvitationCode, hashInvitationCode } from "./invitations";
@@ -27,23 +30,45 @@ export const PRODUCER_NAME_MAX = 120;
 export const UNIT_NAME_MIN = 2;
 export const UNIT_NAME_MAX = 120;
 
-type Reason = "forbidden" | "invalid_legal_id" | "other_group" | "legal_id_taken" | "invalid_name" | "invalid_county" | "invalid_employees";
+type Reason = "forbidden" | "invalid_legal_id" | "other_group" | "other_county" | "legal_id_taken" | "invalid_name" | "invalid_county" | "invalid_employees";
 /** The bot shows `intake-error-<reason>`. */
 export const intakeRefusal = (reason: Reason) => refusal("intake-error", reason);
 
-function assertIntakeActor(actor: SessionUser, workingGroupId: number): void {
-  if (!inScope(secretariatGroups(actor), workingGroupId)) throw intakeRefusal("forbidden");
+/**
+ * The counties of the group whose units the actor files for: null for the secretariat (every
+ * county), a county desk's own; anyone else is refused.
+ */
+export function intakeCounties(actor: SessionUser, workingGroupId: number): number[] | null {
+  if (inScope(secretariatGroups(actor), workingGroupId)) return null;
+  const counties = countyDeskCounties(actor, workingGroupId);
+  if (counties.length === 0) throw intakeRefusal("forbidden");
+  return counties;
+}
+
+function assertIntakeActor(actor: SessionUser, workingGroupId: number): number[] | null {
+  return intakeCounties(actor, workingGroupId);
+}
+
+/** The active counties a new unit may be registered in by this actor, in id order. */
+export async function intakeCountyChoices(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number) {
+  const counties = assertIntakeActor(actor, workingGroupId);
+  return deps.db.county.findMany({
+    where: { workingGroupId, active: true, ...(counties ? { id: { in: counties } } : {}) },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
 }
 
 /** The unit a typed national id names in the group (null: not registered yet). */
 export async function intakeUnit(deps: Pick<Deps, "db">, actor: SessionUser, workingGroupId: number, typed: string) {
-  assertIntakeActor(actor, workingGroupId);
+  const counties = assertIntakeActor(actor, workingGroupId);
   const parsed = parseLegalEntityId(typed);
   if (!parsed.ok) throw intakeRefusal("invalid_legal_id");
-  const unit = await deps.db.productionUnit.findUnique({ where: { legalId: parsed.value }, select: { id: true, name: true, workingGroupId: true } });
-  // Another group's unit is not named back.
+  const unit = await deps.db.productionUnit.findUnique({ where: { legalId: parsed.value }, select: { id: true, name: true, workingGroupId: true, countyId: true } });
+  // Another group's unit is not named back; nor, to a county desk, another county's.
   if (unit && unit.workingGroupId !== workingGroupId) throw intakeRefusal("other_group");
-  return { legalId: parsed.value, unit };
+  if (unit && counties && (unit.countyId === null || !counties.includes(unit.countyId))) throw intakeRefusal("other_county");
+  return { legalId: parsed.value, unit: unit && { id: unit.id, name: unit.name, workingGroupId: unit.workingGroupId } };
 }
 
 export function cleanName(input: string, min: number, max: number): string {
@@ -76,10 +101,13 @@ export interface IntakeInput {
 
 type IntakeDeps = Parameters<typeof submitCase>[0];
 
-async function unitFor(deps: IntakeDeps, input: IntakeInput): Promise<number> {
+/** The unit to file for; `counties`: a county desk's (null: any county of the group). */
+async function unitFor(deps: IntakeDeps, input: IntakeInput, counties: number[] | null): Promise<number> {
+  const inCounty = (countyId: number | null) => !counties || (countyId !== null && counties.includes(countyId));
   if (input.unitId) {
-    const unit = await deps.db.productionUnit.findFirst({ where: { id: input.unitId, workingGroupId: input.workingGroupId }, select: { id: true } });
+    const unit = await deps.db.productionUnit.findFirst({ where: { id: input.unitId, workingGroupId: input.workingGroupId }, select: { id: true, countyId: true } });
     if (!unit) throw intakeRefusal("other_group");
+    if (!inCounty(unit.countyId)) throw intakeRefusal("other_county");
     return unit.id;
   }
   const fresh = input.newUnit;
@@ -88,11 +116,12 @@ async function unitFor(deps: IntakeDeps, input: IntakeInput): Promise<number> {
   if (!parsed.ok) throw intakeRefusal("invalid_legal_id");
   if (!Number.isSafeInteger(fresh.employees) || fresh.employees < 0 || fresh.employees > 1_000_000) throw intakeRefusal("invalid_employees");
   const county = await deps.db.county.findFirst({ where: { id: fresh.countyId, workingGroupId: input.workingGroupId, active: true }, select: { id: true, nameFa: true } });
-  if (!county) throw intakeRefusal("invalid_county");
-  const existing = await deps.db.productionUnit.findUnique({ where: { legalId: parsed.value }, select: { id: true, workingGroupId: true } });
+  if (!county || !inCounty(county.id)) throw intakeRefusal("invalid_county");
+  const existing = await deps.db.productionUnit.findUnique({ where: { legalId: parsed.value }, select: { id: true, workingGroupId: true, countyId: true } });
   // Registered meanwhile (a retry of this very intake, or someone else): the same group's unit is it.
   if (existing) {
     if (existing.workingGroupId !== input.workingGroupId) throw intakeRefusal("legal_id_taken");
+    if (!inCounty(existing.countyId)) throw intakeRefusal("other_county");
     return existing.id;
   }
   try {
@@ -118,10 +147,10 @@ async function unitFor(deps: IntakeDeps, input: IntakeInput): Promise<number> {
 
 /** Files the case on the producer's behalf and makes the invitation that links them to it. */
 export async function fileOnBehalf(deps: IntakeDeps, actor: SessionUser, input: IntakeInput) {
-  assertIntakeActor(actor, input.workingGroupId);
+  const counties = assertIntakeActor(actor, input.workingGroupId);
   const producerName = cleanName(input.producerName, PRODUCER_NAME_MIN, PRODUCER_NAME_MAX);
   if (!(INTAKE_CHANNELS as readonly string[]).includes(input.channel)) throw intakeRefusal("forbidden");
-  const unitId = await unitFor(deps, input);
+  const unitId = await unitFor(deps, input, counties);
   const submitted = await submitCase(
     deps,
     actor.id,

@@ -44,7 +44,7 @@ export function invitationLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=${INVITATION_PAYLOAD_PREFIX}${code}`;
 }
 
-type InvitationRefusal = "forbidden" | "invalid_agency" | "agency_required" | "not_found";
+type InvitationRefusal = "forbidden" | "invalid_agency" | "agency_required" | "invalid_county" | "not_found";
 
 /** Every refusal of this service reads "not allowed" to the user; `.reason` says which rule. */
 const refused = (reason: InvitationRefusal) => new Refusal(reason, reason === "not_found" ? "error-not-found" : "error-not-allowed");
@@ -54,6 +54,8 @@ export interface NewInvitation {
   workingGroupId: number;
   agencyId?: number | null;
   isAgencyHead?: boolean;
+  /** COUNTY_DESK: one of the group's active counties. */
+  countyId?: number | null;
 }
 
 type InvitationDeps = Pick<Deps, "db" | "now" | "config">;
@@ -77,6 +79,11 @@ export async function createInvitation(
     agencyId = agency.id;
     isAgencyHead = input.isAgencyHead === true;
   }
+  let countyId: number | null = null;
+  if (input.role === "COUNTY_DESK") {
+    if (!input.countyId || !(await isInvitableCounty(deps, input.workingGroupId, input.countyId))) throw refused("invalid_county");
+    countyId = input.countyId;
+  }
   const code = generateInvitationCode();
   const expiresAt = new Date(deps.now().getTime() + deps.config.INVITATION_TTL_HOURS * 3_600_000);
   const row = await deps.db.invitation.create({
@@ -86,6 +93,7 @@ export async function createInvitation(
       workingGroupId: input.workingGroupId,
       agencyId,
       isAgencyHead,
+      countyId,
       createdById: actor.id,
       createdAt: deps.now(),
       expiresAt,
@@ -98,9 +106,11 @@ export async function createInvitation(
 export type RedeemResult =
   | {
       ok: true;
-      membership: { id: number; role: Role; workingGroupId: number; agencyId: number | null; isAgencyHead: boolean };
+      membership: { id: number; role: Role; workingGroupId: number; agencyId: number | null; isAgencyHead: boolean; countyId: number | null };
       workingGroup: { nameFa: string; nameEn: string };
       agency: { nameFa: string; nameEn: string } | null;
+      /** A county desk's county. */
+      county: { nameFa: string; nameEn: string } | null;
       /** The user already held exactly this role: nothing new was granted. */
       alreadyMember: boolean;
     }
@@ -124,6 +134,7 @@ export async function redeemInvitation(
       include: {
         workingGroup: { select: { nameFa: true, nameEn: true } },
         agency: { select: { nameFa: true, nameEn: true } },
+        county: { select: { nameFa: true, nameEn: true } },
         createdBy: { select: { id: true, telegramId: true, language: true } },
       },
     });
@@ -142,6 +153,7 @@ export async function redeemInvitation(
       role: invitation.role,
       workingGroupId: invitation.workingGroupId,
       agencyId: invitation.agencyId,
+      countyId: invitation.countyId,
       revokedAt: null,
     };
     const existing = await tx.membership.findFirst({ where: same, select: { id: true, isAgencyHead: true } });
@@ -153,6 +165,7 @@ export async function redeemInvitation(
       role: invitation.role,
       agencyId: invitation.agencyId,
       isAgencyHead: invitation.isAgencyHead,
+      ...(invitation.countyId === null ? {} : { countyId: invitation.countyId }),
       invitationId: invitation.id,
       invitedById: invitation.createdById,
     };
@@ -179,6 +192,7 @@ export async function redeemInvitation(
           workingGroupId: invitation.workingGroupId,
           agencyId: invitation.agencyId,
           isAgencyHead: invitation.isAgencyHead,
+          countyId: invitation.countyId,
           createdAt: now,
         },
         select: { id: true },
@@ -214,9 +228,11 @@ export async function redeemInvitation(
         workingGroupId: invitation.workingGroupId,
         agencyId: invitation.agencyId,
         isAgencyHead: invitation.isAgencyHead || (existing?.isAgencyHead ?? false),
+        countyId: invitation.countyId,
       },
       workingGroup: invitation.workingGroup,
       agency: invitation.agency,
+      county: invitation.county,
       alreadyMember: existing !== null,
     };
   });
@@ -243,6 +259,7 @@ export async function listOpenInvitations(deps: Pick<Deps, "db" | "now">, actor:
       expiresAt: true,
       workingGroup: { select: { code: true, nameFa: true, nameEn: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
       createdBy: { select: { firstName: true, lastName: true } },
     },
   });
@@ -275,6 +292,7 @@ export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, wo
       isAgencyHead: true,
       user: { select: { firstName: true, lastName: true, username: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
     },
   });
 }
@@ -333,13 +351,24 @@ export async function isInvitableAgency(deps: Pick<Deps, "db">, workingGroupId: 
   return (await deps.db.agency.count({ where: { id: agencyId, workingGroupId, active: true } })) === 1;
 }
 
+/** Active counties of a group a county desk may be invited to serve, in id order. */
+export async function invitableCounties(deps: Pick<Deps, "db">, workingGroupId: number) {
+  return deps.db.county.findMany({ where: { workingGroupId, active: true }, orderBy: { id: "asc" }, select: { id: true, nameFa: true, nameEn: true } });
+}
+
+/** Whether the county is an active county of the group (a button's id is never trusted). */
+export async function isInvitableCounty(deps: Pick<Deps, "db">, workingGroupId: number, countyId: number): Promise<boolean> {
+  return (await deps.db.county.count({ where: { id: countyId, workingGroupId, active: true } })) === 1;
+}
+
 /** The names an invitation's summary shows. */
-export async function invitationNames(deps: Pick<Deps, "db">, input: { workingGroupId: number; agencyId?: number | null }) {
-  const [group, agency] = await Promise.all([
+export async function invitationNames(deps: Pick<Deps, "db">, input: { workingGroupId: number; agencyId?: number | null; countyId?: number | null }) {
+  const [group, agency, county] = await Promise.all([
     deps.db.workingGroup.findUnique({ where: { id: input.workingGroupId }, select: { nameFa: true, nameEn: true } }),
     input.agencyId ? deps.db.agency.findUnique({ where: { id: input.agencyId }, select: { nameFa: true, nameEn: true } }) : null,
+    input.countyId ? deps.db.county.findFirst({ where: { id: input.countyId, workingGroupId: input.workingGroupId }, select: { nameFa: true, nameEn: true } }) : null,
   ]);
-  return { group, agency };
+  return { group, agency, county };
 }
 
 /** An active membership the actor may revoke, with what the confirmation shows; else null. */
@@ -355,6 +384,7 @@ export async function revocableMembership(deps: Pick<Deps, "db">, actor: Session
       revokedAt: true,
       user: { select: { firstName: true, lastName: true } },
       agency: { select: { nameFa: true, nameEn: true } },
+      county: { select: { nameFa: true, nameEn: true } },
     },
   });
   return member && member.revokedAt === null && canRevokeMembership(actor, member) ? member : null;

@@ -1,14 +1,15 @@
 /**
  * The secretariat's queue: a working group's open cases, most urgent first then oldest, and
  * the full case card. Every read re-checks the reader's role in the case's working group; a
- * queue outside the reader's groups is a refusal (`error-not-allowed`).
+ * queue outside the reader's groups is a refusal (`error-not-allowed`). A county desk reads the
+ * cases of its county only (the unit's countyId, filtered here, never by the buttons).
  */
 import type { Deps } from "../deps";
 import { Refusal } from "../domain/refusal";
 import { CASE_STATUSES, type CaseStatus } from "../domain/case-lifecycle";
 import { CATEGORY_IDS, type CategoryId } from "../domain/categories";
 import type { Prisma } from "../generated/prisma/client";
-import { canSeeReporterPhone, canViewCase, canWorkCase, inScope, queueGroups } from "./authz";
+import { canSeeReporterPhone, canViewCase, canWorkCase, countyDeskCounties, countyDeskGroups, groupScope, inScope, isCountyDeskOf, queueGroups } from "./authz";
 import { OPEN_CASE_STATUSES } from "./cases";
 import { caseWaitSelect } from "./clock-pauses";
 import { runningPauseSelect } from "./tasks";
@@ -26,6 +27,8 @@ export interface QueueFilter {
   status?: CaseStatus | typeof ANY_STATUS | null;
   category?: CategoryId | null;
   agencyId?: number | null;
+  /** The unit's county (one of the group's seeded counties). */
+  countyId?: number | null;
 }
 
 /** What the queue's buttons carry: a working group, a page and the filters (ids only). */
@@ -35,11 +38,12 @@ export interface QueueView extends QueueFilter {
 }
 
 /**
- * A view as short callback data: "wg.page.status.category.agency", statuses and categories
- * by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter, "*" for any status.
- * E.g. "12.0.1.-.345".
+ * A view as short callback data: "wg.page.status.category.agency[.county]", statuses and
+ * categories by their index in CASE_STATUSES / CATEGORY_IDS, "-" for no filter, "*" for any
+ * status; the county part only when filtered by county. E.g. "12.0.1.-.345" or "12.0.-.-.-.77".
  */
 export function encodeQueueView(view: QueueView): string {
+  if (view.countyId) return `${encodeQueueView({ ...view, countyId: null })}.${view.countyId}`;
   if (view.status === ANY_STATUS) return [view.workingGroupId, view.page, "*", ...encodeQueueView({ ...view, status: null }).split(".").slice(3)].join(".");
   const status = view.status ? CASE_STATUSES.indexOf(view.status) : -1;
   const category = view.category ? CATEGORY_IDS.indexOf(view.category) : -1;
@@ -58,8 +62,8 @@ const SMALL_INT = /^\d{1,9}$/;
 export function decodeQueueView(text: string | undefined): QueueView | null {
   if (!text) return null;
   const parts = text.split(".");
-  if (parts.length !== 5) return null;
-  const [wg, page, status, category, agency] = parts as [string, string, string, string, string];
+  if (parts.length !== 5 && parts.length !== 6) return null;
+  const [wg, page, status, category, agency, county] = parts as [string, string, string, string, string, string | undefined];
   if (!SMALL_INT.test(wg) || !SMALL_INT.test(page)) return null;
   const view: QueueView = { workingGroupId: Number(wg), page: Number(page) };
   if (view.workingGroupId <= 0) return null;
@@ -78,15 +82,41 @@ export function decodeQueueView(text: string | undefined): QueueView | null {
     if (!SMALL_INT.test(agency) || Number(agency) <= 0) return null;
     view.agencyId = Number(agency);
   }
+  if (county !== undefined) {
+    if (!SMALL_INT.test(county) || Number(county) <= 0) return null;
+    view.countyId = Number(county);
+  }
   return view;
 }
 
 /** Not a queue of the reader's working groups. */
 const notYourQueue = () => new Refusal("forbidden", "error-not-allowed");
 
-/** Working groups whose queue the user may read, for the picker. */
+/**
+ * What of a group's queue the user reads: all of it (secretariat, admins, chair), only the
+ * cases of the counties it serves (a county desk: its unit's countyId), or nothing (null).
+ */
+export function queueReach(user: SessionUser, workingGroupId: number): { all: true } | { all: false; countyIds: number[] } | null {
+  if (inScope(queueGroups(user), workingGroupId)) return { all: true };
+  const countyIds = countyDeskCounties(user, workingGroupId);
+  return countyIds.length > 0 ? { all: false, countyIds } : null;
+}
+
+function requireReach(user: SessionUser, workingGroupId: number) {
+  const reach = queueReach(user, workingGroupId);
+  if (!reach) throw notYourQueue();
+  return reach;
+}
+
+/** Whether the user may read this case: its group's queue readers, or the desk of its unit's county. */
+export function canReadCase(user: SessionUser, row: { workingGroupId: number; unit: { countyId: number | null } }): boolean {
+  return canViewCase(user, row.workingGroupId) || isCountyDeskOf(user, row.workingGroupId, row.unit.countyId);
+}
+
+/** Working groups whose queue the user may read (county desks: their county's part), for the picker. */
 export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUser) {
-  const scope = queueGroups(user);
+  const readers = queueGroups(user);
+  const scope = readers.all ? readers : groupScope([...readers.ids, ...countyDeskGroups(user).ids]);
   if (!scope.all && scope.ids.length === 0) return [];
   return deps.db.workingGroup.findMany({
     where: scope.all ? {} : { id: { in: scope.ids } },
@@ -95,9 +125,12 @@ export async function queueWorkingGroups(deps: Pick<Deps, "db">, user: SessionUs
   });
 }
 
-function queueWhere(view: QueueView): Prisma.CaseWhereInput {
+function queueWhere(view: QueueView, reach: NonNullable<ReturnType<typeof queueReach>>): Prisma.CaseWhereInput {
+  // A county desk's reach, narrowed by the county filter (a county outside it: nothing).
+  const counties = reach.all ? (view.countyId ? [view.countyId] : null) : view.countyId ? reach.countyIds.filter((id) => id === view.countyId) : reach.countyIds;
   return {
     workingGroupId: view.workingGroupId,
+    ...(counties ? { unit: { countyId: { in: counties } } } : {}),
     ...(view.status === ANY_STATUS ? {} : { status: view.status ? view.status : { in: OPEN_CASE_STATUSES } }),
     ...(view.category ? { category: view.category } : {}),
     ...(view.agencyId ? { agencyId: view.agencyId } : {}),
@@ -110,8 +143,7 @@ const finishedFirst = (view: QueueView): boolean =>
 
 /** One page of the queue. Urgency sorts critical → low (the PostgreSQL enum's order). */
 export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view: QueueView, pageSize = QUEUE_PAGE_SIZE) {
-  if (!inScope(queueGroups(user), view.workingGroupId)) throw notYourQueue();
-  const where = queueWhere(view);
+  const where = queueWhere(view, requireReach(user, view.workingGroupId));
   const total = await deps.db.case.count({ where });
   const { page, pages, offset } = pageWindow(total, pageSize, view.page);
   const items = await deps.db.case.findMany({
@@ -139,21 +171,35 @@ export async function listQueue(deps: Pick<Deps, "db">, user: SessionUser, view:
   return { total, page, pages, items };
 }
 
-/** The names a queue page is headed with: its working group and the agency filtered by. */
-export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, view: Pick<QueueView, "workingGroupId" | "agencyId">) {
-  if (!inScope(queueGroups(user), view.workingGroupId)) throw notYourQueue();
+/** The names a queue page is headed with: its working group and the agency and county filtered by. */
+export async function queueHeading(deps: Pick<Deps, "db">, user: SessionUser, view: Pick<QueueView, "workingGroupId" | "agencyId" | "countyId">) {
+  requireReach(user, view.workingGroupId);
   const group = await deps.db.workingGroup.findUniqueOrThrow({ where: { id: view.workingGroupId }, select: { nameFa: true, nameEn: true } });
   const agency = view.agencyId
     ? await deps.db.agency.findFirst({ where: { id: view.agencyId, workingGroupId: view.workingGroupId }, select: { nameFa: true, nameEn: true } })
     : null;
-  return { group, agency };
+  const county = view.countyId
+    ? await deps.db.county.findFirst({ where: { id: view.countyId, workingGroupId: view.workingGroupId }, select: { nameFa: true, nameEn: true } })
+    : null;
+  return { group, agency, county };
+}
+
+/** The group's active counties (the seeded list) for the county filter; a county desk's own only. */
+export async function queueCounties(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
+  const reach = requireReach(user, workingGroupId);
+  return deps.db.county.findMany({
+    where: { workingGroupId, active: true, ...(reach.all ? {} : { id: { in: reach.countyIds } }) },
+    orderBy: { id: "asc" },
+    select: { id: true, nameFa: true, nameEn: true },
+  });
 }
 
 /** Active agencies that appear on the group's open cases (for the agency filter; a deactivated one is no longer offered). */
 export async function queueAgencies(deps: Pick<Deps, "db">, user: SessionUser, workingGroupId: number) {
-  if (!inScope(queueGroups(user), workingGroupId)) throw notYourQueue();
+  const reach = requireReach(user, workingGroupId);
+  const county = reach.all ? {} : { unit: { countyId: { in: reach.countyIds } } };
   return deps.db.agency.findMany({
-    where: { workingGroupId, active: true, cases: { some: { status: { in: OPEN_CASE_STATUSES } } } },
+    where: { workingGroupId, active: true, cases: { some: { status: { in: OPEN_CASE_STATUSES }, ...county } } },
     orderBy: { id: "asc" },
     select: { id: true, nameFa: true, nameEn: true },
   });
@@ -235,7 +281,7 @@ export type CaseCard = Prisma.CaseGetPayload<{ select: typeof cardSelect }> & {
  */
 export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: SessionUser, caseId: number): Promise<CaseCard | null> {
   const row = await deps.db.case.findUnique({ where: { id: caseId }, select: cardSelect });
-  if (!row || !canViewCase(user, row.workingGroupId)) return null;
+  if (!row || !canReadCase(user, row)) return null;
   const canAct = canWorkCase(user, row.workingGroupId);
   if (canAct && row.firstOpenedAt === null) {
     const now = deps.now();
@@ -252,8 +298,8 @@ export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: Session
 
 /** The files of a case (for sending back by file id), for those who may view it. */
 export async function caseAttachments(deps: Pick<Deps, "db">, user: SessionUser, caseId: number) {
-  const row = await deps.db.case.findUnique({ where: { id: caseId }, select: { workingGroupId: true } });
-  if (!row || !canViewCase(user, row.workingGroupId)) return null;
+  const row = await deps.db.case.findUnique({ where: { id: caseId }, select: { workingGroupId: true, unit: { select: { countyId: true } } } });
+  if (!row || !canReadCase(user, row)) return null;
   return deps.db.attachment.findMany({
     where: { caseId },
     orderBy: { id: "asc" },

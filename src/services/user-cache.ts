@@ -18,7 +18,7 @@
  */
 import type { Deps } from "../deps";
 
-const VERSION = 1;
+const VERSION = 2;
 /** How long an entry is trusted without a change being announced (the bound on staleness). */
 export const USER_CACHE_TTL_SECONDS = 10 * 60;
 /** The counter outlives every entry written under its previous value. */

@@ -13,6 +13,8 @@ export interface MembershipView {
   workingGroupId: number | null;
   agencyId: number | null;
   isAgencyHead: boolean;
+  /** COUNTY_DESK: the county of the group it serves (null for every other role). */
+  countyId?: number | null;
 }
 
 /** A production unit the user represents (what a producer's flows choose from). */
@@ -38,7 +40,7 @@ export interface UpdateUser extends SessionUser {
   units: UnitView[];
 }
 
-const membershipSelect = { id: true, role: true, workingGroupId: true, agencyId: true, isAgencyHead: true } as const;
+const membershipSelect = { id: true, role: true, workingGroupId: true, agencyId: true, isAgencyHead: true, countyId: true } as const;
 const userInclude = {
   memberships: { where: { revokedAt: null }, select: membershipSelect },
   representations: { orderBy: { unitId: "asc" }, select: { unit: { select: { id: true, name: true, workingGroupId: true } } } },

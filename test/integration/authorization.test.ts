@@ -287,7 +287,7 @@ describe("invitations", () => {
     expect(await db.invitation.count({ where: { codeHash: { in: [used.code, revoked.code, expired.code] } } })).toBe(0);
   });
 
-  it("a secretariat member invites only officials of their own group", async () => {
+  it("a secretariat member invites only officials and county desks of their own group", async () => {
     const secX = await sessionUser(T.secX);
     for (const role of ["SECRETARIAT", "CHAIR", "ADMIN"] as const) {
       expect(await refusal(createInvitation(env.container, secX, { role, workingGroupId: krm.id }))).toBe("forbidden");
@@ -300,7 +300,7 @@ describe("invitations", () => {
     // Through the bot: a forged role button is refused, and so is a forged group.
     const bot = harness.user(T.secX, { languageCode: "en" });
     await bot.send("/invite");
-    expect(buttonsOf(bot.screen().at(-1)).map((b) => b.text)).toEqual(["Official of an executive agency", "✖ Cancel"]);
+    expect(buttonsOf(bot.screen().at(-1)).map((b) => b.text)).toEqual(["Official of an executive agency", "County desk", "✖ Cancel"]);
     const before = await env.container.db.invitation.count();
     await bot.press("iv:role:ADMIN");
     expect(bot.lastText()).toContain("not allowed");

@@ -4,6 +4,9 @@ import {
   canViewCase,
   canWorkCase,
   chairGroups,
+  countyDeskCounties,
+  isCountyDesk,
+  isCountyDeskOf,
   invitableRoles,
   isAdmin,
   isAgencyHead,
@@ -78,12 +81,25 @@ describe("authz", () => {
   });
 
   it("who may invite whom", () => {
-    expect(invitableRoles(secretariatX, X)).toEqual(["OFFICIAL"]);
+    expect(invitableRoles(secretariatX, X)).toEqual(["OFFICIAL", "COUNTY_DESK"]);
     expect(invitableRoles(secretariatX, Y)).toEqual([]);
-    expect(invitableRoles(adminX, X)).toEqual(["SECRETARIAT", "OFFICIAL", "CHAIR"]);
+    expect(invitableRoles(adminX, X)).toEqual(["SECRETARIAT", "OFFICIAL", "CHAIR", "COUNTY_DESK"]);
     expect(invitableRoles(adminX, Y)).toEqual([]);
     expect(invitableRoles(globalAdmin, Y)).toContain("ADMIN");
     expect(invitableRoles(chairX, X)).toEqual([]);
+  });
+
+  it("a county desk serves its county of its group, and neither works nor invites", () => {
+    const deskX = user({ role: "COUNTY_DESK", workingGroupId: X, countyId: 7 });
+    expect(isCountyDeskOf(deskX, X, 7)).toBe(true);
+    expect(isCountyDeskOf(deskX, X, 8)).toBe(false);
+    expect(isCountyDeskOf(deskX, Y, 7)).toBe(false);
+    expect(isCountyDeskOf(deskX, X, null)).toBe(false);
+    expect(countyDeskCounties(deskX, X)).toEqual([7]);
+    expect(canWorkCase(deskX, X)).toBe(false);
+    expect(invitableRoles(deskX, X)).toEqual([]);
+    expect(isCountyDesk(secretariatX)).toBe(false);
+    expect(canRevokeMembership(secretariatX, { userId: 999, role: "COUNTY_DESK", workingGroupId: X })).toBe(true);
   });
 
   it("who may revoke whom (never oneself)", () => {

@@ -4,12 +4,12 @@
  */
 import { InlineKeyboard } from "grammy";
 import { batch, clusters, desk, shared } from "../../buttons";
-import { inScope, secretariatGroups } from "../../services/authz";
+import { inScope, queueGroups, secretariatGroups } from "../../services/authz";
 import { CASE_STATUSES } from "../../domain/case-lifecycle";
 import { CATEGORY_IDS } from "../../domain/categories";
 import { localizeDigits, truncate } from "../../domain/text";
 import { localName } from "../../i18n";
-import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchText, type GroupSection } from "./picker";
+import { groupPickerKeyboard, groupSearchKeyboard, pickerText, searchText, sortByName, type GroupSection } from "./picker";
 import { countdownShort } from "./case";
 import { ANY_STATUS, encodeQueueView, type QueueView } from "../../services/queue";
 import type { BotContext } from "../context";
@@ -37,11 +37,12 @@ export function groupSearchScreen(ctx: BotContext, query: string, found: PickerG
   return { text: searchText(ctx, query, found.length), keyboard: keyboard.text(ctx.t("picker-all-groups"), desk.queueHome.pack()) };
 }
 
-function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | null): string {
+function filterSummary(ctx: BotContext, view: QueueView, agencyLabel: string | null, countyLabel: string | null): string {
   const parts: string[] = [];
   if (view.status) parts.push(ctx.t(view.status === ANY_STATUS ? "queue-filter-any-status" : `status-${view.status}`));
   if (view.category) parts.push(ctx.t(`category-${view.category}`));
   if (agencyLabel) parts.push(agencyLabel);
+  if (countyLabel) parts.push(countyLabel);
   return parts.length > 0 ? ctx.t("queue-filtered-by", { filters: parts.join("، ") }) : ctx.t("queue-open-only");
 }
 
@@ -52,11 +53,11 @@ export interface QueuePage {
 }
 
 /** A page of the queue: one button per case, paging, the filters. `view.page` is the page shown. */
-export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePage, heading: { group: Named; agency: Named | null }): Screen {
+export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePage, heading: { group: Named; agency: Named | null; county?: Named | null }): Screen {
   const n = (value: number) => localizeDigits(String(value), ctx.locale);
   const lines = [
     ctx.t("queue-title", { group: localName(heading.group, ctx.locale), total: page.total, page: n(view.page + 1), pages: n(page.pages) }),
-    filterSummary(ctx, view, heading.agency ? localName(heading.agency, ctx.locale) : null),
+    filterSummary(ctx, view, heading.agency ? localName(heading.agency, ctx.locale) : null, heading.county ? localName(heading.county, ctx.locale) : null),
   ];
   if (page.total === 0) lines.push("", ctx.t("queue-empty"));
   const keyboard = new InlineKeyboard();
@@ -77,7 +78,9 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
     .text(ctx.t("queue-filter-status"), desk.filterStatus.pack(first))
     .text(ctx.t("queue-filter-category"), desk.filterCategory.pack(first))
     .text(ctx.t("queue-filter-agency"), desk.filterAgency.pack(first));
-  if (view.status || view.category || view.agencyId) {
+  // By county, from the group's seeded list (a county desk's queue is its county already).
+  if (inScope(queueGroups(ctx.user), view.workingGroupId)) keyboard.row().text(ctx.t("county-desk-queue-filter"), desk.filterCounty.pack(first));
+  if (view.status || view.category || view.agencyId || view.countyId) {
     keyboard.row().text(ctx.t("queue-filter-clear"), queueViewData({ workingGroupId: view.workingGroupId, page: 0 }));
   }
   // The secretariat refers what the queue shows in one act (its category and status carried over).
@@ -89,9 +92,9 @@ export function queueListScreen(ctx: BotContext, view: QueueView, page: QueuePag
   return { text: lines.join("\n"), keyboard };
 }
 
-export type FilterKind = "s" | "c" | "a";
+export type FilterKind = "s" | "c" | "a" | "k";
 
-/** The choices of one filter (status, subject, agency), and back to the page it came from. */
+/** The choices of one filter (status, subject, agency, county), and back to the page it came from. */
 export function filterScreen(ctx: BotContext, kind: FilterKind, view: QueueView, agencies: Array<Named & { id: number }> = []): Screen {
   const keyboard = new InlineKeyboard();
   const base = { ...view, page: 0 };
@@ -108,10 +111,17 @@ export function filterScreen(ctx: BotContext, kind: FilterKind, view: QueueView,
       keyboard.text(ctx.t(`category-${category}`), queueViewData({ ...base, category }));
       if (index % 2 === 1) keyboard.row();
     });
+  } else if (kind === "k") {
+    // `agencies` holds the counties here: the group's active ones, by name.
+    keyboard.text(ctx.t("queue-filter-all"), queueViewData({ ...base, countyId: null })).row();
+    sortByName(agencies, ctx.locale).forEach((county, index) => {
+      keyboard.text(truncate(localName(county, ctx.locale), 30), queueViewData({ ...base, countyId: county.id }));
+      if (index % 2 === 1) keyboard.row();
+    });
   } else {
     keyboard.text(ctx.t("queue-filter-all"), queueViewData({ ...base, agencyId: null })).row();
     for (const agency of agencies) keyboard.text(truncate(localName(agency, ctx.locale), 60), queueViewData({ ...base, agencyId: agency.id })).row();
   }
   keyboard.row().text(ctx.t("button-back"), queueViewData(view));
-  return { text: ctx.t(`queue-filter-pick-${kind}`), keyboard };
+  return { text: ctx.t(kind === "k" ? "county-desk-queue-pick-county" : `queue-filter-pick-${kind}`), keyboard };
 }

@@ -21,13 +21,13 @@ staff.callbackQuery(B.start.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   await startBatchFlow(ctx);
 });
-// From the queue: its group, category and (a referable) status become the batch's filters.
+// From the queue: its group, category, county and (a referable) status become the batch's filters.
 staff.callbackQuery(B.fromQueue.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const view = decodeQueueView(B.fromQueue.unpack(ctx.callbackQuery.data)?.view);
   if (!view) return;
   const status = view.status && (CASE_STATUSES as readonly string[]).includes(view.status) && REFERRABLE_STATUSES.includes(view.status as never) ? view.status : null;
-  await startBatchFlow(ctx, { workingGroupId: view.workingGroupId, category: view.category ?? null, status: status as never });
+  await startBatchFlow(ctx, { workingGroupId: view.workingGroupId, category: view.category ?? null, countyId: view.countyId ?? null, status: status as never });
 });
 // Outside the flow: a second tap after the first ended it still finds the batch (the service
 // re-checks the actor's group for it).

@@ -2,7 +2,8 @@
 // came in person or wrote a letter — the unit by its national id (or registered here with no
 // representative), the subject, the description, how the producer came and their name — and
 // gets the tracking code and a single-use link that makes the producer the unit's
-// representative and the case's reporter (src/services/intake.ts, representatives.ts).
+// representative and the case's reporter (src/services/intake.ts, representatives.ts). A county
+// desk files the same way for its county's units; a unit it registers goes to its county.
 import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { intake as B, shared } from "../../../buttons";
@@ -12,9 +13,9 @@ import { normalizeText, parseInteger } from "../../../domain/text";
 import { ActivityStatus, Sector } from "../../../generated/prisma/enums";
 import { localName } from "../../../i18n";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from "../../../services/cases";
-import { cleanName, fileOnBehalf, intakeUnit, PRODUCER_NAME_MAX, PRODUCER_NAME_MIN, UNIT_NAME_MAX, UNIT_NAME_MIN, type IntakeChannel } from "../../../services/intake";
+import { cleanName, fileOnBehalf, intakeCountyChoices, intakeUnit, PRODUCER_NAME_MAX, PRODUCER_NAME_MIN, UNIT_NAME_MAX, UNIT_NAME_MIN, type IntakeChannel } from "../../../services/intake";
 import { representativeLink } from "../../../services/representatives";
-import { batchChoices } from "../../../services/referrals";
+import { countyDeskGroups, isCountyDesk } from "../../../services/authz";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { endFlow } from "../../flow";
@@ -97,9 +98,17 @@ const intakeFlow = defineFlow<IntakeDraft>({
     },
     unit_name: {
       ask: (ctx) => ask(ctx, "intake-ask-unit-name"),
-      async text(_ctx, text, flow) {
+      async text(ctx, text, flow) {
         try {
           flow.data.unitName = cleanName(text, UNIT_NAME_MIN, UNIT_NAME_MAX);
+          // A county desk's new unit is in its county: nothing to ask when it serves one.
+          const counties = await intakeCountyChoices(ctx.deps, ctx.user, flow.data.workingGroupId ?? -1);
+          const only = counties.length === 1 && !worksGroup(ctx, flow.data.workingGroupId ?? -1) ? counties[0] : undefined;
+          if (only) {
+            flow.data.countyId = only.id;
+            await ctx.reply(ctx.t("county-desk-unit-county", { county: localName(only, ctx.locale) }));
+            return next("sector");
+          }
         } catch (error) {
           return refusalRetry(error);
         }
@@ -108,9 +117,9 @@ const intakeFlow = defineFlow<IntakeDraft>({
     },
     county: {
       async ask(ctx, flow) {
-        const choices = await refusedOr(ctx, () => batchChoices(ctx.deps, ctx.user, flow.data.workingGroupId ?? -1));
+        const choices = await refusedOr(ctx, () => intakeCountyChoices(ctx.deps, ctx.user, flow.data.workingGroupId ?? -1));
         if (!choices) return;
-        const counties = sortByName(choices.counties, ctx.locale);
+        const counties = sortByName(choices, ctx.locale);
         const keyboard = buttons(ctx, counties.map((c) => String(c.id)), (id) => localName(counties.find((c) => String(c.id) === id)!, ctx.locale), (id) => B.county.pack({ countyId: Number(id) }));
         await ask(ctx, "intake-ask-county", keyboard);
       },
@@ -231,19 +240,23 @@ async function file(ctx: BotContext, d: IntakeDraft): Promise<void> {
   }
 }
 
+/** The secretariat and county desks (their county's units) file on a producer's behalf. */
+const mayFile = (ctx: BotContext): boolean => isSecretariat(ctx) || isCountyDesk(ctx.user);
+
 async function startIntake(ctx: BotContext): Promise<void> {
-  if (!isSecretariat(ctx)) {
+  if (!mayFile(ctx)) {
     await ctx.reply(ctx.t("error-not-allowed"));
     return;
   }
-  const single = soleSecretariatGroup(ctx);
+  // A county desk (with no secretariat role) files in the group of its (first) county.
+  const single = isSecretariat(ctx) ? soleSecretariatGroup(ctx) : countyDeskGroups(ctx.user).ids[0];
   await intakeFlow.start(ctx, single ? "legal_id" : "group", single ? { workingGroupId: single } : {});
 }
 
 const composer = new Composer<BotContext>();
 const chat = composer.chatType("private");
-chat.filter((ctx) => !isSecretariat(ctx)).command("intake", staffOnly("intake"));
-const staff = chat.filter(isSecretariat);
+chat.filter((ctx) => !mayFile(ctx)).command("intake", staffOnly("intake"));
+const staff = chat.filter(mayFile);
 staff.command("intake", startIntake);
 staff.callbackQuery(B.start.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
@@ -254,6 +267,6 @@ composer.use(intakeFlow.composer);
 export const intake: Feature = {
   name: "intake",
   composer,
-  commands: [{ command: "intake", audience: "secretariat" }],
-  menu: [{ labelKey: "intake-menu", callback: B.start.pack(), visible: isSecretariat }],
+  commands: [{ command: "intake", audience: "secretariat", alsoFor: ["county"] }],
+  menu: [{ labelKey: "intake-menu", callback: B.start.pack(), visible: mayFile }],
 };

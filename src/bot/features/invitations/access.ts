@@ -27,8 +27,13 @@ export async function rolesFor(ctx: BotContext): Promise<Role[]> {
 }
 
 /** "Official of an executive agency — Bank Mellat, head of the agency" */
-export function roleLabel(ctx: BotContext, member: { role: Role; isAgencyHead: boolean; agency: { nameFa: string; nameEn: string } | null }): string {
+export function roleLabel(
+  ctx: BotContext,
+  member: { role: Role; isAgencyHead: boolean; agency: { nameFa: string; nameEn: string } | null; county?: { nameFa: string; nameEn: string } | null },
+): string {
   const role = ctx.t(`invitations-role-${member.role}`);
+  // "County desk — county desk of Ahvaz"
+  if (member.county) return `${role} — ${ctx.t("county-desk-of", { county: localName(member.county, ctx.locale) })}`;
   if (!member.agency) return role;
   const head = member.isAgencyHead ? `, ${ctx.t("invitations-head-label")}` : "";
   return `${role} — ${localName(member.agency, ctx.locale)}${head}`;

@@ -1,12 +1,12 @@
 // Scope: private chats; admins and secretariat members. /invite: role → group (when more than
-// one) → agency and head (officials) → confirm → a single-use link. The service re-checks
+// one) → agency and head (officials) or county (county desks) → confirm → a single-use link. The service re-checks
 // every choice (a forged role or group button is refused there and here).
 import { InlineKeyboard } from "grammy";
 import type { Role } from "../../../generated/prisma/enums";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localName } from "../../../i18n";
 import { invitableRoles } from "../../../services/authz";
-import { createInvitation, invitableAgencies, invitationLink, invitationNames, isInvitableAgency } from "../../../services/invitations";
+import { createInvitation, invitableAgencies, invitableCounties, invitationLink, invitationNames, isInvitableAgency, isInvitableCounty } from "../../../services/invitations";
 import { invitations as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, type FlowState } from "../../flow-engine";
@@ -20,6 +20,7 @@ interface InviteData extends PickState {
   workingGroupId?: number;
   agencyId?: number;
   isAgencyHead?: boolean;
+  countyId?: number;
 }
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
@@ -47,6 +48,15 @@ async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promi
   });
 }
 
+/** Which county (a county desk's): the group's active counties, by name. */
+async function countyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<PickScreen> {
+  const counties = sortByName(await invitableCounties(ctx.deps, flow.data.workingGroupId ?? 0), ctx.locale);
+  return listPickerScreen(ctx, ctx.t("county-desk-ask-county"), counties, flow.data, {
+    pick: (county) => B.inviteCounty.pack({ countyId: county.id }),
+    turn: (page) => B.inviteAgencyPage.pack({ page }),
+  });
+}
+
 /** A list's screen with the flow's back and cancel buttons. */
 async function listed(ctx: BotContext, flow: FlowState<InviteData>, screen: typeof groupScreen): Promise<PickScreen> {
   const shown = await screen(ctx, flow);
@@ -54,7 +64,7 @@ async function listed(ctx: BotContext, flow: FlowState<InviteData>, screen: type
 }
 
 /** After the group is known: officials need an agency, everyone else goes to the summary. */
-const afterGroup = (data: InviteData) => (data.role === "OFFICIAL" ? "agency" : "confirm");
+const afterGroup = (data: InviteData) => (data.role === "OFFICIAL" ? "agency" : data.role === "COUNTY_DESK" ? "county" : "confirm");
 
 export const inviteFlow = defineFlow<InviteData>({
   name: "invite",
@@ -77,6 +87,10 @@ export const inviteFlow = defineFlow<InviteData>({
       ask: async (ctx, flow) => reply(ctx, await agencyScreen(ctx, flow)),
       text: searchList("agency"),
     },
+    county: {
+      ask: async (ctx, flow) => reply(ctx, await countyScreen(ctx, flow)),
+      text: searchList("county"),
+    },
     head: {
       async ask(ctx) {
         const keyboard = new InlineKeyboard()
@@ -89,11 +103,15 @@ export const inviteFlow = defineFlow<InviteData>({
     confirm: {
       async ask(ctx, flow) {
         const { data } = flow;
-        const { group, agency } = await invitationNames(ctx.deps, { workingGroupId: data.workingGroupId ?? 0, agencyId: data.agencyId ?? null });
+        const { group, agency, county } = await invitationNames(ctx.deps, { workingGroupId: data.workingGroupId ?? 0, agencyId: data.agencyId ?? null, countyId: data.countyId ?? null });
         const text = ctx.t("invitations-summary", {
           role: ctx.t(`invitations-role-${data.role ?? "OFFICIAL"}`),
           group: group ? localName(group, ctx.locale) : "—",
-          agency: agency ? localName(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "") : "—",
+          agency: agency
+            ? localName(agency, ctx.locale) + (data.isAgencyHead ? ` (${ctx.t("invitations-head-label")})` : "")
+            : county
+              ? ctx.t("county-desk-of", { county: localName(county, ctx.locale) })
+              : "—",
           hours: ctx.deps.config.INVITATION_TTL_HOURS,
         });
         await ctx.reply(text, { reply_markup: navigation(ctx, new InlineKeyboard().text(ctx.t("button-confirm"), B.inviteConfirm.pack())) });
@@ -112,6 +130,7 @@ export const inviteFlow = defineFlow<InviteData>({
       data.role = role;
       clearPick(data);
       delete data.agencyId;
+      delete data.countyId;
       data.isAgencyHead = false;
       const only = groups.length === 1 ? groups[0] : undefined;
       if (only) {
@@ -123,7 +142,11 @@ export const inviteFlow = defineFlow<InviteData>({
       return next("group");
     }),
     on(B.inviteGroupPage, async (ctx, { section, page }, flow) => (flow.step === "group" ? turnList(ctx, flow, { page, section }, () => listed(ctx, flow, groupScreen)) : handled)),
-    on(B.inviteAgencyPage, async (ctx, { page }, flow) => (flow.step === "agency" ? turnList(ctx, flow, { page }, () => listed(ctx, flow, agencyScreen)) : handled)),
+    on(B.inviteAgencyPage, async (ctx, { page }, flow) => {
+      if (flow.step === "agency") return turnList(ctx, flow, { page }, () => listed(ctx, flow, agencyScreen));
+      if (flow.step === "county") return turnList(ctx, flow, { page }, () => listed(ctx, flow, countyScreen));
+      return handled;
+    }),
     on(B.inviteGroup, async (ctx, { groupId }, flow) => {
       if (flow.step !== "group") return handled;
       if (!flow.data.role || !invitableRoles(ctx.user, groupId).includes(flow.data.role)) {
@@ -144,6 +167,16 @@ export const inviteFlow = defineFlow<InviteData>({
       clearPick(flow.data);
       return next("head");
     }),
+    on(B.inviteCounty, async (ctx, { countyId }, flow) => {
+      if (flow.step !== "county") return handled;
+      if (!(await isInvitableCounty(ctx.deps, flow.data.workingGroupId ?? 0, countyId))) {
+        await ctx.reply(ctx.t("expected-button"));
+        return handled;
+      }
+      flow.data.countyId = countyId;
+      clearPick(flow.data);
+      return next("confirm");
+    }),
     on(B.inviteHead, async (_ctx, { head }, flow) => {
       if (flow.step !== "head") return handled;
       flow.data.isAgencyHead = head === "1";
@@ -159,6 +192,7 @@ export const inviteFlow = defineFlow<InviteData>({
           workingGroupId: data.workingGroupId,
           agencyId: data.agencyId ?? null,
           isAgencyHead: data.isAgencyHead === true,
+          countyId: data.countyId ?? null,
         });
         ctx.session.flow = undefined;
         ctx.logger.info({ invitationId: invitation.id, role: data.role, workingGroupId: data.workingGroupId }, "invitation created");

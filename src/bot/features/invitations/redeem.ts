@@ -21,7 +21,11 @@ async function redeem(ctx: BotContext, code: string): Promise<boolean> {
     ctx.t(result.alreadyMember ? "invitations-already-member" : "invitations-accepted", {
       role: ctx.t(`invitations-role-${membership.role}`),
       group: localName(result.workingGroup, ctx.locale),
-      agency: result.agency ? localName(result.agency, ctx.locale) : "-",
+      agency: result.agency
+        ? localName(result.agency, ctx.locale)
+        : result.county
+          ? ctx.t("county-desk-of", { county: localName(result.county, ctx.locale) })
+          : "-",
     }),
   );
   await syncCommandMenu(ctx);

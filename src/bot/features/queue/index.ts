@@ -5,15 +5,15 @@
 // triage feature's. In a group chat, an alert's "open" button opens the card in private.
 import { Composer } from "grammy";
 import { desk, shared } from "../../../buttons";
-import { isEmptyScope, queueGroups } from "../../../services/authz";
+import { isCountyDesk, isEmptyScope, queueGroups } from "../../../services/authz";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { staffOnly } from "../../staff-only";
 import { card, showCaseCard } from "./card";
 import { list } from "./list";
 
-/** Secretariat, admins and chairs of some working group. */
-export const isQueueReader = (ctx: BotContext): boolean => !isEmptyScope(queueGroups(ctx.user));
+/** Secretariat, admins and chairs of some working group, and county desks (their county's cases). */
+export const isQueueReader = (ctx: BotContext): boolean => !isEmptyScope(queueGroups(ctx.user)) || isCountyDesk(ctx.user);
 
 const composer = new Composer<BotContext>();
 const chat = composer.chatType("private");
@@ -21,7 +21,7 @@ chat.filter(isQueueReader).use(list, card);
 
 // Anyone else (an old message, forged data): refused, without a hint of what is there.
 chat.command("queue", staffOnly("queue"));
-chat.callbackQuery([desk.queueHome, desk.queueGroups, desk.queueList, desk.filterStatus, desk.filterCategory, desk.filterAgency].map((b) => b.filter), async (ctx) => {
+chat.callbackQuery([desk.queueHome, desk.queueGroups, desk.queueList, desk.filterStatus, desk.filterCategory, desk.filterAgency, desk.filterCounty].map((b) => b.filter), async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.reply(ctx.t("error-not-allowed"));
 });
@@ -41,7 +41,7 @@ composer.chatType(["group", "supergroup"]).callbackQuery(shared.queueCase.filter
 export const queue: Feature = {
   name: "queue",
   composer,
-  commands: [{ command: "queue", audience: "secretariat", alsoFor: ["chair"] }],
+  commands: [{ command: "queue", audience: "secretariat", alsoFor: ["chair", "county"] }],
   menu: [{ labelKey: "queue-menu", callback: desk.queueHome.pack(), visible: isQueueReader }],
   startPayloads: [
     {

@@ -3,7 +3,7 @@
 // it was made on; the service re-checks the reader's groups for every page.
 import { Composer } from "grammy";
 import { desk } from "../../../buttons";
-import { decodeQueueView, listQueue, queueAgencies, queueHeading, queueWorkingGroups, type QueueView } from "../../../services/queue";
+import { decodeQueueView, listQueue, queueAgencies, queueCounties, queueHeading, queueWorkingGroups, type QueueView } from "../../../services/queue";
 import type { BotContext } from "../../context";
 import { searchNames, type GroupSection } from "../../presenters/picker";
 import { filterScreen, groupPickerScreen, groupSearchScreen, queueListScreen, type FilterKind } from "../../presenters/queue";
@@ -47,7 +47,12 @@ export async function showQueue(ctx: BotContext, requested: QueueView): Promise<
 }
 
 async function showFilter(ctx: BotContext, kind: FilterKind, view: QueueView): Promise<void> {
-  const agencies = kind === "a" ? await refusedOr(ctx, () => queueAgencies(ctx.deps, ctx.user, view.workingGroupId)) : [];
+  const agencies =
+    kind === "a"
+      ? await refusedOr(ctx, () => queueAgencies(ctx.deps, ctx.user, view.workingGroupId))
+      : kind === "k"
+        ? await refusedOr(ctx, () => queueCounties(ctx.deps, ctx.user, view.workingGroupId))
+        : [];
   if (!agencies) return;
   const screen = filterScreen(ctx, kind, view, agencies);
   await showScreen(ctx, screen.text, screen.keyboard);
@@ -81,6 +86,7 @@ const FILTERS: Array<[typeof desk.filterStatus, FilterKind]> = [
   [desk.filterStatus, "s"],
   [desk.filterCategory, "c"],
   [desk.filterAgency, "a"],
+  [desk.filterCounty, "k"],
 ];
 for (const [button, kind] of FILTERS) {
   list.callbackQuery(button.filter, async (ctx) => {
