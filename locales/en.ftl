@@ -1080,10 +1080,12 @@ broadcasts-audience-officials = 🏛 Officials of chosen agencies
 broadcasts-audience-producers = 🏭 All producers
 broadcasts-audience-meeting = 🗓 Those invited to a meeting
 broadcasts-audience-units = 🏷 Units by sector or activity
+broadcasts-audience-county = 📍 Units of one county
 broadcasts-ask-agency-kinds = Choose the kinds of agencies (tap to select), then Done:
 broadcasts-ask-meeting = Choose the meeting:
 broadcasts-no-meetings = No meeting has invitees yet.
 broadcasts-ask-units = Choose a sector and/or an activity status (e.g. idle units), then Done:
+broadcasts-ask-county = The representatives of the units of which county?
 broadcasts-choose-one = Choose at least one option.
 broadcasts-preview =
     ↑ This is how the notice will look.

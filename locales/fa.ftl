@@ -1035,10 +1035,12 @@ broadcasts-audience-officials = 🏛 نمایندگان دستگاه‌های م
 broadcasts-audience-producers = 🏭 همه تولیدکنندگان
 broadcasts-audience-meeting = 🗓 دعوت‌شدگان یک جلسه
 broadcasts-audience-units = 🏷 واحدها بر اساس بخش یا وضعیت فعالیت
+broadcasts-audience-county = 📍 واحدهای یک شهرستان
 broadcasts-ask-agency-kinds = نوع دستگاه‌ها را انتخاب کنید (با زدن روی هر کدام)، سپس «تمام»:
 broadcasts-ask-meeting = جلسه را انتخاب کنید:
 broadcasts-no-meetings = هنوز جلسه‌ای با دعوت‌شده وجود ندارد.
 broadcasts-ask-units = بخش و/یا وضعیت فعالیت را انتخاب کنید (مثلاً واحدهای راکد)، سپس «تمام»:
+broadcasts-ask-county = نمایندگان واحدهای کدام شهرستان؟
 broadcasts-choose-one = دست‌کم یک گزینه را انتخاب کنید.
 broadcasts-preview =
     ↑ اطلاعیه به این شکل ارسال می‌شود.

@@ -1,6 +1,6 @@
 import { button } from "./define";
 
-export const AUDIENCE_KINDS = ["everyone", "officials", "producers", "meeting", "units"] as const;
+export const AUDIENCE_KINDS = ["everyone", "officials", "producers", "meeting", "units", "county"] as const;
 const ENUM_VALUE = { pattern: "[A-Z_]{1,40}" } as const;
 
 /** The compose flow: start, back, the group, the audience and its refinements. */
@@ -16,6 +16,7 @@ export const broadcastMeeting = button("bc:mtg", { meetingId: "id" });
 export const broadcastSector = button("bc:sec", { sector: ENUM_VALUE });
 export const broadcastActivity = button("bc:act", { status: ENUM_VALUE });
 export const broadcastUnitsDone = button("bc:units:done");
+export const broadcastCounty = button("bc:cty", { countyId: "id" });
 
 /** The preview: send it, drop it (to change the audience, or altogether); the live cancel. */
 export const broadcastSend = button("bc:go", { broadcastId: "id" });

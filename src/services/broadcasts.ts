@@ -33,6 +33,8 @@ export const BroadcastAudienceSchema = z
     z.object({ kind: z.literal("producers") }),
     z.object({ kind: z.literal("meeting"), meetingId: z.number().int().positive() }),
     z.object({ kind: z.literal("units"), sector: z.enum(Sector).nullable(), activityStatus: z.enum(ActivityStatus).nullable() }),
+    /** Representatives of the units of one county of the working group (seeded list, active). */
+    z.object({ kind: z.literal("county"), countyId: z.number().int().positive() }),
   ])
   .superRefine((audience, ctx) => {
     if (audience.kind === "units" && audience.sector === null && audience.activityStatus === null) {
@@ -86,6 +88,9 @@ export async function resolveAudience(tx: Pick<Tx, "user">, workingGroupId: numb
         ...(audience.activityStatus ? { activityStatus: audience.activityStatus } : {}),
       });
       break;
+    case "county":
+      where = representativeOf({ countyId: audience.countyId });
+      break;
   }
   return tx.user.findMany({ where, select: userSelect, orderBy: { id: "asc" } });
 }
@@ -121,6 +126,11 @@ export async function createBroadcastDraft(deps: Pick<Deps, "db">, actorId: numb
     if (audience.data.kind === "meeting") {
       const meeting = await tx.meeting.findFirst({ where: { id: audience.data.meetingId, workingGroupId: input.workingGroupId } });
       if (!meeting) throw refused("invalid_input");
+    }
+    if (audience.data.kind === "county") {
+      // Never trusted: the county must be one of this group's, and still in use.
+      const county = await tx.county.findFirst({ where: { id: audience.data.countyId, workingGroupId: input.workingGroupId, active: true } });
+      if (!county) throw refused("invalid_input");
     }
     const total = (await recipientsFor(tx, input.workingGroupId, audience.data, actorId)).length;
     const draft = await tx.broadcast.create({
@@ -343,6 +353,11 @@ export async function finishBroadcastIfDone(deps: Pick<Deps, "db" | "t" | "now" 
 /** The live progress message's one button. */
 export function progressCancelKeyboard(label: string, broadcastId: number): { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } {
   return { inline_keyboard: [[{ text: label, callback_data: broadcastCancel.pack({ broadcastId }) }]] };
+}
+
+/** The group's counties in use, by Persian name (the county audience's choices). */
+export async function broadcastableCounties(deps: Pick<Deps, "db">, workingGroupId: number): Promise<Array<{ id: number; nameFa: string; nameEn: string }>> {
+  return deps.db.county.findMany({ where: { workingGroupId, active: true }, select: { id: true, nameFa: true, nameEn: true }, orderBy: { nameFa: "asc" } });
 }
 
 /** Agency kinds with an active agency in the group (the officials audience's choices). */

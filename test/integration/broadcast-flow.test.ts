@@ -168,6 +168,41 @@ describe("a broadcast through the bot", () => {
     expect(payload.method === "sendPhoto" && payload.params.caption).toContain("طرح بازگشت واحدهای راکد");
   });
 
+  it("reaches the units of one county, chosen from the group's seeded list; another group's county is refused", async () => {
+    const counties = await db().county.findMany({ where: { workingGroupId: world.workingGroupId, active: true }, orderBy: { nameFa: "asc" } });
+    const [chosen, other] = counties as [(typeof counties)[number], (typeof counties)[number]];
+    for (const [i, county] of [chosen, chosen, other].entries()) {
+      const user = await db().user.create({ data: { telegramId: `85000002${i}0`, firstName: `County${i}`, language: "en" } });
+      await db().productionUnit.create({
+        data: {
+          workingGroupId: world.workingGroupId, name: `County unit ${i}`, legalId: legalEntityIdFrom(`14305098${i}0`), county: county.nameFa, countyId: county.id,
+          sector: "INDUSTRY", activityStatus: "ACTIVE", employees: 12, representatives: { create: { userId: user.id } },
+        },
+      });
+    }
+    expect((await resolveAudience(db(), world.workingGroupId, { kind: "county", countyId: chosen.id })).map((u) => u.firstName).sort()).toEqual(["County0", "County1"]);
+
+    await secretariat.send("/broadcast");
+    await secretariat.send("Power rationing in your county from Saturday: bring your shift plans to the secretariat.");
+    await secretariat.tap("Units of one county");
+    expect(secretariat.lastText()).toContain("which county");
+    // A forged county of another working group is not taken.
+    const qomCounty = await db().county.findFirstOrThrow({ where: { workingGroup: { code: "QOM" } } });
+    await secretariat.press(`bc:cty:${qomCounty.id}`);
+    expect(secretariat.lastText()).not.toContain("Recipients");
+    await secretariat.tap(chosen.nameEn);
+    expect(secretariat.lastText()).toContain(`Units of one county: ${chosen.nameEn}`);
+    expect(secretariat.lastText()).toContain("Recipients: 2");
+    await secretariat.tap("Send to 2 recipients");
+    const broadcast = await db().broadcast.findFirstOrThrow({ where: { createdById: world.secretariat.id }, orderBy: { id: "desc" } });
+    expect(BroadcastAudienceSchema.parse(broadcast.audience)).toEqual({ kind: "county", countyId: chosen.id });
+    expect(await db().outboxMessage.count({ where: { broadcastId: broadcast.id } })).toBe(2);
+
+    await expect(
+      createBroadcastDraft(env.container, world.secretariat.id, { workingGroupId: world.workingGroupId, text: "A notice to a county", audience: { kind: "county", countyId: qomCounty.id } }),
+    ).rejects.toMatchObject({ reason: "invalid_input" });
+  });
+
   it("is not offered to others", async () => {
     const producer = harness.user(world.producer.telegramId, { firstName: world.producer.firstName });
     await producer.send("/broadcast");

@@ -3,8 +3,9 @@
 // audience and its refinements, then the preview (preview.ts).
 import { InlineKeyboard } from "grammy";
 import { normalizeText, truncate } from "../../../domain/text";
+import { localName } from "../../../i18n";
 import { ActivityStatus, Sector, type AgencyKind } from "../../../generated/prisma/enums";
-import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableMeetings, validateBroadcastText } from "../../../services/broadcasts";
+import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableCounties, broadcastableMeetings, validateBroadcastText } from "../../../services/broadcasts";
 import { meetingTitle } from "../../../services/meetings";
 import { AUDIENCE_KINDS } from "../../../buttons/broadcasts";
 import { broadcasts as B, shared } from "../../../buttons";
@@ -110,6 +111,17 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
         await ctx.reply(ctx.t("broadcasts-ask-units"), { reply_markup: navigation(ctx, keyboard) });
       },
     },
+    county: {
+      async ask(ctx, flow) {
+        const counties = await broadcastableCounties(ctx.deps, flow.data.workingGroupId ?? -1);
+        const keyboard = new InlineKeyboard();
+        counties.forEach((county, index) => {
+          keyboard.text(localName(county, ctx.locale), B.broadcastCounty.pack({ countyId: county.id }));
+          if (index % 2 === 1) keyboard.row();
+        });
+        await ctx.reply(ctx.t("broadcasts-ask-county"), { reply_markup: navigation(ctx, keyboard) });
+      },
+    },
     preview: { ask: (ctx, flow) => showPreview(ctx, flow as FlowState<BroadcastDraft>, broadcastFlow) },
   },
   buttons: [
@@ -122,7 +134,7 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
     }),
     on(B.broadcastAudience, async (_ctx, { kind }, flow) => {
       flow.data.audience = kind;
-      return next(kind === "officials" ? "agency_kinds" : kind === "meeting" ? "meeting" : kind === "units" ? "units" : "preview");
+      return next(kind === "officials" ? "agency_kinds" : kind === "meeting" ? "meeting" : kind === "units" ? "units" : kind === "county" ? "county" : "preview");
     }),
     on(B.broadcastAgencyKind, async (ctx, { kind }, flow) => {
       const chosen = new Set<string>(flow.data.agencyKinds ?? []);
@@ -148,6 +160,15 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
       if ((ACTIVITY_STATUSES as string[]).includes(status)) flow.data.activityStatus = flow.data.activityStatus === status ? null : (status as ActivityStatus);
       await broadcastFlow.ask(ctx, flow);
       return handled;
+    }),
+    on(B.broadcastCounty, async (ctx, { countyId }, flow) => {
+      if (flow.step !== "county") return handled;
+      // A forged id finds no county of this group (the service checks again at the draft).
+      const county = (await broadcastableCounties(ctx.deps, flow.data.workingGroupId ?? -1)).find((c) => c.id === countyId);
+      if (!county) return retry("expected-button");
+      flow.data.countyId = county.id;
+      flow.data.countyName = localName(county, ctx.locale);
+      return next("preview");
     }),
     on(B.broadcastUnitsDone, async (_ctx, _payload, flow) => (!flow.data.sector && !flow.data.activityStatus ? retry("broadcasts-choose-one") : next("preview"))),
   ],

@@ -22,6 +22,9 @@ export interface BroadcastDraft extends PickState {
   meetingId?: number;
   sector?: Sector | null;
   activityStatus?: ActivityStatus | null;
+  countyId?: number;
+  /** The chosen county's name in the author's language, for the preview's audience line. */
+  countyName?: string;
 }
 
 /** The audience as the service validates it, from the draft's choices (null: incomplete). */
@@ -36,13 +39,17 @@ export function audienceOf(draft: BroadcastDraft): BroadcastAudience | null {
       return draft.meetingId ? { kind: "meeting", meetingId: draft.meetingId } : null;
     case "units":
       return draft.sector || draft.activityStatus ? { kind: "units", sector: draft.sector ?? null, activityStatus: draft.activityStatus ?? null } : null;
+    case "county":
+      return draft.countyId ? { kind: "county", countyId: draft.countyId } : null;
     default:
       return null;
   }
 }
 
-function audienceLabel(ctx: BotContext, audience: BroadcastAudience): string {
+function audienceLabel(ctx: BotContext, audience: BroadcastAudience, draft: BroadcastDraft): string {
   switch (audience.kind) {
+    case "county":
+      return `${ctx.t("broadcasts-audience-county")}: ${draft.countyName ?? ""}`;
     case "officials":
       return `${ctx.t("broadcasts-audience-officials")}: ${audience.agencyKinds.map((k) => ctx.t(`broadcasts-agency-kind-${k}`)).join("، ")}`;
     case "units":
@@ -85,7 +92,7 @@ export async function showPreview(ctx: BotContext, flow: FlowState<BroadcastDraf
   if (created.total > 0) keyboard.text(ctx.t("broadcasts-confirm", { count: total }), B.broadcastSend.pack({ broadcastId: created.id })).row();
   keyboard.text(ctx.t("broadcasts-change-audience"), B.broadcastDrop.pack({ broadcastId: created.id, then: "aud" })).row();
   keyboard.text(ctx.t("button-cancel"), B.broadcastDrop.pack({ broadcastId: created.id, then: "x" }));
-  await ctx.reply(ctx.t(created.total > 0 ? "broadcasts-preview" : "broadcasts-preview-empty", { count: total, audience: audienceLabel(ctx, audience) }), {
+  await ctx.reply(ctx.t(created.total > 0 ? "broadcasts-preview" : "broadcasts-preview-empty", { count: total, audience: audienceLabel(ctx, audience, draft) }), {
     reply_markup: keyboard,
   });
 }
