@@ -20,7 +20,10 @@ export interface OutageTracker {
   /** The dependency answered: closes an outage with one line (a no-op otherwise). */
   up(): void;
   readonly down: boolean;
-  /** Stops the summary timer (the container's close). */
+  /**
+   * The container's close: stops the summary timer, and from then on the connection errors of
+   * closing (a client told to quit, a pool ended) are not an outage and are not logged.
+   */
   stop(): void;
 }
 
@@ -61,6 +64,7 @@ export function createOutageTracker(logger: Logger, dependency: string, options:
   let suppressed = 0;
   let total = 0;
   let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
 
   const summarize = () => {
     if (since === undefined || suppressed === 0) return;
@@ -73,6 +77,7 @@ export function createOutageTracker(logger: Logger, dependency: string, options:
       return since !== undefined;
     },
     error(error, fields = {}, message) {
+      if (stopped && isConnectionError(error)) return;
       if (!isConnectionError(error)) {
         log.error({ err: error, ...fields }, message ?? `${dependency} error`);
         return;
@@ -97,6 +102,7 @@ export function createOutageTracker(logger: Logger, dependency: string, options:
       total = 0;
     },
     stop() {
+      stopped = true;
       clearInterval(timer);
       timer = undefined;
     },

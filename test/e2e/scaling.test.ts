@@ -43,7 +43,10 @@ describe("two polling processes", () => {
     for (const user of users.slice(0, 2)) await expect.poll(() => helpReplies(world, user.id), { timeout: 15_000 }).toBe(1);
     expect(second.logs().some((line) => line.msg === ACTIVE)).toBe(false);
 
-    // The leader dies; the standby takes over within the lock's lifetime and a bit.
+    // The leader dies, once it has confirmed what it answered (its next poll, within 250 ms): a
+    // kill between a reply and its confirmation is the at-least-once window, which the next test
+    // covers; here the takeover is under test. The standby takes over within the lock's lifetime.
+    await sleep(1_000);
     await first.kill();
     const killedAt = Date.now();
     await second.waitForLine((line) => line.msg === ACTIVE, 15_000);
