@@ -17,6 +17,7 @@
  * replay log would not); it must stay JSON-safe.
  */
 import { Composer, type Filter } from "grammy";
+import { isRefusal } from "../domain/refusal";
 import type { Button, PlainButton } from "../buttons";
 import type { FieldSpec, PayloadOf } from "../buttons/define";
 import type { BotContext, Flow } from "./context";
@@ -34,6 +35,11 @@ export type StepResult =
 
 export const next = (step: string): StepResult => ({ next: step });
 export const retry = (key: string, args?: Record<string, string | number>): StepResult => ({ retry: key, args });
+/** A step's answer to a service's refusal: ask again with the refusal's message; anything else is thrown. */
+export function retryOnRefusal(error: unknown): StepResult {
+  if (isRefusal(error)) return retry(error.messageKey, error.args);
+  throw error;
+}
 export const handled: StepResult = { handled: true };
 
 /** A flow's state as its steps see it: the data typed as the flow declares. */

@@ -355,11 +355,6 @@ export function progressCancelKeyboard(label: string, broadcastId: number): { in
   return { inline_keyboard: [[{ text: label, callback_data: broadcastCancel.pack({ broadcastId }) }]] };
 }
 
-/** The group's counties in use, by Persian name (the county audience's choices). */
-export async function broadcastableCounties(deps: Pick<Deps, "db">, workingGroupId: number): Promise<Array<{ id: number; nameFa: string; nameEn: string }>> {
-  return deps.db.county.findMany({ where: { workingGroupId, active: true }, select: { id: true, nameFa: true, nameEn: true }, orderBy: { nameFa: "asc" } });
-}
-
 /** Agency kinds with an active agency in the group (the officials audience's choices). */
 export async function activeAgencyKinds(deps: Pick<Deps, "db">, workingGroupId: number) {
   const rows = await deps.db.agency.findMany({ where: { workingGroupId, active: true }, distinct: ["kind"], orderBy: { kind: "asc" }, select: { kind: true } });

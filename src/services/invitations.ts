@@ -351,11 +351,6 @@ export async function isInvitableAgency(deps: Pick<Deps, "db">, workingGroupId: 
   return (await deps.db.agency.count({ where: { id: agencyId, workingGroupId, active: true } })) === 1;
 }
 
-/** Active counties of a group a county desk may be invited to serve, in id order. */
-export async function invitableCounties(deps: Pick<Deps, "db">, workingGroupId: number) {
-  return deps.db.county.findMany({ where: { workingGroupId, active: true }, orderBy: { id: "asc" }, select: { id: true, nameFa: true, nameEn: true } });
-}
-
 /** Whether the county is an active county of the group (a button's id is never trusted). */
 export async function isInvitableCounty(deps: Pick<Deps, "db">, workingGroupId: number, countyId: number): Promise<boolean> {
   return (await deps.db.county.count({ where: { id: countyId, workingGroupId, active: true } })) === 1;

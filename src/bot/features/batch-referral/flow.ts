@@ -6,12 +6,11 @@ import { InlineKeyboard } from "grammy";
 import { batch as B, shared } from "../../../buttons";
 import { CATEGORY_IDS } from "../../../domain/categories";
 import { endOfJalaliDay, formatJalaliDate, formatJalaliYMD, todayInTehran } from "../../../domain/jalali";
-import { isRefusal } from "../../../domain/refusal";
 import { addWorkingDays } from "../../../domain/working-calendar";
 import { localName } from "../../../i18n";
 import { batchChoices, cleanRequest, parseBatchDeadline, REFERRABLE_STATUSES, REQUEST_MAX, REQUEST_MIN, subcategoriesOf } from "../../../services/referrals";
 import type { BotContext } from "../../context";
-import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, on, retryOnRefusal, type DefinedFlow, type FlowState } from "../../flow-engine";
 import { clearPick, pickStep, turnList } from "../../pick-steps";
 import { sortByName } from "../../presenters/picker";
 import { refusedOr, showScreen } from "../../reply";
@@ -97,11 +96,6 @@ async function deadlineKeyboard(ctx: BotContext): Promise<InlineKeyboard> {
   return navigation(ctx, keyboard);
 }
 
-function refusalRetry(error: unknown): StepResult {
-  if (isRefusal(error)) return retry(error.messageKey, error.args);
-  throw error;
-}
-
 export const batchFlow: DefinedFlow<BatchDraft> = defineFlow<BatchDraft>({
   name: "batch-referral",
   version: 1,
@@ -140,7 +134,7 @@ export const batchFlow: DefinedFlow<BatchDraft> = defineFlow<BatchDraft>({
         try {
           flow.data.request = cleanRequest(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("deadline");
       },
@@ -154,7 +148,7 @@ export const batchFlow: DefinedFlow<BatchDraft> = defineFlow<BatchDraft>({
         try {
           flow.data.due = formatJalaliYMD(parseBatchDeadline(ctx.deps, text));
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("preview");
       },

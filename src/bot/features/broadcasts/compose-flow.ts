@@ -5,8 +5,9 @@ import { InlineKeyboard } from "grammy";
 import { normalizeText, truncate } from "../../../domain/text";
 import { localName } from "../../../i18n";
 import { ActivityStatus, Sector, type AgencyKind } from "../../../generated/prisma/enums";
-import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableCounties, broadcastableMeetings, validateBroadcastText } from "../../../services/broadcasts";
+import { activeAgencyKinds, BROADCAST_CAPTION_MAX, BROADCAST_TEXT_MAX, BROADCAST_TEXT_MIN, broadcastableMeetings, validateBroadcastText } from "../../../services/broadcasts";
 import { meetingTitle } from "../../../services/meetings";
+import { countiesOf } from "../../../services/units";
 import { AUDIENCE_KINDS } from "../../../buttons/broadcasts";
 import { broadcasts as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
@@ -113,7 +114,7 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
     },
     county: {
       async ask(ctx, flow) {
-        const counties = await broadcastableCounties(ctx.deps, flow.data.workingGroupId ?? -1);
+        const counties = await countiesOf(ctx.deps, flow.data.workingGroupId ?? -1);
         const keyboard = new InlineKeyboard();
         counties.forEach((county, index) => {
           keyboard.text(localName(county, ctx.locale), B.broadcastCounty.pack({ countyId: county.id }));
@@ -164,7 +165,7 @@ export const broadcastFlow: DefinedFlow<BroadcastDraft> = defineFlow<BroadcastDr
     on(B.broadcastCounty, async (ctx, { countyId }, flow) => {
       if (flow.step !== "county") return handled;
       // A forged id finds no county of this group (the service checks again at the draft).
-      const county = (await broadcastableCounties(ctx.deps, flow.data.workingGroupId ?? -1)).find((c) => c.id === countyId);
+      const county = (await countiesOf(ctx.deps, flow.data.workingGroupId ?? -1)).find((c) => c.id === countyId);
       if (!county) return retry("expected-button");
       flow.data.countyId = county.id;
       flow.data.countyName = localName(county, ctx.locale);

@@ -6,14 +6,13 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { clusters as C, shared } from "../../../buttons";
 import { endOfJalaliDay, formatJalaliDate, todayInTehran, type JalaliDate } from "../../../domain/jalali";
-import { isRefusal } from "../../../domain/refusal";
 import { addWorkingDays } from "../../../domain/working-calendar";
 import { localName } from "../../../i18n";
 import { buildCluster, casesByCodes, cleanTitle, recordCollectiveResolution, referCluster, renameCluster, TITLE_MAX, TITLE_MIN } from "../../../services/clusters";
 import { batchChoices, cleanRequest, parseBatchDeadline, REQUEST_MAX, REQUEST_MIN } from "../../../services/referrals";
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, on, retry, type DefinedFlow, type FlowState, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, on, retry, retryOnRefusal, type DefinedFlow, type FlowState, type StepResult } from "../../flow-engine";
 import { sortByName } from "../../presenters/picker";
 import { answerRefusal } from "../../reply";
 import { showClusterCard } from "./screens";
@@ -34,11 +33,6 @@ const DUE_CHOICES = [5, 10, 15, 30];
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), C.back.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
-}
-
-function refusalRetry(error: unknown): StepResult {
-  if (isRefusal(error)) return retry(error.messageKey, error.args);
-  throw error;
 }
 
 async function agencyKeyboard(ctx: BotContext, groupId: number): Promise<InlineKeyboard> {
@@ -92,7 +86,7 @@ export const clusterFlow: DefinedFlow<ClusterDraft> = defineFlow<ClusterDraft>({
         try {
           title = cleanTitle(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         if (flow.data.mode === "build") {
           flow.data.title = title;
@@ -124,7 +118,7 @@ export const clusterFlow: DefinedFlow<ClusterDraft> = defineFlow<ClusterDraft>({
           await showClusterCard(ctx, made.clusterId, { fresh: true });
           return handled;
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
       },
     },
@@ -142,7 +136,7 @@ export const clusterFlow: DefinedFlow<ClusterDraft> = defineFlow<ClusterDraft>({
         try {
           flow.data.text = cleanRequest(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next(flow.data.mode === "refer" ? "deadline" : "agency");
       },
@@ -163,7 +157,7 @@ export const clusterFlow: DefinedFlow<ClusterDraft> = defineFlow<ClusterDraft>({
         try {
           due = parseBatchDeadline(ctx.deps, text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return finish(ctx, flow, due);
       },

@@ -8,7 +8,6 @@ import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { intake as B, shared } from "../../../buttons";
 import { CATEGORY_IDS, isCategoryId } from "../../../domain/categories";
-import { isRefusal } from "../../../domain/refusal";
 import { normalizeText, parseInteger } from "../../../domain/text";
 import { ActivityStatus, Sector } from "../../../generated/prisma/enums";
 import { localName } from "../../../i18n";
@@ -19,7 +18,7 @@ import { countyDeskGroups, isCountyDesk } from "../../../services/authz";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, on, retry, retryOnRefusal, type FlowState } from "../../flow-engine";
 import { clearPick, pickStep, turnList } from "../../pick-steps";
 import { sortByName, type PickState } from "../../presenters/picker";
 import { answerRefusal, refusedOr } from "../../reply";
@@ -47,11 +46,6 @@ const ACTIVITIES = Object.values(ActivityStatus);
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), B.back.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
-}
-
-function refusalRetry(error: unknown): StepResult {
-  if (isRefusal(error)) return retry(error.messageKey, error.args);
-  throw error;
 }
 
 async function ask(ctx: BotContext, key: string, keyboard?: InlineKeyboard, args?: Record<string, string | number>) {
@@ -92,7 +86,7 @@ const intakeFlow = defineFlow<IntakeDraft>({
           if (found.unit) await ctx.reply(ctx.t("intake-unit-found", { unit: found.unit.name }));
           return next(found.unit ? "category" : "unit_name");
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
       },
     },
@@ -110,7 +104,7 @@ const intakeFlow = defineFlow<IntakeDraft>({
             return next("sector");
           }
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("county");
       },
@@ -152,7 +146,7 @@ const intakeFlow = defineFlow<IntakeDraft>({
         try {
           flow.data.producerName = cleanName(text, PRODUCER_NAME_MIN, PRODUCER_NAME_MAX);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("review");
       },

@@ -6,7 +6,8 @@ import type { Role } from "../../../generated/prisma/enums";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localName } from "../../../i18n";
 import { invitableRoles } from "../../../services/authz";
-import { createInvitation, invitableAgencies, invitableCounties, invitationLink, invitationNames, isInvitableAgency, isInvitableCounty } from "../../../services/invitations";
+import { countiesOf } from "../../../services/units";
+import { createInvitation, invitableAgencies, invitationLink, invitationNames, isInvitableAgency, isInvitableCounty } from "../../../services/invitations";
 import { invitations as B, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import { defineFlow, handled, next, on, type FlowState } from "../../flow-engine";
@@ -50,7 +51,7 @@ async function agencyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promi
 
 /** Which county (a county desk's): the group's active counties, by name. */
 async function countyScreen(ctx: BotContext, flow: FlowState<InviteData>): Promise<PickScreen> {
-  const counties = sortByName(await invitableCounties(ctx.deps, flow.data.workingGroupId ?? 0), ctx.locale);
+  const counties = sortByName(await countiesOf(ctx.deps, flow.data.workingGroupId ?? 0), ctx.locale);
   return listPickerScreen(ctx, ctx.t("county-desk-ask-county"), counties, flow.data, {
     pick: (county) => B.inviteCounty.pack({ countyId: county.id }),
     turn: (page) => B.inviteAgencyPage.pack({ page }),

@@ -6,13 +6,12 @@ import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import { restart as B, shared } from "../../../buttons";
 import { formatJalaliDate, parseJalaliDate, endOfJalaliDay, type JalaliDate } from "../../../domain/jalali";
-import { isRefusal } from "../../../domain/refusal";
 import type { ActivityStatus } from "../../../generated/prisma/enums";
 import { localName } from "../../../i18n";
 import { checkMilestoneDue, cleanMilestoneTitle, createRestartPlan, MILESTONES_MAX, movesForward, planAgencies, restartableUnit, restartableUnits, type MilestoneInput } from "../../../services/restart-plans";
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, on, retry, retryOnRefusal, type FlowState } from "../../flow-engine";
 import { clearPick, searchList, turnList } from "../../pick-steps";
 import type { PickState } from "../../presenters/picker";
 import { answerRefusal, refusedOr } from "../../reply";
@@ -54,11 +53,6 @@ const MOVE_CODES = { S: "SEMI_ACTIVE", A: "ACTIVE" } as const;
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), B.back.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
-}
-
-function refusalRetry(error: unknown): StepResult {
-  if (isRefusal(error)) return retry(error.messageKey, error.args);
-  throw error;
 }
 
 async function ask(ctx: BotContext, key: string, keyboard?: InlineKeyboard, args?: Record<string, string | number>) {
@@ -106,7 +100,7 @@ export const planFlow = defineFlow<PlanDraft>({
           await ctx.reply(ctx.t("restart-unit-choose"), { reply_markup: navigation(ctx, keyboard) });
           return handled;
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
       },
     },
@@ -116,7 +110,7 @@ export const planFlow = defineFlow<PlanDraft>({
         try {
           flow.data.title = cleanMilestoneTitle(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("agency");
       },
@@ -139,7 +133,7 @@ export const planFlow = defineFlow<PlanDraft>({
         try {
           flow.data.dueDate = checkMilestoneDue(parseJalaliDate(text), ctx.deps.now());
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("moves");
       },
@@ -188,7 +182,7 @@ export const planFlow = defineFlow<PlanDraft>({
         flow.data.unitName = unit.name;
         flow.data.unitStatus = unit.activityStatus;
       } catch (error) {
-        return refusalRetry(error);
+        return retryOnRefusal(error);
       }
       return next("title");
     }),

@@ -7,14 +7,13 @@ import { InlineKeyboard } from "grammy";
 import { shared, visits as B } from "../../../buttons";
 import { CATEGORY_IDS, isCategoryId } from "../../../domain/categories";
 import { formatJalaliDate, parseJalaliDate, startOfJalaliDay, todayInTehran, type JalaliDate } from "../../../domain/jalali";
-import { isRefusal } from "../../../domain/refusal";
 import { truncate } from "../../../domain/text";
 import { representativeLink } from "../../../services/representatives";
 import { checkVisitDate, cleanDemandDescription, cleanParticipants, DEMANDS_MAX, findVisitUnits, recordVisit, subcategoriesOf, visitUnit, type VisitDemand } from "../../../services/visits";
 import { DESCRIPTION_MAX, DESCRIPTION_MIN } from "../../../services/cases";
 import type { BotContext } from "../../context";
 import { endFlow } from "../../flow";
-import { defineFlow, handled, next, on, retry, type FlowState, type StepResult } from "../../flow-engine";
+import { defineFlow, handled, next, on, retry, retryOnRefusal, type FlowState } from "../../flow-engine";
 import { clearPick, searchList, turnList } from "../../pick-steps";
 import type { PickState } from "../../presenters/picker";
 import { answerRefusal } from "../../reply";
@@ -47,11 +46,6 @@ function commitDemand(d: VisitDraft): number {
 
 function navigation(ctx: BotContext, keyboard = new InlineKeyboard()): InlineKeyboard {
   return keyboard.row().text(ctx.t("button-back"), B.back.pack()).text(ctx.t("button-cancel"), shared.flowCancel.pack());
-}
-
-function refusalRetry(error: unknown): StepResult {
-  if (isRefusal(error)) return retry(error.messageKey, error.args);
-  throw error;
 }
 
 async function ask(ctx: BotContext, key: string, keyboard?: InlineKeyboard, args?: Record<string, string | number>) {
@@ -111,7 +105,7 @@ export const visitFlow = defineFlow<VisitDraft>({
           await ctx.reply(ctx.t("visits-unit-choose"), { reply_markup: navigation(ctx, keyboard) });
           return handled;
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
       },
     },
@@ -121,7 +115,7 @@ export const visitFlow = defineFlow<VisitDraft>({
         try {
           flow.data.visitedOn = checkVisitDate(parseJalaliDate(text), ctx.deps.now());
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("participants");
       },
@@ -132,7 +126,7 @@ export const visitFlow = defineFlow<VisitDraft>({
         try {
           flow.data.participants = cleanParticipants(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         return next("category");
       },
@@ -151,7 +145,7 @@ export const visitFlow = defineFlow<VisitDraft>({
         try {
           description = cleanDemandDescription(text);
         } catch (error) {
-          return refusalRetry(error);
+          return retryOnRefusal(error);
         }
         if (!flow.data.category) return next("category");
         // Pending until "another" or "review": back from the next question and typing again replaces it.
@@ -196,7 +190,7 @@ export const visitFlow = defineFlow<VisitDraft>({
         flow.data.unitId = unit.id;
         flow.data.unitName = unit.name;
       } catch (error) {
-        return refusalRetry(error);
+        return retryOnRefusal(error);
       }
       return next("date");
     }),
