@@ -138,21 +138,54 @@ async function walk(chats: Chats, subject: Subject, user: FakeUser, index: numbe
   for (const { action, tashil } of journey(index)) {
     // The baseline answers every update with one message, whatever it was.
     const match = subject === "tashil" ? tashil : (call: FakeCall) => call.method === "sendMessage";
-    last = await chats.step(
-      () => {
-        if ("message" in action) chats.fake.userMessage(user, action.message);
-        else if ("contact" in action) chats.fake.userContact(user, action.contact);
-        else {
-          const data = typeof action.press === "string" ? action.press : subject === "tashil" && last ? action.press(last) : "x";
-          chats.fake.userCallback(user, data);
-        }
-      },
-      match,
-      user.id,
-    );
+    const previous = last;
+    last = await chats.step(() => act(chats, user, action, previous, subject), match, user.id);
     updates += 1;
   }
   return updates;
+}
+
+/**
+ * The same walk in lock step: every producer takes step k, all wait, then step k + 1; `between`
+ * runs before each step and after the last (the step's index, then the journey's length), so a
+ * caller can read the process's CPU time per step.
+ */
+export async function runProducersInStep(
+  chats: Chats,
+  count: number,
+  firstId: number,
+  between: (step: number, label: string) => void,
+): Promise<void> {
+  const users = Array.from({ length: count }, (_, i) => ({ id: firstId + i, first_name: `Producer${firstId + i}`, language_code: "en" }));
+  const journeys = users.map((_, i) => journey(firstId + i));
+  const lasts: Array<FakeCall | undefined> = users.map(() => undefined);
+  const steps = journeys[0]?.length ?? 0;
+  for (let k = 0; k < steps; k++) {
+    const first = journeys[0]?.[k]?.action;
+    between(k, first ? labelOf(first) : String(k));
+    await Promise.all(
+      users.map(async (user, i) => {
+        const { action, tashil } = (journeys[i] as ReturnType<typeof journey>)[k] as ReturnType<typeof journey>[number];
+        lasts[i] = await chats.step(() => act(chats, user, action, lasts[i], "tashil"), tashil, user.id);
+      }),
+    );
+  }
+  between(steps, "end");
+}
+
+function labelOf(action: Action): string {
+  if ("message" in action) return action.message.startsWith("/") ? action.message : "text";
+  if ("contact" in action) return "contact";
+  return typeof action.press === "string" ? action.press : "press (picked)";
+}
+
+function act(chats: Chats, user: FakeUser, action: Action, last: FakeCall | undefined, subject: Subject): void {
+  if ("message" in action) chats.fake.userMessage(user, action.message);
+  else if ("contact" in action) chats.fake.userContact(user, action.contact);
+  else {
+    const data = typeof action.press === "string" ? action.press : subject === "tashil" && last ? action.press(last) : "x";
+    chats.fake.userCallback(user, data);
+  }
 }
 
 /** `count` producers (ids from `firstId`) walk at once; resolves with the updates sent. */
