@@ -12,7 +12,7 @@ import { createOutageTracker } from "./outage-log";
 import { instrumentApi } from "./bot/api";
 import { countCriticalUnopenedPastRealert, outboxStats } from "./services/operations-stats";
 import { createQueueRedis, createRedis } from "./redis";
-import { relayOutbox } from "./jobs/outbox-relay";
+import { outboxFlusher, relayOutbox } from "./jobs/outbox-relay";
 import { loadPolicies } from "./policies";
 import { createDraftWriter } from "./services/drafts";
 
@@ -75,11 +75,10 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     scheduler: undefined as unknown as Deps["scheduler"],
     // Assigned below: the writer reads the container's clock, which may be replaced by a test.
     drafts: undefined as unknown as Deps["drafts"],
-    flushOutbox: () => {
-      relayOutbox(container).catch((error: unknown) => {
-        logger.warn({ err: error }, "outbox flush failed; the worker's sweep will relay it");
-      });
-    },
+    flushOutbox: outboxFlusher(
+      () => relayOutbox(container),
+      (error) => logger.warn({ err: error }, "outbox flush failed; the worker's sweep will relay it"),
+    ),
     async close() {
       // The drafts still queued go to PostgreSQL before its connections close.
       await container.drafts.close().catch(() => undefined);

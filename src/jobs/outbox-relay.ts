@@ -42,6 +42,35 @@ export async function relayOutbox(deps: RelayDeps, batch = BATCH): Promise<numbe
   }
 }
 
+/**
+ * The relay as `deps.flushOutbox` runs it after a commit that wrote outbox rows: one relay at a
+ * time, and every flush asked for while one runs folded into a single run after it. Each relay
+ * reads every PENDING row, so two running side by side (200 producers submitting at once made
+ * 200) each read and queued all the others' rows too: the work grew with the square of the
+ * burst (35 job additions per submitted case at 50 at once, where one is needed). A flush
+ * asked for during a run still gets a run that starts after it asked, so a row committed
+ * before its flush is never left waiting for the worker's periodic relay.
+ */
+export function outboxFlusher(relay: () => Promise<unknown>, onError: (error: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await relay().catch(onError);
+    } while (again);
+    running = false;
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void loop();
+  };
+}
+
 export interface LostJobScan {
   /** Rows looked at and jobs added again. */
   checked: number;
