@@ -41,7 +41,7 @@ async function main(): Promise<void> {
           total += perUpdate;
           rows.push(`${String(step).padStart(2)}  ${label.padEnd(42)} ${perUpdate.toFixed(2).padStart(6)} ms CPU/update  ${((now - t) / PRODUCERS).toFixed(2).padStart(6)} ms wall/update`);
         }
-        marks.push(`${process.hrtime.bigint() / 1000n} ${step} ${next}`);
+        marks.push(`${process.hrtime.bigint() / 1000n} ${step} ${Date.now()} ${next}`);
         cpu = nowCpu;
         t = now;
         label = next;

@@ -86,6 +86,8 @@ export async function createWorld(options: { secretariatChat?: number; database?
     return { databaseUrl: "", prefix, transactions: async () => 0, dispose: () => clearRedisPrefix(prefix, REDIS_URL).catch(() => undefined) };
   }
   await admin(`CREATE DATABASE "${name}"`);
+  // BENCH_LOG_STATEMENTS=1: every statement of this database in PostgreSQL's log (looking into a run).
+  if (process.env.BENCH_LOG_STATEMENTS) await admin(`ALTER DATABASE "${name}" SET log_statement = 'all'`);
   execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
   const db = createDb(url);
   try {

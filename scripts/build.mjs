@@ -18,7 +18,7 @@
 //
 //   --watch        rebuild on every change (the processes themselves: `npm run dev`)
 //   --outdir=DIR   build into DIR instead of dist/ (test/unit/runtime-dependencies.test.ts)
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -70,6 +70,21 @@ const options = {
   logLevel: "warning",
 };
 
+/**
+ * V8 keeps every script's source in memory (for lazy compilation and toString), as one byte per
+ * character only when all of it is Latin-1: a single "→" in a bundled library's comment made
+ * dist/main.js's 3.4 MB cost 7 MB of every process's heap. esbuild already writes strings,
+ * regular expressions and identifiers as ASCII escapes (its default charset); what is left is in
+ * comments, where a \uXXXX escape is as readable. (Watch mode skips this: dev only.)
+ */
+function asciiOnly(file) {
+  const source = readFileSync(file, "utf8");
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(source)) return;
+  // eslint-disable-next-line no-control-regex
+  writeFileSync(file, source.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
 rmSync(path.resolve(root, outdir), { recursive: true, force: true });
 if (watch) {
   const context = await esbuild.context({ ...options, logLevel: "info" });
@@ -78,6 +93,7 @@ if (watch) {
   const started = Date.now();
   const result = await esbuild.build({ ...options, metafile: true });
   const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith(".js"));
+  for (const [file] of outputs) asciiOnly(path.resolve(root, file));
   const sizes = outputs.map(([file, output]) => `${file} ${(output.bytes / 1024).toFixed(0)} KiB`).join(", ");
   console.log(`built ${sizes} in ${Date.now() - started} ms`);
 }

@@ -6,25 +6,34 @@ import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calen
 import { enqueueOutbound } from "./outbox";
 import { notify, renderNotice, secretariatOf, type Notice } from "./notifications";
 
+const alertedCaseSelect = {
+  id: true,
+  trackingCode: true,
+  category: true,
+  urgency: true,
+  workingGroupId: true,
+  unit: { select: { name: true } },
+  workingGroup: { select: { secretariatChatId: true } },
+} as const;
+
+/** What an alert shows of its case: the submit passes what it has just written (no re-read). */
+export interface AlertedCase {
+  id: number;
+  trackingCode: string;
+  category: string;
+  urgency: string;
+  workingGroupId: number;
+  unit: { name: string };
+  workingGroup: { secretariatChatId: string | null };
+}
+
 /**
  * Tells every secretariat member of the case's working group (and its secretariat group chat,
  * if configured) about a new case: tracking code, unit, category, urgency, an open button.
  * Critical cases are marked loudly.
  */
-export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, caseId: number, round = 0): Promise<void> {
-  const row = await tx.case.findUniqueOrThrow({
-    where: { id: caseId },
-    select: {
-      id: true,
-      trackingCode: true,
-      category: true,
-      subcategory: true,
-      urgency: true,
-      workingGroupId: true,
-      unit: { select: { name: true } },
-      workingGroup: { select: { secretariatChatId: true } },
-    },
-  });
+export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, caseId: number | AlertedCase, round = 0): Promise<void> {
+  const row = typeof caseId === "number" ? await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: alertedCaseSelect }) : caseId;
   const critical = row.urgency === "critical";
   const notice: Notice = {
     key: round > 0 ? "alert-case-unopened" : critical ? "alert-new-case-critical" : "alert-new-case",

@@ -9,7 +9,7 @@ import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
 import { appendEvent } from "./timeline";
 import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
-import { syncCaseCountdown } from "./countdown/schedule";
+import { countdownCaseSelect, syncCaseCountdown, type CountdownCase } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
 import { lockCase } from "./case-status";
 import { caseWaitSelect, resumeCaseClocks } from "./clock-pauses";
@@ -131,9 +131,10 @@ export async function submitCase(
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
   const urgency = computeUrgency({ category: draft.category as CategoryId, irreversibleAt, now });
   let submitted: SubmittedCase;
+  let countdownRow: CountdownCase | undefined;
   try {
     submitted = await deps.db.$transaction(async (tx) => {
-      const unitSelect = { id: true, workingGroupId: true, workingGroup: { select: { code: true } } } as const;
+      const unitSelect = { id: true, name: true, workingGroupId: true, workingGroup: { select: { code: true, secretariatChatId: true } } } as const;
       const link = options.onBehalf
         ? { unit: await tx.productionUnit.findUnique({ where: { id: draft.unitId }, select: unitSelect }) }
         : await tx.unitRepresentative.findUnique({ where: { userId_unitId: { userId, unitId: draft.unitId } }, select: { unit: { select: unitSelect } } });
@@ -162,7 +163,7 @@ export async function submitCase(
           submissionKey,
           ...(options.onBehalf ? { filedById: userId, intakeChannel: options.onBehalf.channel, onBehalfName: options.onBehalf.producerName, fieldVisitId: options.onBehalf.fieldVisitId ?? null } : {}),
         },
-        select: { id: true },
+        select: countdownCaseSelect,
       });
       if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
       const event = await appendEvent(tx, {
@@ -176,7 +177,8 @@ export async function submitCase(
           data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
         });
       }
-      await alertSecretariatOfNewCase(tx, deps, created.id);
+      await alertSecretariatOfNewCase(tx, deps, { ...created, trackingCode, workingGroupId: unit.workingGroupId, unit, workingGroup: unit.workingGroup });
+      countdownRow = created;
       return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
     });
   } catch (error) {
@@ -192,7 +194,7 @@ export async function submitCase(
     deps.logger.warn({ err: error, caseId: submitted.caseId }, "could not schedule the new case's timers");
   });
   // The countdown to its irreversible date (never throws; reconciled at worker start).
-  if (irreversibleAt) await syncCaseCountdown(deps, submitted.caseId);
+  if (irreversibleAt) await syncCaseCountdown(deps, submitted.caseId, countdownRow);
   return submitted;
 }
 

@@ -87,18 +87,25 @@ export async function loadUser(
   const telegramId = String(from.id);
   let user = await db.user.findUnique({ where: { telegramId }, include: userInclude });
   if (!user) {
-    user = await db.user.upsert({
-      where: { telegramId },
-      create: {
-        telegramId,
-        firstName: from.first_name,
-        lastName: from.last_name ?? null,
-        username: from.username ?? null,
-        language: localeFromTelegram(from.language_code, options.defaultLocale),
-      },
-      update: {},
-      include: userInclude,
-    });
+    // First contact. A new row has no memberships and no units, so its INSERT … RETURNING is
+    // all there is to read: one statement, where an upsert that includes the relations made a
+    // transaction of seven. Two first updates at once: the second insert meets the unique key
+    // and reads the row the first one made.
+    try {
+      const created = await db.user.create({
+        data: {
+          telegramId,
+          firstName: from.first_name,
+          lastName: from.last_name ?? null,
+          username: from.username ?? null,
+          language: localeFromTelegram(from.language_code, options.defaultLocale),
+        },
+      });
+      user = { ...created, memberships: [], representations: [] };
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
+      user = await db.user.findUniqueOrThrow({ where: { telegramId }, include: userInclude });
+    }
   } else if (user.unreachableAt || user.firstName !== from.first_name || user.username !== (from.username ?? null)) {
     // Writing to us again means the user unblocked the bot; names follow Telegram.
     await db.user.update({

@@ -86,9 +86,10 @@ type SyncDeps = Pick<Deps, "db" | "scheduler" | "now" | "policies" | "logger">;
  * moved the date. Never throws: the case is safe in PostgreSQL and the reconciliation at
  * worker start (and every few hours) catches a timer Redis could not take.
  */
-export async function syncCaseCountdown(deps: SyncDeps, caseId: number): Promise<number> {
+export async function syncCaseCountdown(deps: SyncDeps, caseId: number, known?: CountdownCase): Promise<number> {
   try {
-    const row = await deps.db.case.findUnique({ where: { id: caseId }, select: countdownCaseSelect });
+    // `known`: the row as the caller has just committed it (the submit), so it is not read back.
+    const row = known ?? (await deps.db.case.findUnique({ where: { id: caseId }, select: countdownCaseSelect }));
     if (!row) return 0;
     const planned = plannedCountdownTimers(row, deps.now(), deps.policies);
     for (const timer of planned) await deps.scheduler.at(timer.data, timer.jobId, timer.at);
