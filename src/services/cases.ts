@@ -60,12 +60,42 @@ const notYours = (reason: "not_yours" | "not_open" | "not_represented" | "foreig
 
 /** Next number of the working group's Jalali-year sequence, atomically. */
 async function nextSequence(tx: Tx, workingGroupId: number, jalaliYear: number): Promise<number> {
-  const row = await tx.caseSequence.upsert({
-    where: { workingGroupId_jalaliYear: { workingGroupId, jalaliYear } },
-    create: { workingGroupId, jalaliYear, lastValue: 1 },
-    update: { lastValue: { increment: 1 } },
-  });
-  return row.lastValue;
+  // Raw, like the other statements of a submit (see submitCase): the row lock of the upsert
+  // orders concurrent submits of one group; the numbers have no gaps within a year.
+  const rows = await tx.$queryRaw<Array<{ lastValue: number }>>`
+    INSERT INTO "CaseSequence" ("workingGroupId", "jalaliYear", "lastValue") VALUES (${workingGroupId}, ${jalaliYear}, 1)
+    ON CONFLICT ("workingGroupId", "jalaliYear") DO UPDATE SET "lastValue" = "CaseSequence"."lastValue" + 1
+    RETURNING "lastValue"`;
+  return (rows[0] as { lastValue: number }).lastValue;
+}
+
+interface SubmittingUnit {
+  id: number;
+  name: string;
+  workingGroupId: number;
+  workingGroup: { code: string; secretariatChatId: string | null };
+  /** The draft's agency is one of the unit's group (true when the draft names none). */
+  agencyOfGroup: boolean;
+}
+
+/**
+ * The unit a case is submitted for, with what the submit needs of its group, and whether the
+ * draft's agency belongs to that group — one raw statement where the query builder made four
+ * (the representation, its unit, the unit's group, the agency), each compiled every time.
+ * `representedBy`: the unit must be one the user represents (null: assisted intake, checked
+ * by its caller).
+ */
+async function submittingUnit(tx: Tx, unitId: number, agencyId: number | null, representedBy: number | null): Promise<SubmittingUnit | null> {
+  const rows = await tx.$queryRaw<Array<Omit<SubmittingUnit, "workingGroup"> & { code: string; secretariatChatId: string | null }>>`
+    SELECT p.id, p.name, p."workingGroupId", w.code, w."secretariatChatId",
+           (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
+    FROM "ProductionUnit" p JOIN "WorkingGroup" w ON w.id = p."workingGroupId"
+    WHERE p.id = ${unitId}
+      AND (${representedBy}::int IS NULL OR EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${representedBy}::int))`;
+  const row = rows[0];
+  if (!row) return null;
+  const { code, secretariatChatId, ...unit } = row;
+  return { ...unit, workingGroup: { code, secretariatChatId } };
 }
 
 export interface SubmittedCase {
@@ -103,7 +133,7 @@ async function caseOfSubmission(deps: Pick<Deps, "db">, userId: number, submissi
   if (!existing) return null;
   if (existing.reporterId !== userId) throw notYours("not_yours");
   // Whoever submits again has not seen (or lost) the code: it is told again, and confirmed then.
-  await deps.db.unconfirmedSubmission.createMany({ data: [{ caseId: existing.id, reporterId: userId }], skipDuplicates: true });
+  await recordUnconfirmed(deps.db, existing.id, userId);
   return { caseId: existing.id, trackingCode: existing.trackingCode, urgency: existing.urgency, workingGroupId: existing.workingGroupId, repeated: true };
 }
 
@@ -134,16 +164,9 @@ export async function submitCase(
   let countdownRow: CountdownCase | undefined;
   try {
     submitted = await deps.db.$transaction(async (tx) => {
-      const unitSelect = { id: true, name: true, workingGroupId: true, workingGroup: { select: { code: true, secretariatChatId: true } } } as const;
-      const link = options.onBehalf
-        ? { unit: await tx.productionUnit.findUnique({ where: { id: draft.unitId }, select: unitSelect }) }
-        : await tx.unitRepresentative.findUnique({ where: { userId_unitId: { userId, unitId: draft.unitId } }, select: { unit: { select: unitSelect } } });
-      if (!link?.unit) throw notYours("not_represented");
-      const { unit } = link;
-      if (draft.agencyId !== null) {
-        const agency = await tx.agency.findFirst({ where: { id: draft.agencyId, workingGroupId: unit.workingGroupId } });
-        if (!agency) throw notYours("foreign_agency");
-      }
+      const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId);
+      if (!unit) throw notYours("not_represented");
+      if (!unit.agencyOfGroup) throw notYours("foreign_agency");
       const jalaliYear = jalaliYearOf(now);
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
       const created = await tx.case.create({

@@ -73,15 +73,19 @@ export async function notify(tx: Tx, deps: NoticeDeps, recipients: Recipient[], 
  * ones). An alert meant for the secretariat never falls into an empty desk.
  */
 export async function secretariatOf(tx: Tx, workingGroupId: number): Promise<Recipient[]> {
-  const select = { user: { select: { id: true, telegramId: true, language: true } } } as const;
-  let members = await tx.membership.findMany({ where: { workingGroupId, role: "SECRETARIAT", revokedAt: null }, select, orderBy: { id: "asc" } });
-  if (members.length === 0) {
-    members = await tx.membership.findMany({ where: { workingGroupId, role: "ADMIN", revokedAt: null }, select, orderBy: { id: "asc" } });
-  }
-  if (members.length === 0) {
-    members = await tx.membership.findMany({ where: { workingGroupId: null, role: "ADMIN", revokedAt: null }, select, orderBy: { id: "asc" } });
-  }
-  const unique = new Map(members.map((m) => [m.user.id, recipientOf(m.user)]));
+  // One raw statement for the three tiers (the secretariat; else the group's admins; else the
+  // system's admins), the first tier with anyone in it: every new case's alert asks this, and
+  // the query builder made two statements of each tier and compiled both every time.
+  const members = await tx.$queryRaw<Array<{ id: number; telegramId: string; language: string }>>`
+    WITH tiers AS (
+      SELECT m.id AS "membershipId", u.id, u."telegramId", u.language,
+             CASE WHEN m.role = 'SECRETARIAT' THEN 1 WHEN m."workingGroupId" IS NOT NULL THEN 2 ELSE 3 END AS tier
+      FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."revokedAt" IS NULL
+        AND ((m."workingGroupId" = ${workingGroupId} AND m.role IN ('SECRETARIAT', 'ADMIN')) OR (m."workingGroupId" IS NULL AND m.role = 'ADMIN'))
+    )
+    SELECT id, "telegramId", language FROM tiers WHERE tier = (SELECT min(tier) FROM tiers) ORDER BY "membershipId"`;
+  const unique = new Map(members.map((m) => [m.id, recipientOf(m)]));
   return [...unique.values()];
 }
 

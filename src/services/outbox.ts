@@ -50,19 +50,27 @@ const DEFAULT_PRIORITY: Record<OutboxKind, number> = {
  */
 export async function enqueueOutbound(tx: Tx, messages: OutboundMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
-  const result = await tx.outboxMessage.createMany({
-    data: messages.map((message) => ({
-      dedupeKey: message.dedupeKey,
-      kind: message.kind,
-      chatId: message.chatId,
-      userId: message.userId ?? null,
-      broadcastId: message.broadcastId ?? null,
-      priority: message.priority ?? DEFAULT_PRIORITY[message.kind],
-      payload: message.payload as object,
-    })),
-    skipDuplicates: true,
-  });
-  return result.count;
+  // One statement, raw: every notice of every change comes through here (a broadcast's 2,000
+  // rows included), and createMany compiled the whole batch into a query each time, which cost
+  // more than the insert. The rows travel as one JSON parameter; a dedupe key already stored
+  // is skipped (ON CONFLICT), as createMany's skipDuplicates did. createdAt is given (the
+  // column is an instant in UTC, `timestamp(3)` as Prisma writes it), not the database's now().
+  const createdAt = new Date().toISOString();
+  const rows = messages.map((message) => ({
+    dedupeKey: message.dedupeKey,
+    kind: message.kind,
+    chatId: message.chatId,
+    userId: message.userId ?? null,
+    broadcastId: message.broadcastId ?? null,
+    priority: message.priority ?? DEFAULT_PRIORITY[message.kind],
+    payload: message.payload,
+  }));
+  return tx.$executeRaw`
+    INSERT INTO "OutboxMessage" ("dedupeKey", "kind", "chatId", "userId", "broadcastId", "priority", "payload", "createdAt")
+    SELECT m."dedupeKey", m.kind::"OutboxKind", m."chatId", m."userId", m."broadcastId", m.priority, m.payload, ${createdAt}::timestamp(3)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS m("dedupeKey" text, kind text, "chatId" text, "userId" int, "broadcastId" int, priority int, payload jsonb)
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
 /** A plain text message with optional buttons. */

@@ -1,5 +1,4 @@
 import type { Tx } from "../db";
-import type { Prisma } from "../generated/prisma/client";
 
 export interface NewEvent {
   caseId: number;
@@ -13,15 +12,13 @@ export interface NewEvent {
 
 /** Appends to a case's timeline (the table refuses updates and deletes). */
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<{ id: number }> {
-  return tx.caseEvent.create({
-    data: {
-      caseId: event.caseId,
-      actorId: event.actorId,
-      type: event.type,
-      data: (event.data ?? {}) as Prisma.InputJsonObject,
-      internal: event.internal ?? false,
-      taskId: event.taskId ?? null,
-    },
-    select: { id: true },
-  });
+  // Raw: every change of every case appends here, and the query builder's create cost three
+  // times the insert's CPU (compiling the query). createdAt as Prisma writes it: the client's
+  // clock, an instant in UTC in a `timestamp(3)` column (ordering within one transaction kept).
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
+    VALUES (${event.caseId}, ${event.actorId}, ${event.type}, ${JSON.stringify(event.data ?? {})}::jsonb, ${event.internal ?? false},
+            ${event.taskId ?? null}, ${new Date().toISOString()}::timestamp(3))
+    RETURNING id`;
+  return rows[0] as { id: number };
 }
