@@ -57,18 +57,13 @@ export async function confirmSubmission(deps: Pick<Deps, "db">, caseId: number):
 export async function unconfirmedSubmissions(deps: Pick<Deps, "db" | "redis">, userId: number): Promise<UnconfirmedCase[]> {
   const [pending, clear] = await deps.redis.mget(pendingKey(userId), clearKey(userId));
   if (!pending && clear) return [];
-  const rows = await deps.db.unconfirmedSubmission.findMany({
-    where: { reporterId: userId },
-    orderBy: { createdAt: "asc" },
-    select: { case: { select: { id: true, trackingCode: true, urgency: true, submissionKey: true } } },
-  });
+  // Raw: asked on a producer's first update and after every submit (two compiled statements before).
+  const rows = await deps.db.$queryRaw<UnconfirmedCase[]>`
+    SELECT c.id AS "caseId", c."trackingCode", c.urgency::text AS urgency, c."submissionKey"
+    FROM "UnconfirmedSubmission" s JOIN "Case" c ON c.id = s."caseId"
+    WHERE s."reporterId" = ${userId} ORDER BY s."createdAt", s."caseId"`;
   if (rows.length === 0) {
     await deps.redis.eval(SET_CLEAR_UNLESS_PENDING, 2, pendingKey(userId), clearKey(userId), CLEAR_TTL_SECONDS);
   }
-  return rows.map(({ case: item }) => ({
-    caseId: item.id,
-    trackingCode: item.trackingCode,
-    urgency: item.urgency,
-    submissionKey: item.submissionKey,
-  }));
+  return rows;
 }

@@ -5,7 +5,6 @@
  */
 import type { Deps } from "../deps";
 import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enums";
-import { Prisma } from "../generated/prisma/client";
 import { refusal } from "../domain/refusal";
 import { remembered } from "./reference-cache";
 import { forgetUsers } from "./user-cache";
@@ -97,7 +96,7 @@ export async function countyNamed(deps: Db, workingGroupId: number, county: stri
 
 /** Records the phone number the user shared as their own contact. */
 export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: number, phone: string): Promise<void> {
-  await deps.db.user.update({ where: { id: userId }, data: { phone, phoneVerifiedAt: deps.now() } });
+  await deps.db.$executeRaw`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${deps.now().toISOString()}::timestamp(3), "updatedAt" = ${new Date().toISOString()}::timestamp(3) WHERE id = ${userId}`;
   await forgetUsers(deps, [userId]);
 }
 
@@ -120,33 +119,40 @@ export interface NewUnit {
  * insert. A taken legal ID is refused (`register-legal-id-taken`).
  */
 export async function registerUnit(deps: Writes, userId: number, unit: NewUnit): Promise<{ id: number }> {
-  // The listed county by its Persian name (an active one: a county deactivated while the wizard
-  // ran is kept as the typed name only), and the estate only when it is an active one of the group.
-  const county = await deps.db.county.findFirst({ where: { workingGroupId: unit.workingGroupId, nameFa: unit.county, active: true }, select: { id: true } });
-  const estate = unit.industrialEstateId
-    ? await deps.db.industrialEstate.findFirst({ where: { id: unit.industrialEstateId, workingGroupId: unit.workingGroupId, active: true }, select: { id: true } })
-    : null;
-  try {
-    const created = await deps.db.productionUnit.create({
-      data: { ...unit, countyId: county?.id ?? null, industrialEstateId: estate?.id ?? null, representatives: { create: { userId } } },
-      select: { id: true },
-    });
-    await forgetUsers(deps, [userId]);
-    return created;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw refusal("register", "legal-id-taken");
-    }
-    throw error;
-  }
+  // One raw statement: the listed county by its Persian name (an active one: a county
+  // deactivated while the wizard ran is kept as the typed name only), the estate only when it
+  // is an active one of the group, the unit and its representative. A taken legal ID inserts
+  // nothing (ON CONFLICT) and is refused. The query builder made five statements of this, in a
+  // transaction, each compiled every time.
+  const now = new Date().toISOString();
+  const rows = await deps.db.$queryRaw<Array<{ id: number }>>`
+    WITH county AS (
+      SELECT id FROM "County" WHERE "workingGroupId" = ${unit.workingGroupId} AND "nameFa" = ${unit.county} AND active ORDER BY id LIMIT 1
+    ), estate AS (
+      SELECT id FROM "IndustrialEstate" WHERE id = ${unit.industrialEstateId ?? null}::int AND "workingGroupId" = ${unit.workingGroupId} AND active
+    ), created AS (
+      INSERT INTO "ProductionUnit" ("workingGroupId", name, "legalId", "licenceNo", county, "countyId", "industrialEstateId", sector, "activityStatus", employees, "createdAt")
+      VALUES (${unit.workingGroupId}, ${unit.name}, ${unit.legalId}, ${unit.licenceNo}, ${unit.county}, (SELECT id FROM county), (SELECT id FROM estate),
+              ${unit.sector}::"Sector", ${unit.activityStatus}::"ActivityStatus", ${unit.employees}, ${now}::timestamp(3))
+      ON CONFLICT ("legalId") DO NOTHING
+      RETURNING id
+    ), represented AS (
+      INSERT INTO "UnitRepresentative" ("userId", "unitId", "createdAt") SELECT ${userId}, id, ${now}::timestamp(3) FROM created RETURNING "unitId"
+    )
+    SELECT "unitId" AS id FROM represented`;
+  const created = rows[0];
+  if (!created) throw refusal("register", "legal-id-taken");
+  await forgetUsers(deps, [userId]);
+  return created;
 }
 
 /** Whether a legal ID is free, already this user's unit, or someone else's. */
 export async function legalIdStatus(deps: Db, userId: number, legalId: string): Promise<"free" | "yours" | "taken"> {
-  const existing = await deps.db.productionUnit.findUnique({
-    where: { legalId },
-    select: { representatives: { where: { userId }, select: { userId: true } } },
-  });
+  // Raw: asked at the registration's legal-ID step (the query builder made two statements).
+  const rows = await deps.db.$queryRaw<Array<{ yours: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${userId}) AS yours
+    FROM "ProductionUnit" p WHERE p."legalId" = ${legalId}`;
+  const existing = rows[0];
   if (!existing) return "free";
-  return existing.representatives.length > 0 ? "yours" : "taken";
+  return existing.yours ? "yours" : "taken";
 }

@@ -81,7 +81,8 @@ export async function forgetUsers(deps: Pick<Deps, "db" | "redis" | "logger">, u
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
   try {
-    const rows = await deps.db.user.findMany({ where: { id: { in: ids } }, select: { telegramId: true } });
+    // Raw: after every change to roles, units or phones (compiling findMany cost more than running it).
+    const rows = await deps.db.$queryRaw<Array<{ telegramId: string }>>`SELECT "telegramId" FROM "User" WHERE id = ANY(${ids}::int[])`;
     await forgetTelegramIds(deps, rows.map((row) => row.telegramId));
   } catch (error) {
     deps.logger.error({ err: error, userIds: ids }, "could not invalidate cached users: they may act on stale roles until the cache expires");

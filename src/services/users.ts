@@ -84,25 +84,22 @@ export async function loadUser(
   let user = await userWithRoles(db, telegramId);
   if (!user) {
     // First contact. A new row has no memberships and no units, so its INSERT … RETURNING is
-    // all there is to read: one statement, where an upsert that includes the relations made a
-    // transaction of seven. Two first updates at once: the second insert meets the unique key
-    // and reads the row the first one made.
-    try {
-      const created = await db.user.create({
-        data: {
-          telegramId,
-          firstName: from.first_name,
-          lastName: from.last_name ?? null,
-          username: from.username ?? null,
-          language: localeFromTelegram(from.language_code, options.defaultLocale),
-        },
-      });
-      user = { ...created, memberships: [], units: [] };
-    } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== "P2002") throw error;
-      user = await userWithRoles(db, telegramId);
-      if (!user) throw error;
-    }
+    // all there is to read: one raw statement, where an upsert that includes the relations made
+    // a transaction of seven. Two first updates at once: the second insert meets the unique key
+    // (ON CONFLICT, nothing returned) and reads the row the first one made.
+    const now = new Date().toISOString();
+    const language = localeFromTelegram(from.language_code, options.defaultLocale);
+    const created = await db.$queryRaw<Array<{ id: number }>>`
+      INSERT INTO "User" ("telegramId", "firstName", "lastName", username, language, "createdAt", "updatedAt")
+      VALUES (${telegramId}, ${from.first_name}, ${from.last_name ?? null}, ${from.username ?? null}, ${language}, ${now}::timestamp(3), ${now}::timestamp(3))
+      ON CONFLICT ("telegramId") DO NOTHING
+      RETURNING id`;
+    const id = created[0]?.id;
+    user =
+      id === undefined
+        ? await userWithRoles(db, telegramId)
+        : { id, firstName: from.first_name, lastName: from.last_name ?? null, username: from.username ?? null, language, phone: null, unreachableAt: null, memberships: [], units: [] };
+    if (!user) throw new Error(`user ${telegramId} neither inserted nor found`);
   } else if (user.unreachableAt || user.firstName !== from.first_name || user.username !== (from.username ?? null)) {
     // Writing to us again means the user unblocked the bot; names follow Telegram.
     await db.user.update({

@@ -257,3 +257,46 @@ describe("the counter behind the cache", () => {
     expect((await readCachedUser<UpdateUser>(env.container, "9050")).hit?.user.id).toBe(row.id);
   });
 });
+
+describe("registering a unit (one statement)", () => {
+  const unitOf = (legalId: string, name: string) => ({
+    name,
+    legalId,
+    licenceNo: "12/3456",
+    workingGroupId: krm.id,
+    county: "کرمان",
+    sector: "INDUSTRY" as const,
+    activityStatus: "ACTIVE" as const,
+    employees: 45,
+  });
+
+  it("links the listed county, makes the user its representative, and the next update sees the unit", async () => {
+    const row = await env.container.db.user.create({ data: { telegramId: "9060", firstName: "Owner", language: "en" } });
+    const legalId = legalEntityIdFrom("1466666666");
+    const { id } = await registerUnit(env.container, row.id, unitOf(legalId, "Rafsanjan Pistachio Processing"));
+    const stored = await env.container.db.productionUnit.findUniqueOrThrow({ where: { id }, include: { countyRef: true, representatives: true } });
+    expect(stored).toMatchObject({ legalId, licenceNo: "12/3456", county: "کرمان", sector: "INDUSTRY", activityStatus: "ACTIVE", employees: 45, industrialEstateId: null });
+    expect(stored.countyRef?.nameFa).toBe("کرمان");
+    expect(stored.representatives.map((r) => r.userId)).toEqual([row.id]);
+    const user = await userOfUpdate(env.container, { id: 9060, is_bot: false, first_name: "Owner" });
+    expect(user.units).toEqual([{ id, name: "Rafsanjan Pistachio Processing", workingGroupId: krm.id }]);
+  });
+
+  it("refuses a legal ID another unit has, also when two registrations race; nothing half-made", async () => {
+    const first = await env.container.db.user.create({ data: { telegramId: "9061", firstName: "First", language: "en" } });
+    const second = await env.container.db.user.create({ data: { telegramId: "9062", firstName: "Second", language: "en" } });
+    const legalId = legalEntityIdFrom("1477777777");
+    const results = await Promise.allSettled([
+      registerUnit(env.container, first.id, unitOf(legalId, "Copper Wire A")),
+      registerUnit(env.container, second.id, unitOf(legalId, "Copper Wire B")),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ messageKey: "register-legal-id-taken" });
+    const units = await env.container.db.productionUnit.findMany({ where: { legalId }, include: { representatives: true } });
+    expect(units).toHaveLength(1);
+    expect(units[0]?.representatives).toHaveLength(1);
+    await expect(registerUnit(env.container, second.id, unitOf(legalId, "Copper Wire C"))).rejects.toMatchObject({ messageKey: "register-legal-id-taken" });
+    expect(await env.container.db.unitRepresentative.count({ where: { userId: second.id } })).toBe(units[0]?.representatives[0]?.userId === second.id ? 1 : 0);
+  });
+});
