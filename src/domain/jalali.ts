@@ -137,7 +137,8 @@ interface WallClock {
   second: number;
 }
 
-function tehranWallClockOf(instant: Date): WallClock {
+/** The wall clock as Intl reads it from the time-zone data (a few microseconds a call). */
+function intlWallClockOf(instant: Date): WallClock {
   const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
   for (const part of tehranWallClock.formatToParts(instant)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -152,12 +153,50 @@ function tehranWallClockOf(instant: Date): WallClock {
   return { year, month, day, hour, minute, second };
 }
 
-/** Tehran's UTC offset in milliseconds at an instant (e.g. 12_600_000 for +03:30). */
-export function tehranOffsetMs(instant: Date): number {
-  const w = tehranWallClockOf(instant);
+function intlOffsetMs(instant: Date): number {
+  const w = intlWallClockOf(instant);
   const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const wholeSecond = Math.floor(instant.getTime() / 1000) * 1000;
   return wallAsUtc - wholeSecond;
+}
+
+/**
+ * Tehran's offset per half hour of UTC, read from Intl once. Every change of Tehran's offset
+ * since 1946 (the DST years, at local midnight: 20:30 or 19:30 UTC) falls on a half-hour
+ * boundary of UTC, so within one half hour the offset is one value. The working calendar asks
+ * for the wall clock many times per timer it plans (every reminder, re-alert and countdown
+ * step); formatToParts was most of that. Earlier instants (local mean time, +03:25:44) ask Intl.
+ */
+const HALF_HOUR_MS = 30 * 60_000;
+const CACHED_SINCE_MS = Date.UTC(1946, 0, 1);
+const offsets = new Map<number, number>();
+
+/** Tehran's UTC offset in milliseconds at an instant (e.g. 12_600_000 for +03:30). */
+export function tehranOffsetMs(instant: Date): number {
+  const ms = instant.getTime();
+  if (!(ms >= CACHED_SINCE_MS)) return intlOffsetMs(instant);
+  const slot = Math.floor(ms / HALF_HOUR_MS);
+  let offset = offsets.get(slot);
+  if (offset === undefined) {
+    offset = intlOffsetMs(new Date(slot * HALF_HOUR_MS));
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(slot, offset);
+  }
+  return offset;
+}
+
+function tehranWallClockOf(instant: Date): WallClock {
+  const ms = instant.getTime();
+  if (!(ms >= CACHED_SINCE_MS)) return intlWallClockOf(instant);
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + tehranOffsetMs(instant));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 function assertValidTime(t: TimeOfDay): void {

@@ -9,7 +9,7 @@ import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
 import { appendEvent } from "./timeline";
 import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
-import { countdownCaseSelect, syncCaseCountdown, type CountdownCase } from "./countdown/schedule";
+import { syncCaseCountdown, type CountdownCase } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
 import { lockCase } from "./case-status";
 import { caseWaitSelect, resumeCaseClocks } from "./clock-pauses";
@@ -137,6 +137,11 @@ async function caseOfSubmission(deps: Pick<Deps, "db">, userId: number, submissi
   return { caseId: existing.id, trackingCode: existing.trackingCode, urgency: existing.urgency, workingGroupId: existing.workingGroupId, repeated: true };
 }
 
+/** The draft's submission key made a case in a concurrent submit that committed first. */
+class SubmittedMeanwhile extends Error {
+  override name = "SubmittedMeanwhile";
+}
+
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 /**
@@ -169,25 +174,24 @@ export async function submitCase(
       if (!unit.agencyOfGroup) throw notYours("foreign_agency");
       const jalaliYear = jalaliYearOf(now);
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
-      const created = await tx.case.create({
-        data: {
-          trackingCode,
-          workingGroupId: unit.workingGroupId,
-          unitId: unit.id,
-          reporterId: userId,
-          category: draft.category,
-          subcategory: draft.subcategory,
-          agencyId: draft.agencyId,
-          irreversibleAt,
-          amountRials: draft.amountRials === null ? null : BigInt(draft.amountRials),
-          description: draft.description,
-          urgency,
-          submittedAt: now,
-          submissionKey,
-          ...(options.onBehalf ? { filedById: userId, intakeChannel: options.onBehalf.channel, onBehalfName: options.onBehalf.producerName, fieldVisitId: options.onBehalf.fieldVisitId ?? null } : {}),
-        },
-        select: countdownCaseSelect,
-      });
+      const onBehalf = options.onBehalf;
+      const written = new Date().toISOString();
+      // Raw (see submittingUnit). A concurrent submit of the same draft that committed first
+      // owns the submission key: ours inserts nothing (ON CONFLICT) and rolls back, its
+      // sequence number included; the caller answers with that case (below).
+      const rows = await tx.$queryRaw<CountdownCase[]>`
+        INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
+                            "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
+                            "fieldVisitId", "createdAt", "updatedAt")
+        VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
+                ${irreversibleAt?.toISOString() ?? null}::timestamp(3), ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
+                ${draft.description}, ${urgency}::"Urgency", ${now.toISOString()}::timestamp(3), ${submissionKey}::uuid,
+                ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
+                ${written}::timestamp(3), ${written}::timestamp(3))
+        ON CONFLICT ("submissionKey") DO NOTHING
+        RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"`;
+      const created = rows[0];
+      if (!created) throw new SubmittedMeanwhile();
       if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
       const event = await appendEvent(tx, {
         caseId: created.id,
@@ -207,7 +211,7 @@ export async function submitCase(
   } catch (error) {
     // A concurrent submit of the same draft committed first (the unique key refused ours, and
     // our transaction, its sequence number included, rolled back): that case is the answer.
-    const existing = submissionKey && isUniqueViolation(error) ? await caseOfSubmission(deps, userId, submissionKey) : null;
+    const existing = submissionKey && (error instanceof SubmittedMeanwhile || isUniqueViolation(error)) ? await caseOfSubmission(deps, userId, submissionKey) : null;
     if (existing) return existing;
     throw error;
   }

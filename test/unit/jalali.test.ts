@@ -251,3 +251,33 @@ describe("formatting", () => {
     expect(formatJalaliYMD({ year: 1405, month: 9, day: 5 })).toBe("1405/09/05");
   });
 });
+
+describe("Tehran's offset, remembered per half hour of UTC", () => {
+  const intl = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tehran", hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  const reference = (instant: Date) => {
+    const f = Object.fromEntries(intl.formatToParts(instant).map((p) => [p.type, Number(p.value)])) as Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+    return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(instant.getTime() / 1000) * 1000;
+  };
+
+  it("agrees with the time-zone data at every DST change and at random instants from 1940 to 2040", () => {
+    const instants: Date[] = [];
+    // A second either side of every half hour around the DST changes (local midnights of
+    // Farvardin 1 and Mehr 1, 1977–2022), where a wrong slot would show first.
+    for (let year = 1977; year <= 2023; year++) {
+      for (const [month, day] of [[2, 20], [2, 21], [2, 22], [8, 20], [8, 21], [8, 22]] as const) {
+        for (let halfHour = 0; halfHour < 48; halfHour++) {
+          const at = Date.UTC(year, month, day) + halfHour * 30 * 60_000;
+          instants.push(new Date(at - 1000), new Date(at), new Date(at + 999));
+        }
+      }
+    }
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 20_000; i++) instants.push(new Date(Date.UTC(1940, 0, 1) + random() * 100 * 365.25 * 86_400_000));
+    const wrong = instants.filter((instant) => tehranOffsetMs(instant) !== reference(instant));
+    expect(wrong.map((instant) => instant.toISOString()).slice(0, 5)).toEqual([]);
+    // Both offsets of the DST years are met (the test would pass vacuously on one).
+    // (+03:30 and +04:30, and +04:00 / +05:00 of 1977–1979.)
+    expect([...new Set(instants.map(tehranOffsetMs))].sort()).toEqual([12_600_000, 14_400_000, 16_200_000, 18_000_000]);
+  });
+});

@@ -42,6 +42,19 @@ function keysUsedInCode(): Map<string, string> {
   return used;
 }
 
+describe("the translator", () => {
+  it("renders each locale from its own bundle, and falls back to the default, also once the match is remembered", () => {
+    const t = translatorFor(createI18n("fa"));
+    for (let round = 0; round < 3; round++) {
+      expect(t("en", "cancel-done")).not.toBe(t("fa", "cancel-done"));
+      expect(t("en", "cancel-done")).toMatch(/[a-z]/i);
+      expect(t("fa", "cancel-done")).toMatch(/[\u0600-\u06ff]/);
+      // A locale with no bundle of its own gets the default's text.
+      expect(t("de" as never, "cancel-done")).toBe(t("fa", "cancel-done"));
+    }
+  });
+});
+
 describe("locales", () => {
   const fa = keysOf("fa");
   const en = keysOf("en");
