@@ -140,6 +140,8 @@ export function command(subject: Subject): string[] {
 export function environment(subject: Subject, apiRoot: string, world: World, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", BOT_TOKEN: TOKEN, BOT_API_ROOT: apiRoot, REDIS_URL, REDIS_PREFIX: world.prefix };
   if (subject === "baseline") return { ...base, ...extra };
+  // BENCH_TASHIL_ENV="NAME=value …": settings of the bot's own for a run (e.g. RATE_LIMIT_UPDATES=0).
+  const tuned = Object.fromEntries((process.env.BENCH_TASHIL_ENV ?? "").split(" ").filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)]));
   return {
     ...base,
     ENV_FILE: "",
@@ -148,6 +150,7 @@ export function environment(subject: Subject, apiRoot: string, world: World, ext
     HTTP_HOST: "127.0.0.1",
     HTTP_PORT: "0",
     LOG_LEVEL: "info",
+    ...tuned,
     ...extra,
   };
 }

@@ -176,29 +176,37 @@ export async function submitCase(
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
       const onBehalf = options.onBehalf;
       const written = new Date().toISOString();
-      // Raw (see submittingUnit). A concurrent submit of the same draft that committed first
-      // owns the submission key: ours inserts nothing (ON CONFLICT) and rolls back, its
-      // sequence number included; the caller answers with that case (below).
-      const rows = await tx.$queryRaw<CountdownCase[]>`
-        INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
-                            "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
-                            "fieldVisitId", "createdAt", "updatedAt")
-        VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
-                ${irreversibleAt?.toISOString() ?? null}::timestamp(3), ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
-                ${draft.description}, ${urgency}::"Urgency", ${now.toISOString()}::timestamp(3), ${submissionKey}::uuid,
-                ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
-                ${written}::timestamp(3), ${written}::timestamp(3))
-        ON CONFLICT ("submissionKey") DO NOTHING
-        RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"`;
-      const created = rows[0];
-      if (!created) throw new SubmittedMeanwhile();
-      if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
-      const event = await appendEvent(tx, {
-        caseId: created.id,
-        actorId: userId,
-        type: "submitted",
-        data: { urgency, attachments: draft.attachments.length, ...(options.onBehalf ? { onBehalf: options.onBehalf.channel } : {}) },
-      });
+      const eventData = { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) };
+      // One raw statement (see submittingUnit): the case, its unconfirmed-submission row (with a
+      // key) and its first timeline event, as appendEvent and recordUnconfirmed would write them.
+      // A concurrent submit of the same draft that committed first owns the submission key: ours
+      // inserts nothing (ON CONFLICT, and so neither of the others) and rolls back, its sequence
+      // number included; the caller answers with that case (below).
+      const rows = await tx.$queryRaw<Array<CountdownCase & { eventId: number }>>`
+        WITH created AS (
+          INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
+                              "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
+                              "fieldVisitId", "createdAt", "updatedAt")
+          VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
+                  ${irreversibleAt?.toISOString() ?? null}::timestamp(3), ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
+                  ${draft.description}, ${urgency}::"Urgency", ${now.toISOString()}::timestamp(3), ${submissionKey}::uuid,
+                  ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
+                  ${written}::timestamp(3), ${written}::timestamp(3))
+          ON CONFLICT ("submissionKey") DO NOTHING
+          RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"
+        ), unconfirmed AS (
+          INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt")
+          SELECT id, ${userId}, ${written}::timestamp(3) FROM created WHERE ${submissionKey}::uuid IS NOT NULL
+        ), event AS (
+          INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
+          SELECT id, ${userId}, 'submitted', ${JSON.stringify(eventData)}::jsonb, false, NULL, ${written}::timestamp(3) FROM created
+          RETURNING id
+        )
+        SELECT created.*, event.id AS "eventId" FROM created, event`;
+      const row = rows[0];
+      if (!row) throw new SubmittedMeanwhile();
+      const { eventId, ...created } = row;
+      const event = { id: eventId };
       if (draft.attachments.length > 0) {
         await tx.attachment.createMany({
           data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),

@@ -1,0 +1,13 @@
+import { FakeBotApi } from "../test/support/fake-bot-api";
+import { createWorld, environment, sleep, start, TOKEN, treeRssMb } from "./support";
+const world = await createWorld({ secretariatChat: 8_000_000 });
+const fake = new FakeBotApi({ token: TOKEN });
+const apiRoot = await fake.start();
+const flags = process.env.BENCH_TASHIL_ARGS ?? "";
+const extra = Object.fromEntries((process.env.PROBE_ENV ?? "").split(" ").filter(Boolean).map((kv) => kv.split("=")));
+const s = await start("tashil", environment("tashil", apiRoot, world, { METRICS_PORT: "39123", ...extra }));
+await sleep(3000);
+const text = await (await fetch("http://127.0.0.1:39123/metrics")).text().catch(() => "");
+for (const line of text.split("\n")) if (/^(process_resident|nodejs_heap_size|nodejs_external|nodejs_heap_space_size_used_bytes)/.test(line)) console.log(line);
+console.log("tree rss", treeRssMb(s.pid).toFixed(0), flags);
+await s.stop(); await fake.stop(); await world.dispose();
