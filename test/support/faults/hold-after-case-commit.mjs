@@ -6,7 +6,8 @@
 // Plain JavaScript (no tsx needed); it patches the pg client the Prisma adapter uses.
 import pg from "pg";
 
-const CASE_INSERT = /^\s*INSERT\s+INTO\s+"(?:public"\.")?Case"/i;
+// Anywhere in the statement: the submit writes the case in a data-modifying CTE (WITH … INSERT).
+const CASE_INSERT = /\bINSERT\s+INTO\s+"(?:public"\.")?Case"/i;
 const flagged = new WeakSet();
 const query = pg.Client.prototype.query;
 
