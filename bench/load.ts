@@ -56,8 +56,12 @@ export class Chats {
     });
   }
 
+  /** Bot API calls answered so far, by method. */
+  readonly methods = new Map<string, number>();
+
   private route(call: FakeCall): void {
     this.calls += 1;
+    this.methods.set(call.method, (this.methods.get(call.method) ?? 0) + 1);
     const chatId = Number(call.params.chat_id);
     const waiting = this.waiters.get(chatId);
     if (!waiting) return;

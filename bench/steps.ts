@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       const firstId = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
       await runProducers(chats, "tashil", 10, firstId);
       let cpu = 0;
+      let methodsBefore = new Map(chats.methods);
+      const calls: string[] = [];
       let t = 0;
       let label = "";
       let total = 0;
@@ -39,9 +41,14 @@ async function main(): Promise<void> {
         if (step > 0) {
           const perUpdate = (nowCpu - cpu) / PRODUCERS;
           total += perUpdate;
-          rows.push(`${String(step).padStart(2)}  ${label.padEnd(42)} ${perUpdate.toFixed(2).padStart(6)} ms CPU/update  ${((now - t) / PRODUCERS).toFixed(2).padStart(6)} ms wall/update`);
+          const made = [...chats.methods].map(([method, n]) => [method, (n - (methodsBefore.get(method) ?? 0)) / PRODUCERS] as const).filter(([, n]) => n > 0);
+          rows.push(
+            `${String(step).padStart(2)}  ${label.padEnd(24)} ${perUpdate.toFixed(2).padStart(6)} ms CPU/update  ${((now - t) / PRODUCERS).toFixed(2).padStart(6)} ms wall/update  ${made.map(([method, n]) => `${method} ${n.toFixed(1)}`).join(", ")}`,
+          );
+          calls.push(...made.map(([method]) => method));
         }
         marks.push(`${process.hrtime.bigint() / 1000n} ${step} ${Date.now()} ${next}`);
+        methodsBefore = new Map(chats.methods);
         cpu = nowCpu;
         t = now;
         label = next;
