@@ -85,6 +85,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       outages.redis.stop();
       outages.postgres.stop();
       await Promise.allSettled([queues.deliveries.close(), queues.timers.close()]);
+      // BullMQ (5.81) waits in the background for a shared connection to be ready and, if that
+      // wait fails, re-emits the error on the queue's connection object — whose listeners the
+      // queue's close() has just removed. With Redis down at close, the wait fails when the
+      // connection ends below, and an 'error' emitted to nobody is an unhandled rejection (seen
+      // in test/integration/draft-resilience.test.ts). A listener put back takes it.
+      for (const queue of [queues.deliveries, queues.timers]) {
+        (queue as unknown as { connection?: { on(event: "error", listener: () => void): void } }).connection?.on("error", () => undefined);
+      }
       await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
     },
   };
