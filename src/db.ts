@@ -8,6 +8,14 @@ export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
 /**
+ * An instant in raw SQL. DateTime columns are `timestamp(3)` holding UTC wall time (how Prisma
+ * stores them), so a raw comparison or write must say so explicitly; neither the server's nor
+ * the process's time zone plays a part. Null stays NULL. (Moved here from the statistics'
+ * queries, which used it first, for the services' raw writes.)
+ */
+export const utc = (instant: Date | null) => Prisma.sql`(${instant?.toISOString() ?? null}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
  * Settings of every connection the app opens. JIT is off: this is an OLTP database of short
  * queries, and PostgreSQL's JIT compiles any plan it estimates as costly — on /stats it added
  * ~450 ms of compilation to a 630 ms query. Options already in the URL (`?options=…`) are kept

@@ -1,4 +1,5 @@
 import type { Deps } from "../deps";
+import { utc } from "../db";
 
 const BATCH = 500;
 /**
@@ -32,7 +33,7 @@ export async function relayOutbox(deps: RelayDeps, batch = BATCH): Promise<numbe
       })),
     );
     await deps.db.$executeRaw`
-      UPDATE "OutboxMessage" SET status = 'QUEUED', "queuedAt" = ${deps.now().toISOString()}::timestamp(3)
+      UPDATE "OutboxMessage" SET status = 'QUEUED', "queuedAt" = ${utc(deps.now())}
       WHERE id = ANY(${rows.map((row) => row.id)}::int[]) AND status = 'PENDING'`;
     relayed += rows.length;
     if (rows.length < batch) return relayed;

@@ -1,6 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job } from "bullmq";
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Deps } from "../deps";
+import { utc } from "../db";
 import { redactSecrets } from "../domain/secrets";
 import type { InlineDocument, OutboundPayload } from "../services/outbox";
 import { forgetUsers } from "../services/user-cache";
@@ -68,7 +69,7 @@ export async function deliverOutboxMessage(data: DeliveryJobData, deps: SenderDe
   }
 
   if (row.unreachableAt) {
-    await finish(deps, row.id, "BLOCKED", `user unreachable since ${new Date(row.unreachableAt).toISOString()}`, false);
+    await finish(deps, row.id, "BLOCKED", `user unreachable since ${row.unreachableAt.toISOString()}`, false);
     return "blocked";
   }
 
@@ -265,7 +266,7 @@ async function markSent(deps: SenderDeps, outboxId: number, messageId: number | 
   // Raw, once per message sent (see outboxRow); unless a concurrent run finished it first.
   await deps.db.$executeRaw`
     UPDATE "OutboxMessage"
-    SET status = 'SENT', "sentMessageId" = ${messageId}, "finishedAt" = ${deps.now().toISOString()}::timestamp(3),
+    SET status = 'SENT', "sentMessageId" = ${messageId}, "finishedAt" = ${utc(deps.now())},
         attempts = attempts + ${countAttempt ? 1 : 0}
     WHERE id = ${outboxId} AND status IN ('PENDING', 'QUEUED')`;
 }

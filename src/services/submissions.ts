@@ -1,5 +1,5 @@
 import type { Deps } from "../deps";
-import type { Db, Tx } from "../db";
+import { utc, type Db, type Tx } from "../db";
 import type { Urgency } from "../domain/urgency";
 
 /**
@@ -41,7 +41,7 @@ export async function recordUnconfirmed(tx: Tx | Db, caseId: number, reporterId:
   // Raw (here and below): part of every submit, where compiling the query builder's statement
   // cost more than running it.
   await tx.$executeRaw`
-    INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt") VALUES (${caseId}, ${reporterId}, ${new Date().toISOString()}::timestamp(3))
+    INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt") VALUES (${caseId}, ${reporterId}, ${utc(new Date())})
     ON CONFLICT DO NOTHING`;
 }
 

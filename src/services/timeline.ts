@@ -1,4 +1,4 @@
-import type { Tx } from "../db";
+import { utc, type Tx } from "../db";
 
 export interface NewEvent {
   caseId: number;
@@ -14,11 +14,11 @@ export interface NewEvent {
 export async function appendEvent(tx: Tx, event: NewEvent): Promise<{ id: number }> {
   // Raw: every change of every case appends here, and the query builder's create cost three
   // times the insert's CPU (compiling the query). createdAt as Prisma writes it: the client's
-  // clock, an instant in UTC in a `timestamp(3)` column (ordering within one transaction kept).
+  // clock (so events within one transaction keep their order).
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
     VALUES (${event.caseId}, ${event.actorId}, ${event.type}, ${JSON.stringify(event.data ?? {})}::jsonb, ${event.internal ?? false},
-            ${event.taskId ?? null}, ${new Date().toISOString()}::timestamp(3))
+            ${event.taskId ?? null}, ${utc(new Date())})
     RETURNING id`;
   return rows[0] as { id: number };
 }

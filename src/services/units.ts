@@ -5,6 +5,7 @@
  */
 import type { Deps } from "../deps";
 import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enums";
+import { utc } from "../db";
 import { refusal } from "../domain/refusal";
 import { remembered } from "./reference-cache";
 import { forgetUsers } from "./user-cache";
@@ -96,7 +97,7 @@ export async function countyNamed(deps: Db, workingGroupId: number, county: stri
 
 /** Records the phone number the user shared as their own contact. */
 export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: number, phone: string): Promise<void> {
-  await deps.db.$executeRaw`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${deps.now().toISOString()}::timestamp(3), "updatedAt" = ${new Date().toISOString()}::timestamp(3) WHERE id = ${userId}`;
+  await deps.db.$executeRaw`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId}`;
   await forgetUsers(deps, [userId]);
 }
 
@@ -124,7 +125,7 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
   // is an active one of the group, the unit and its representative. A taken legal ID inserts
   // nothing (ON CONFLICT) and is refused. The query builder made five statements of this, in a
   // transaction, each compiled every time.
-  const now = new Date().toISOString();
+  const now = utc(new Date());
   const rows = await deps.db.$queryRaw<Array<{ id: number }>>`
     WITH county AS (
       SELECT id FROM "County" WHERE "workingGroupId" = ${unit.workingGroupId} AND "nameFa" = ${unit.county} AND active ORDER BY id LIMIT 1
@@ -133,11 +134,11 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
     ), created AS (
       INSERT INTO "ProductionUnit" ("workingGroupId", name, "legalId", "licenceNo", county, "countyId", "industrialEstateId", sector, "activityStatus", employees, "createdAt")
       VALUES (${unit.workingGroupId}, ${unit.name}, ${unit.legalId}, ${unit.licenceNo}, ${unit.county}, (SELECT id FROM county), (SELECT id FROM estate),
-              ${unit.sector}::"Sector", ${unit.activityStatus}::"ActivityStatus", ${unit.employees}, ${now}::timestamp(3))
+              ${unit.sector}::"Sector", ${unit.activityStatus}::"ActivityStatus", ${unit.employees}, ${now})
       ON CONFLICT ("legalId") DO NOTHING
       RETURNING id
     ), represented AS (
-      INSERT INTO "UnitRepresentative" ("userId", "unitId", "createdAt") SELECT ${userId}, id, ${now}::timestamp(3) FROM created RETURNING "unitId"
+      INSERT INTO "UnitRepresentative" ("userId", "unitId", "createdAt") SELECT ${userId}, id, ${now} FROM created RETURNING "unitId"
     )
     SELECT "unitId" AS id FROM represented`;
   const created = rows[0];

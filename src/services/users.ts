@@ -1,6 +1,6 @@
 import type { Deps } from "../deps";
 import type { User as TelegramUser } from "grammy/types";
-import type { Db } from "../db";
+import { utc, type Db } from "../db";
 import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
 import { fullName } from "../domain/text";
@@ -87,11 +87,11 @@ export async function loadUser(
     // all there is to read: one raw statement, where an upsert that includes the relations made
     // a transaction of seven. Two first updates at once: the second insert meets the unique key
     // (ON CONFLICT, nothing returned) and reads the row the first one made.
-    const now = new Date().toISOString();
+    const now = utc(new Date());
     const language = localeFromTelegram(from.language_code, options.defaultLocale);
     const created = await db.$queryRaw<Array<{ id: number }>>`
       INSERT INTO "User" ("telegramId", "firstName", "lastName", username, language, "createdAt", "updatedAt")
-      VALUES (${telegramId}, ${from.first_name}, ${from.last_name ?? null}, ${from.username ?? null}, ${language}, ${now}::timestamp(3), ${now}::timestamp(3))
+      VALUES (${telegramId}, ${from.first_name}, ${from.last_name ?? null}, ${from.username ?? null}, ${language}, ${now}, ${now})
       ON CONFLICT ("telegramId") DO NOTHING
       RETURNING id`;
     const id = created[0]?.id;
