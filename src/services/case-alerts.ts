@@ -32,8 +32,9 @@ export interface AlertedCase {
  * if configured) about a new case: tracking code, unit, category, urgency, an open button.
  * Critical cases are marked loudly.
  */
-export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, caseId: number | AlertedCase, round = 0): Promise<void> {
-  const row = typeof caseId === "number" ? await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: alertedCaseSelect }) : caseId;
+export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, subject: number | AlertedCase, round = 0): Promise<void> {
+  // `subject`: the case's id (a re-alert reads it), or the case as the submit has just written it.
+  const row = typeof subject === "number" ? await tx.case.findUniqueOrThrow({ where: { id: subject }, select: alertedCaseSelect }) : subject;
   const critical = row.urgency === "critical";
   const notice: Notice = {
     key: round > 0 ? "alert-case-unopened" : critical ? "alert-new-case-critical" : "alert-new-case",

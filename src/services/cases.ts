@@ -2,7 +2,7 @@ import { Refusal } from "../domain/refusal";
 import { queueCase } from "../buttons/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import type { Tx } from "../db";
+import { utc, type Tx } from "../db";
 import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/categories";
 import { jalaliYearOf } from "../domain/jalali";
 import { formatTrackingCode } from "../domain/tracking-code";
@@ -142,8 +142,6 @@ class SubmittedMeanwhile extends Error {
   override name = "SubmittedMeanwhile";
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
-
 /**
  * Stores a report: the case, its tracking code, its first timeline event, its attachments and
  * the secretariat's alerts, in one transaction. Nothing is half-saved. With a submission key,
@@ -166,60 +164,52 @@ export async function submitCase(
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
   const urgency = computeUrgency({ category: draft.category as CategoryId, irreversibleAt, now });
   let submitted: SubmittedCase;
-  let countdownRow: CountdownCase | undefined;
+  let countdown: CountdownCase;
   try {
-    submitted = await deps.db.$transaction(async (tx) => {
+    ({ submitted, countdown } = await deps.db.$transaction(async (tx) => {
       const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId);
       if (!unit) throw notYours("not_represented");
       if (!unit.agencyOfGroup) throw notYours("foreign_agency");
       const jalaliYear = jalaliYearOf(now);
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
       const onBehalf = options.onBehalf;
-      const written = new Date().toISOString();
-      const eventData = { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) };
-      // One raw statement (see submittingUnit): the case, its unconfirmed-submission row (with a
-      // key) and its first timeline event, as appendEvent and recordUnconfirmed would write them.
-      // A concurrent submit of the same draft that committed first owns the submission key: ours
-      // inserts nothing (ON CONFLICT, and so neither of the others) and rolls back, its sequence
+      const written = new Date();
+      // Raw (see submittingUnit). A concurrent submit of the same draft that committed first
+      // owns the submission key: ours inserts nothing (ON CONFLICT) and rolls back, its sequence
       // number included; the caller answers with that case (below).
-      const rows = await tx.$queryRaw<Array<CountdownCase & { eventId: number }>>`
-        WITH created AS (
-          INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
-                              "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
-                              "fieldVisitId", "createdAt", "updatedAt")
-          VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
-                  ${irreversibleAt?.toISOString() ?? null}::timestamp(3), ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
-                  ${draft.description}, ${urgency}::"Urgency", ${now.toISOString()}::timestamp(3), ${submissionKey}::uuid,
-                  ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
-                  ${written}::timestamp(3), ${written}::timestamp(3))
-          ON CONFLICT ("submissionKey") DO NOTHING
-          RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"
-        ), unconfirmed AS (
-          INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt")
-          SELECT id, ${userId}, ${written}::timestamp(3) FROM created WHERE ${submissionKey}::uuid IS NOT NULL
-        ), event AS (
-          INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
-          SELECT id, ${userId}, 'submitted', ${JSON.stringify(eventData)}::jsonb, false, NULL, ${written}::timestamp(3) FROM created
-          RETURNING id
-        )
-        SELECT created.*, event.id AS "eventId" FROM created, event`;
-      const row = rows[0];
-      if (!row) throw new SubmittedMeanwhile();
-      const { eventId, ...created } = row;
-      const event = { id: eventId };
+      const rows = await tx.$queryRaw<CountdownCase[]>`
+        INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
+                            "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
+                            "fieldVisitId", "createdAt", "updatedAt")
+        VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
+                ${utc(irreversibleAt)}, ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
+                ${draft.description}, ${urgency}::"Urgency", ${utc(now)}, ${submissionKey}::uuid,
+                ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
+                ${utc(written)}, ${utc(written)})
+        ON CONFLICT ("submissionKey") DO NOTHING
+        RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"`;
+      const created = rows[0];
+      if (!created) throw new SubmittedMeanwhile();
+      if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
+      const event = await appendEvent(tx, {
+        caseId: created.id,
+        actorId: userId,
+        type: "submitted",
+        data: { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) },
+      });
       if (draft.attachments.length > 0) {
         await tx.attachment.createMany({
           data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
         });
       }
       await alertSecretariatOfNewCase(tx, deps, { ...created, trackingCode, workingGroupId: unit.workingGroupId, unit, workingGroup: unit.workingGroup });
-      countdownRow = created;
-      return { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
-    });
+      const submitted: SubmittedCase = { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
+      return { submitted, countdown: created };
+    }));
   } catch (error) {
-    // A concurrent submit of the same draft committed first (the unique key refused ours, and
-    // our transaction, its sequence number included, rolled back): that case is the answer.
-    const existing = submissionKey && (error instanceof SubmittedMeanwhile || isUniqueViolation(error)) ? await caseOfSubmission(deps, userId, submissionKey) : null;
+    // A concurrent submit of the same draft committed first (our insert met its submission key,
+    // and our transaction, its sequence number included, rolled back): that case is the answer.
+    const existing = submissionKey && error instanceof SubmittedMeanwhile ? await caseOfSubmission(deps, userId, submissionKey) : null;
     if (existing) return existing;
     throw error;
   }
@@ -229,7 +219,7 @@ export async function submitCase(
     deps.logger.warn({ err: error, caseId: submitted.caseId }, "could not schedule the new case's timers");
   });
   // The countdown to its irreversible date (never throws; reconciled at worker start).
-  if (irreversibleAt) await syncCaseCountdown(deps, submitted.caseId, countdownRow);
+  if (irreversibleAt) await syncCaseCountdown(deps, submitted.caseId, countdown);
   return submitted;
 }
 
