@@ -27,7 +27,6 @@ async function main(): Promise<void> {
       await runProducers(chats, "tashil", 10, firstId);
       let cpu = 0;
       let methodsBefore = new Map(chats.methods);
-      const calls: string[] = [];
       let t = 0;
       let label = "";
       let total = 0;
@@ -45,7 +44,6 @@ async function main(): Promise<void> {
           rows.push(
             `${String(step).padStart(2)}  ${label.padEnd(24)} ${perUpdate.toFixed(2).padStart(6)} ms CPU/update  ${((now - t) / PRODUCERS).toFixed(2).padStart(6)} ms wall/update  ${made.map(([method, n]) => `${method} ${n.toFixed(1)}`).join(", ")}`,
           );
-          calls.push(...made.map(([method]) => method));
         }
         marks.push(`${process.hrtime.bigint() / 1000n} ${step} ${Date.now()} ${next}`);
         methodsBefore = new Map(chats.methods);
