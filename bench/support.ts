@@ -129,8 +129,10 @@ export interface Started {
  */
 export function command(subject: Subject): string[] {
   if (subject === "baseline") return [path.join(ROOT, "bench/baseline-bot.mjs")];
-  const main = path.join(ROOT, "dist/main.js");
-  if (!existsSync(main)) throw new Error("dist/main.js is missing: run `npm run build` first (the bench:* scripts do)");
+  // BENCH_TASHIL_MAIN: another build's entry (relative to the root), to compare two builds in
+  // one run, e.g. `node scripts/build.mjs --outdir=dist-before` on the earlier commit.
+  const main = path.join(ROOT, process.env.BENCH_TASHIL_MAIN ?? "dist/main.js");
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (the bench:* scripts do)`);
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   // BENCH_TASHIL_ARGS: the bot's own flags, e.g. `--no-workers` (the bot alone, as compose runs it).
   const flags = (process.env.BENCH_TASHIL_ARGS ?? "").split(" ").filter(Boolean);

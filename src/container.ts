@@ -2,7 +2,8 @@ import type { Api } from "grammy";
 import { createSenderApi } from "./bot/api";
 import { configSecrets, type Config } from "./config";
 import type { Deps } from "./deps";
-import { createDb, type Db } from "./db";
+import { createDatabase, type Db } from "./db";
+import { prismaSql } from "./sql";
 import { createI18n, translatorFor } from "./i18n";
 import { createQueues } from "./jobs/queues";
 import { createScheduler } from "./jobs/scheduler";
@@ -37,11 +38,14 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL, {}, undefined, { secrets: configSecrets(config), format: logFormatFor(config) });
   // Connection errors are logged as outages, one story per dependency (src/outage-log.ts).
   const outages = { redis: createOutageTracker(logger, "Redis"), postgres: createOutageTracker(logger, "PostgreSQL") };
-  const db = overrides.db ?? createDb(config.DATABASE_URL, {
-    poolSize: config.DATABASE_POOL_SIZE,
-    onError: (error) => outages.postgres.error(error, { client: "pg-pool" }),
-    onConnect: () => outages.postgres.up(),
-  });
+  // A client made elsewhere has no pg pool of ours: the raw SQL port then runs through it.
+  const { db, sql } = overrides.db
+    ? { db: overrides.db, sql: prismaSql(overrides.db) }
+    : createDatabase(config.DATABASE_URL, {
+        poolSize: config.DATABASE_POOL_SIZE,
+        onError: (error) => outages.postgres.error(error, { client: "pg-pool" }),
+        onConnect: () => outages.postgres.up(),
+      });
   const redis = createRedis(config.REDIS_URL, config.REDIS_PREFIX);
   const queueRedis = createQueueRedis(config.REDIS_URL);
   // Without a listener ioredis prints every failed reconnect to stderr, as raw text.
@@ -61,6 +65,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     config,
     logger,
     db,
+    sql,
     redis,
     queueRedis,
     queues,
@@ -97,7 +102,7 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
     },
   };
   container.scheduler = createScheduler(container);
-  container.drafts = createDraftWriter({ db, logger, now: () => container.now() }, config.SESSION_DRAFT_FLUSH_MS);
+  container.drafts = createDraftWriter({ sql, logger, now: () => container.now() }, config.SESSION_DRAFT_FLUSH_MS);
   metrics.attach({
     outbox: () => outboxStats(container),
     criticalUnopened: () => countCriticalUnopenedPastRealert(container),

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg, { type PoolConfig } from "pg";
 import { PrismaClient, Prisma } from "./generated/prisma/client";
+import { poolSql, type SqlDb } from "./sql";
 
 export { Prisma };
 export type Db = PrismaClient;
@@ -64,9 +65,23 @@ export interface DbOptions {
 }
 
 export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
+  return createDatabase(databaseUrl, options).db;
+}
+
+/**
+ * The app's database: the Prisma client, and the raw SQL port (src/sql.ts) on the same pg pool
+ * (one pool, so DATABASE_POOL_SIZE still bounds the process's connections).
+ */
+export function createDatabase(databaseUrl: string, options: DbOptions = {}): { db: Db; sql: SqlDb } {
   // Our own pool (Prisma's adapter would make the same one) so its connects can be watched.
-  const pool = new pg.Pool(poolConfig(databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE));
+  const pool = new pg.Pool({ ...poolConfig(databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE), connectionTimeoutMillis: TRANSACTION_MAX_WAIT_MS });
   if (options.onConnect) pool.on("connect", options.onConnect);
+  // Prisma's adapter reports the pool's errors (onPoolError) but stops listening when it is
+  // disposed, before the pool has ended: a connection the server terminates in between (a
+  // shutdown racing a restart of PostgreSQL) would be an 'error' event nobody listens to, which
+  // Node turns into an uncaught exception. Those are dropped here; the adapter logs the rest.
+  pool.on("error", () => undefined);
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: options.onError, onConnectionError: options.onError });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  return { db, sql: poolSql(pool) };
 }

@@ -3,6 +3,7 @@ import type { Api, Context } from "grammy";
 import type { Redis } from "ioredis";
 import type { Config } from "./config";
 import type { Db } from "./db";
+import type { SqlDb } from "./sql";
 import type { Translator } from "./i18n";
 import type { Queues } from "./jobs/queues";
 import type { Logger } from "./logger";
@@ -20,6 +21,8 @@ export interface Deps {
   config: Config;
   logger: Logger;
   db: Db;
+  /** Raw SQL on the pg pool without Prisma: the hot path's statements (src/sql.ts). */
+  sql: SqlDb;
   /** Our own keys, prefixed with REDIS_PREFIX. */
   redis: Redis;
   /** BullMQ's connection (unprefixed; BullMQ prefixes its keys with `${REDIS_PREFIX}:bull`). */

@@ -28,10 +28,10 @@ export interface OutageTracker {
 }
 
 /** Node's socket errors, Prisma's "cannot reach", PostgreSQL's "shutting down / terminated". */
-const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017|57P01|57P02|57P03)$/;
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017|57P01|57P02|57P03|08\d{3}|53300)$/;
 const CONNECTION_NAMES = /^(MaxRetriesPerRequestError|PrismaClientInitializationError|DriverAdapterError)$/;
 const CONNECTION_MESSAGES =
-  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;
+  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|timeout exceeded when trying to connect|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;
 
 /** Whether an error (or one of its causes) means the other side cannot be reached. */
 export function isConnectionError(error: unknown): boolean {
@@ -118,6 +118,8 @@ export function dependencyOf(error: unknown): "postgres" | "redis" {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof name === "string" && /^(Prisma|DriverAdapterError)/.test(name)) return "postgres";
     if (typeof code === "string" && /^P\d{4}$/.test(code)) return "postgres";
+    // A SQLSTATE (pg's errors on the raw SQL port, src/sql.ts): two digits, then three of 0-9A-Z.
+    if (typeof code === "string" && /^\d{2}[0-9A-Z]{3}$/.test(code)) return "postgres";
     if (typeof message === "string" && /(Can't reach database|Connection terminated|:5432\b)/.test(message)) return "postgres";
     current = (current as { cause?: unknown }).cause;
   }

@@ -1,4 +1,4 @@
-import type { Composer } from "grammy";
+import type { Composer } from "./composer";
 import type { BotContext } from "./context";
 import type { MenuEntry } from "./menu";
 

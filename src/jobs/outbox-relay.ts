@@ -10,7 +10,7 @@ export const LOST_JOB_AFTER_MS = 60_000;
 
 export const deliveryJobId = (outboxId: number) => `outbox-${outboxId}`;
 
-type RelayDeps = Pick<Deps, "db" | "queues" | "now">;
+type RelayDeps = Pick<Deps, "sql" | "queues" | "now">;
 
 /**
  * Moves PENDING outbox rows into the deliveries queue. The job id is derived from the row,
@@ -20,9 +20,10 @@ type RelayDeps = Pick<Deps, "db" | "queues" | "now">;
 export async function relayOutbox(deps: RelayDeps, batch = BATCH): Promise<number> {
   let relayed = 0;
   for (;;) {
-    // Raw, both statements: the relay runs after every commit that wrote a notice, and the
-    // query builder compiled them each time at several times the cost of running them.
-    const rows = await deps.db.$queryRaw<Array<{ id: number; priority: number }>>`
+    // Raw, both statements, on the SQL port (src/sql.ts): the relay runs after every commit
+    // that wrote a notice, and the query builder compiled them each time at several times the
+    // cost of running them.
+    const rows = await deps.sql.rows<{ id: number; priority: number }>`
       SELECT id, priority FROM "OutboxMessage" WHERE status = 'PENDING' ORDER BY priority, id LIMIT ${batch}`;
     if (rows.length === 0) return relayed;
     await deps.queues.deliveries.addBulk(
@@ -32,7 +33,7 @@ export async function relayOutbox(deps: RelayDeps, batch = BATCH): Promise<numbe
         opts: { jobId: deliveryJobId(row.id), priority: row.priority },
       })),
     );
-    await deps.db.$executeRaw`
+    await deps.sql.run`
       UPDATE "OutboxMessage" SET status = 'QUEUED', "queuedAt" = ${utc(deps.now())}
       WHERE id = ANY(${rows.map((row) => row.id)}::int[]) AND status = 'PENDING'`;
     relayed += rows.length;

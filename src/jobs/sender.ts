@@ -13,7 +13,7 @@ import type { DeliveryJobData } from "./queues";
  * (retries, re-queues after Redis lost it, a second run after the worker was killed).
  */
 
-export type SenderDeps = Pick<Deps, "db" | "redis" | "api" | "queues" | "logger" | "now" | "config">;
+export type SenderDeps = Pick<Deps, "db" | "sql" | "redis" | "api" | "queues" | "logger" | "now" | "config">;
 
 /** What the sender needs from the BullMQ job it runs in (a Job satisfies it). */
 export interface DeliveryRun {
@@ -104,8 +104,8 @@ interface OutboxRow {
  * The row a delivery job stands for, with its recipient's reachability: one raw statement
  * (the query builder made two, compiled for every message sent — a broadcast's 2,000 too).
  */
-async function outboxRow(deps: Pick<SenderDeps, "db">, outboxId: number): Promise<OutboxRow | undefined> {
-  const rows = await deps.db.$queryRaw<OutboxRow[]>`
+async function outboxRow(deps: Pick<SenderDeps, "sql">, outboxId: number): Promise<OutboxRow | undefined> {
+  const rows = await deps.sql.rows<OutboxRow>`
     SELECT o.id, o."chatId", o."userId", o.status::text AS status, o.payload, u."unreachableAt"
     FROM "OutboxMessage" o LEFT JOIN "User" u ON u.id = o."userId"
     WHERE o.id = ${outboxId}`;
@@ -264,7 +264,7 @@ async function markSent(deps: SenderDeps, outboxId: number, messageId: number | 
       .catch((error: unknown) => deps.logger.warn({ err: error, outboxId }, "could not write the sent marker"));
   }
   // Raw, once per message sent (see outboxRow); unless a concurrent run finished it first.
-  await deps.db.$executeRaw`
+  await deps.sql.run`
     UPDATE "OutboxMessage"
     SET status = 'SENT', "sentMessageId" = ${messageId}, "finishedAt" = ${utc(deps.now())},
         attempts = attempts + ${countAttempt ? 1 : 0}

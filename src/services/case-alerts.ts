@@ -1,20 +1,10 @@
 import type { Deps } from "../deps";
-import type { Tx } from "../db";
+import { sqlOf, type Executor } from "../sql";
 import type { Locale } from "../i18n";
 import { shared } from "../buttons";
 import { nextWorkingMoment, type WorkingCalendar } from "../domain/working-calendar";
 import { enqueueOutbound } from "./outbox";
 import { notify, renderNotice, secretariatOf, type Notice } from "./notifications";
-
-const alertedCaseSelect = {
-  id: true,
-  trackingCode: true,
-  category: true,
-  urgency: true,
-  workingGroupId: true,
-  unit: { select: { name: true } },
-  workingGroup: { select: { secretariatChatId: true } },
-} as const;
 
 /** What an alert shows of its case: the submit passes what it has just written (no re-read). */
 export interface AlertedCase {
@@ -27,14 +17,24 @@ export interface AlertedCase {
   workingGroup: { secretariatChatId: string | null };
 }
 
+async function alertedCase(tx: Executor, caseId: number): Promise<AlertedCase> {
+  const [row] = await sqlOf(tx).rows<Omit<AlertedCase, "unit" | "workingGroup"> & { unitName: string; secretariatChatId: string | null }>`
+    SELECT c.id, c."trackingCode", c.category, c.urgency::text AS urgency, c."workingGroupId", p.name AS "unitName", w."secretariatChatId"
+    FROM "Case" c JOIN "ProductionUnit" p ON p.id = c."unitId" JOIN "WorkingGroup" w ON w.id = c."workingGroupId"
+    WHERE c.id = ${caseId}`;
+  if (!row) throw new Error(`case ${caseId} not found`);
+  const { unitName, secretariatChatId, ...alerted } = row;
+  return { ...alerted, unit: { name: unitName }, workingGroup: { secretariatChatId } };
+}
+
 /**
  * Tells every secretariat member of the case's working group (and its secretariat group chat,
  * if configured) about a new case: tracking code, unit, category, urgency, an open button.
  * Critical cases are marked loudly.
  */
-export async function alertSecretariatOfNewCase(tx: Tx, deps: Pick<Deps, "t">, subject: number | AlertedCase, round = 0): Promise<void> {
+export async function alertSecretariatOfNewCase(tx: Executor, deps: Pick<Deps, "t">, subject: number | AlertedCase, round = 0): Promise<void> {
   // `subject`: the case's id (a re-alert reads it), or the case as the submit has just written it.
-  const row = typeof subject === "number" ? await tx.case.findUniqueOrThrow({ where: { id: subject }, select: alertedCaseSelect }) : subject;
+  const row = typeof subject === "number" ? await alertedCase(tx, subject) : subject;
   const critical = row.urgency === "critical";
   const notice: Notice = {
     key: round > 0 ? "alert-case-unopened" : critical ? "alert-new-case-critical" : "alert-new-case",

@@ -2,7 +2,8 @@ import { Refusal } from "../domain/refusal";
 import { queueCase } from "../buttons/shared";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { utc, type Tx } from "../db";
+import { Prisma, utc } from "../db";
+import type { Sql } from "../sql";
 import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/categories";
 import { jalaliYearOf } from "../domain/jalali";
 import { formatTrackingCode } from "../domain/tracking-code";
@@ -59,10 +60,10 @@ export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 const notYours = (reason: "not_yours" | "not_open" | "not_represented" | "foreign_agency") => new Refusal(reason, "error-not-allowed");
 
 /** Next number of the working group's Jalali-year sequence, atomically. */
-async function nextSequence(tx: Tx, workingGroupId: number, jalaliYear: number): Promise<number> {
+async function nextSequence(tx: Sql, workingGroupId: number, jalaliYear: number): Promise<number> {
   // Raw, like the other statements of a submit (see submitCase): the row lock of the upsert
   // orders concurrent submits of one group; the numbers have no gaps within a year.
-  const rows = await tx.$queryRaw<Array<{ lastValue: number }>>`
+  const rows = await tx.rows<{ lastValue: number }>`
     INSERT INTO "CaseSequence" ("workingGroupId", "jalaliYear", "lastValue") VALUES (${workingGroupId}, ${jalaliYear}, 1)
     ON CONFLICT ("workingGroupId", "jalaliYear") DO UPDATE SET "lastValue" = "CaseSequence"."lastValue" + 1
     RETURNING "lastValue"`;
@@ -85,8 +86,8 @@ interface SubmittingUnit {
  * `representedBy`: the unit must be one the user represents (null: assisted intake, checked
  * by its caller).
  */
-async function submittingUnit(tx: Tx, unitId: number, agencyId: number | null, representedBy: number | null): Promise<SubmittingUnit | null> {
-  const rows = await tx.$queryRaw<Array<Omit<SubmittingUnit, "workingGroup"> & { code: string; secretariatChatId: string | null }>>`
+async function submittingUnit(tx: Sql, unitId: number, agencyId: number | null, representedBy: number | null): Promise<SubmittingUnit | null> {
+  const rows = await tx.rows<Omit<SubmittingUnit, "workingGroup"> & { code: string; secretariatChatId: string | null }>`
     SELECT p.id, p.name, p."workingGroupId", w.code, w."secretariatChatId",
            (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
     FROM "ProductionUnit" p JOIN "WorkingGroup" w ON w.id = p."workingGroupId"
@@ -125,16 +126,24 @@ export interface SubmitOptions {
 const SubmissionKeySchema = z.uuid();
 
 /** The case a submission key already made, waiting again for its confirmation. */
-async function caseOfSubmission(deps: Pick<Deps, "db">, userId: number, submissionKey: string): Promise<SubmittedCase | null> {
-  const existing = await deps.db.case.findUnique({
-    where: { submissionKey },
-    select: { id: true, trackingCode: true, urgency: true, workingGroupId: true, reporterId: true },
-  });
+async function caseOfSubmission(deps: Pick<Deps, "sql">, userId: number, submissionKey: string): Promise<SubmittedCase | null> {
+  // Raw, on the SQL port: asked before every keyed submit.
+  const [existing] = await deps.sql.rows<{ id: number; trackingCode: string; urgency: Urgency; workingGroupId: number; reporterId: number }>`
+    SELECT id, "trackingCode", urgency::text AS urgency, "workingGroupId", "reporterId" FROM "Case" WHERE "submissionKey" = ${submissionKey}::uuid`;
   if (!existing) return null;
   if (existing.reporterId !== userId) throw notYours("not_yours");
   // Whoever submits again has not seen (or lost) the code: it is told again, and confirmed then.
-  await recordUnconfirmed(deps.db, existing.id, userId);
+  await recordUnconfirmed(deps.sql, existing.id, userId);
   return { caseId: existing.id, trackingCode: existing.trackingCode, urgency: existing.urgency, workingGroupId: existing.workingGroupId, repeated: true };
+}
+
+/** A report's files, with the event that brought them. */
+async function insertAttachments(tx: Sql, files: DraftAttachment[], owner: { caseId: number; eventId: number; uploadedById: number }, at: Date): Promise<void> {
+  const rows = files.map((file) => Prisma.sql`(${owner.caseId}, ${owner.eventId}, ${owner.uploadedById}, ${file.kind}::"AttachmentKind", ${file.fileId}, ${file.fileUniqueId},
+    ${file.fileName}, ${file.mimeType}, ${file.sizeBytes}::int, ${utc(at)})`);
+  await tx.run`
+    INSERT INTO "Attachment" ("caseId", "eventId", "uploadedById", kind, "fileId", "fileUniqueId", "fileName", "mimeType", "sizeBytes", "createdAt")
+    VALUES ${Prisma.join(rows)}`;
 }
 
 /** The draft's submission key made a case in a concurrent submit that committed first. */
@@ -148,7 +157,7 @@ class SubmittedMeanwhile extends Error {
  * submitting the same draft again returns the case it made (see SubmitOptions).
  */
 export async function submitCase(
-  deps: Pick<Deps, "db" | "redis" | "t" | "now" | "flushOutbox" | "scheduler" | "config" | "policies" | "logger">,
+  deps: Pick<Deps, "db" | "sql" | "redis" | "t" | "now" | "flushOutbox" | "scheduler" | "config" | "policies" | "logger">,
   userId: number,
   input: unknown,
   options: SubmitOptions = {},
@@ -166,7 +175,9 @@ export async function submitCase(
   let submitted: SubmittedCase;
   let countdown: CountdownCase;
   try {
-    ({ submitted, countdown } = await deps.db.$transaction(async (tx) => {
+    // On the SQL port (src/sql.ts): every statement of the submit is raw, and an interactive
+    // transaction through Prisma cost five times pg's CPU.
+    ({ submitted, countdown } = await deps.sql.transaction(async (tx) => {
       const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId);
       if (!unit) throw notYours("not_represented");
       if (!unit.agencyOfGroup) throw notYours("foreign_agency");
@@ -177,7 +188,7 @@ export async function submitCase(
       // Raw (see submittingUnit). A concurrent submit of the same draft that committed first
       // owns the submission key: ours inserts nothing (ON CONFLICT) and rolls back, its sequence
       // number included; the caller answers with that case (below).
-      const rows = await tx.$queryRaw<CountdownCase[]>`
+      const rows = await tx.rows<CountdownCase>`
         INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
                             "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
                             "fieldVisitId", "createdAt", "updatedAt")
@@ -197,11 +208,7 @@ export async function submitCase(
         type: "submitted",
         data: { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) },
       });
-      if (draft.attachments.length > 0) {
-        await tx.attachment.createMany({
-          data: draft.attachments.map((file) => ({ ...file, caseId: created.id, eventId: event.id, uploadedById: userId })),
-        });
-      }
+      if (draft.attachments.length > 0) await insertAttachments(tx, draft.attachments, { caseId: created.id, eventId: event.id, uploadedById: userId }, written);
       await alertSecretariatOfNewCase(tx, deps, { ...created, trackingCode, workingGroupId: unit.workingGroupId, unit, workingGroup: unit.workingGroup });
       const submitted: SubmittedCase = { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
       return { submitted, countdown: created };

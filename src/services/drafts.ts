@@ -35,7 +35,7 @@ interface Queued {
 }
 
 
-export function createDraftWriter(deps: Pick<Deps, "db" | "now" | "logger">, intervalMs = DRAFT_FLUSH_MS): DraftWriter {
+export function createDraftWriter(deps: Pick<Deps, "sql" | "now" | "logger">, intervalMs = DRAFT_FLUSH_MS): DraftWriter {
   // Newest first: `waiting` fills while `writing` is in flight; a failed write goes back under
   // whatever was queued for its keys since (newer wins).
   let waiting = new Map<string, Queued>();
@@ -58,7 +58,7 @@ export function createDraftWriter(deps: Pick<Deps, "db" | "now" | "logger">, int
     const deletes = [...batch].filter(([, q]) => q.flow === null).map(([key]) => key);
     // One statement for the whole batch: the deletions in a CTE, the upserts from one JSON
     // array (stored as UTC like Prisma stores DateTime in a timestamp column).
-    await deps.db.$executeRaw`
+    await deps.sql.run`
       WITH gone AS (DELETE FROM "SessionDraft" WHERE "key" = ANY(${deletes}::text[]))
       INSERT INTO "SessionDraft" ("key", "flow", "updatedAt")
       SELECT d."key", d."flow", d."updatedAt" AT TIME ZONE 'UTC'

@@ -121,7 +121,7 @@ export type RedeemResult =
  * (unused, unrevoked, unexpired), so two people racing for the same link cannot both win.
  */
 export async function redeemInvitation(
-  deps: Pick<Deps, "db" | "now" | "t" | "flushOutbox" | "redis" | "logger">,
+  deps: Pick<Deps, "db" | "sql" | "now" | "t" | "flushOutbox" | "redis" | "logger">,
   userId: number,
   code: string,
 ): Promise<RedeemResult> {
@@ -298,7 +298,7 @@ export async function listMembers(deps: Pick<Deps, "db">, actor: SessionUser, wo
 }
 
 /** Revokes a membership; false when it was already revoked. */
-export async function revokeMembership(deps: Pick<Deps, "db" | "now" | "redis" | "logger">, actor: SessionUser, membershipId: number): Promise<boolean> {
+export async function revokeMembership(deps: Pick<Deps, "db" | "sql" | "now" | "redis" | "logger">, actor: SessionUser, membershipId: number): Promise<boolean> {
   const membership = await deps.db.membership.findUnique({
     where: { id: membershipId },
     select: { userId: true, role: true, workingGroupId: true, agencyId: true, user: { select: { firstName: true, lastName: true } } },

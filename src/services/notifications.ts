@@ -1,6 +1,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Deps } from "../deps";
 import type { Tx } from "../db";
+import { sqlOf, type Executor } from "../sql";
 import type { OutboxKind } from "../generated/prisma/enums";
 import { isLocale, type Locale } from "../i18n";
 import { checkLength } from "../buttons";
@@ -60,7 +61,7 @@ export function renderNotice(deps: NoticeDeps, chatId: string, locale: Locale, u
 }
 
 /** Queues a notice to each recipient in the caller's transaction. */
-export async function notify(tx: Tx, deps: NoticeDeps, recipients: Recipient[], notice: Notice): Promise<number> {
+export async function notify(tx: Executor, deps: NoticeDeps, recipients: Recipient[], notice: Notice): Promise<number> {
   const messages = recipients.flatMap((recipient) =>
     renderNotice(deps, recipient.telegramId, recipient.language, recipient.userId, notice),
   );
@@ -72,11 +73,11 @@ export async function notify(tx: Tx, deps: NoticeDeps, recipients: Recipient[], 
  * when it has none, the administrators acting for it (the group's own admins, else the global
  * ones). An alert meant for the secretariat never falls into an empty desk.
  */
-export async function secretariatOf(tx: Tx, workingGroupId: number): Promise<Recipient[]> {
+export async function secretariatOf(tx: Executor, workingGroupId: number): Promise<Recipient[]> {
   // One raw statement for the three tiers (the secretariat; else the group's admins; else the
   // system's admins), the first tier with anyone in it: every new case's alert asks this, and
   // the query builder made two statements of each tier and compiled both every time.
-  const members = await tx.$queryRaw<Array<{ id: number; telegramId: string; language: string }>>`
+  const members = await sqlOf(tx).rows<{ id: number; telegramId: string; language: string }>`
     WITH tiers AS (
       SELECT m.id AS "membershipId", u.id, u."telegramId", u.language,
              CASE WHEN m.role = 'SECRETARIAT' THEN 1 WHEN m."workingGroupId" IS NOT NULL THEN 2 ELSE 3 END AS tier

@@ -30,7 +30,7 @@ type Reason = "forbidden" | "not_found" | "last" | "not_representative";
 /** The bot shows `reps-error-<reason>`. */
 const repRefusal = (reason: Reason) => refusal("reps-error", reason);
 
-type RepDeps = Pick<Deps, "db" | "now" | "config" | "t" | "flushOutbox" | "redis" | "logger">;
+type RepDeps = Pick<Deps, "db" | "sql" | "now" | "config" | "t" | "flushOutbox" | "redis" | "logger">;
 
 /**
  * Who may add and remove a unit's representatives: the secretariat and admins of its working

@@ -1,5 +1,6 @@
 import type { Deps } from "../deps";
-import { utc, type Db, type Tx } from "../db";
+import { utc } from "../db";
+import { sqlOf, type Executor } from "../sql";
 import type { Urgency } from "../domain/urgency";
 
 /**
@@ -37,28 +38,28 @@ export async function markSubmissionInFlight(deps: Pick<Deps, "redis">, userId: 
 }
 
 /** Inside the case's transaction: the case waits for its confirmation (idempotent). */
-export async function recordUnconfirmed(tx: Tx | Db, caseId: number, reporterId: number): Promise<void> {
-  // Raw (here and below): part of every submit, where compiling the query builder's statement
-  // cost more than running it.
-  await tx.$executeRaw`
+export async function recordUnconfirmed(tx: Executor, caseId: number, reporterId: number): Promise<void> {
+  // Raw, on the SQL port (here and below): part of every submit, where compiling the query
+  // builder's statement cost more than running it.
+  await sqlOf(tx).run`
     INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt") VALUES (${caseId}, ${reporterId}, ${utc(new Date())})
     ON CONFLICT DO NOTHING`;
 }
 
 /** The reply with the code was sent: nothing left to tell. */
-export async function confirmSubmission(deps: Pick<Deps, "db">, caseId: number): Promise<void> {
-  await deps.db.$executeRaw`DELETE FROM "UnconfirmedSubmission" WHERE "caseId" = ${caseId}`;
+export async function confirmSubmission(deps: Pick<Deps, "sql">, caseId: number): Promise<void> {
+  await deps.sql.run`DELETE FROM "UnconfirmedSubmission" WHERE "caseId" = ${caseId}`;
 }
 
 /**
  * The user's submissions whose code they have not been shown, oldest first. Most calls answer
  * from Redis alone (one MGET); the table is asked after a submission or when Redis forgot.
  */
-export async function unconfirmedSubmissions(deps: Pick<Deps, "db" | "redis">, userId: number): Promise<UnconfirmedCase[]> {
+export async function unconfirmedSubmissions(deps: Pick<Deps, "sql" | "redis">, userId: number): Promise<UnconfirmedCase[]> {
   const [pending, clear] = await deps.redis.mget(pendingKey(userId), clearKey(userId));
   if (!pending && clear) return [];
   // Raw: asked on a producer's first update and after every submit (two compiled statements before).
-  const rows = await deps.db.$queryRaw<UnconfirmedCase[]>`
+  const rows = await deps.sql.rows<UnconfirmedCase>`
     SELECT c.id AS "caseId", c."trackingCode", c.urgency::text AS urgency, c."submissionKey"
     FROM "UnconfirmedSubmission" s JOIN "Case" c ON c.id = s."caseId"
     WHERE s."reporterId" = ${userId} ORDER BY s."createdAt", s."caseId"`;

@@ -12,7 +12,7 @@ import { forgetUsers } from "./user-cache";
 
 type Db = Pick<Deps, "db">;
 /** Writes that change what the user cache holds (src/services/user-cache.ts). */
-type Writes = Pick<Deps, "db" | "redis" | "logger">;
+type Writes = Pick<Deps, "db" | "sql" | "redis" | "logger">;
 
 /** The units a user represents, oldest first. */
 export async function unitsOfUser(deps: Db, userId: number) {
@@ -97,7 +97,7 @@ export async function countyNamed(deps: Db, workingGroupId: number, county: stri
 
 /** Records the phone number the user shared as their own contact. */
 export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: number, phone: string): Promise<void> {
-  await deps.db.$executeRaw`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId}`;
+  await deps.sql.run`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId}`;
   await forgetUsers(deps, [userId]);
 }
 
@@ -126,7 +126,7 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
   // nothing (ON CONFLICT) and is refused. The query builder made five statements of this, in a
   // transaction, each compiled every time.
   const now = utc(new Date());
-  const rows = await deps.db.$queryRaw<Array<{ id: number }>>`
+  const rows = await deps.sql.rows<{ id: number }>`
     WITH county AS (
       SELECT id FROM "County" WHERE "workingGroupId" = ${unit.workingGroupId} AND "nameFa" = ${unit.county} AND active ORDER BY id LIMIT 1
     ), estate AS (
@@ -148,9 +148,9 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
 }
 
 /** Whether a legal ID is free, already this user's unit, or someone else's. */
-export async function legalIdStatus(deps: Db, userId: number, legalId: string): Promise<"free" | "yours" | "taken"> {
+export async function legalIdStatus(deps: Pick<Deps, "sql">, userId: number, legalId: string): Promise<"free" | "yours" | "taken"> {
   // Raw: asked at the registration's legal-ID step (the query builder made two statements).
-  const rows = await deps.db.$queryRaw<Array<{ yours: boolean }>>`
+  const rows = await deps.sql.rows<{ yours: boolean }>`
     SELECT EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${userId}) AS yours
     FROM "ProductionUnit" p WHERE p."legalId" = ${legalId}`;
   const existing = rows[0];

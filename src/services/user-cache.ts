@@ -77,12 +77,12 @@ export async function writeCachedUser<U>(deps: CacheDeps, telegramId: string, ge
  * Takes user ids (what services know); the Telegram ids are looked up. Never throws: the change
  * itself is committed; a Redis failure here is logged and the entries expire on their own.
  */
-export async function forgetUsers(deps: Pick<Deps, "db" | "redis" | "logger">, userIds: Iterable<number>): Promise<void> {
+export async function forgetUsers(deps: Pick<Deps, "sql" | "redis" | "logger">, userIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
   try {
     // Raw: after every change to roles, units or phones (compiling findMany cost more than running it).
-    const rows = await deps.db.$queryRaw<Array<{ telegramId: string }>>`SELECT "telegramId" FROM "User" WHERE id = ANY(${ids}::int[])`;
+    const rows = await deps.sql.rows<{ telegramId: string }>`SELECT "telegramId" FROM "User" WHERE id = ANY(${ids}::int[])`;
     await forgetTelegramIds(deps, rows.map((row) => row.telegramId));
   } catch (error) {
     deps.logger.error({ err: error, userIds: ids }, "could not invalidate cached users: they may act on stale roles until the cache expires");

@@ -1,6 +1,7 @@
 import type { Deps } from "../deps";
 import type { User as TelegramUser } from "grammy/types";
 import { utc, type Db } from "../db";
+import { sqlOf, type Sql } from "../sql";
 import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
 import { fullName } from "../domain/text";
@@ -57,11 +58,11 @@ function isCurrent(cached: CachedUser<UpdateUser>, from: TelegramUser, adminTele
  * (src/services/user-cache.ts), or loadUser with the configured admins on a miss — so most
  * updates run no SQL for it. A failure to fill the cache is logged; the update goes on.
  */
-export async function userOfUpdate(deps: Pick<Deps, "db" | "config" | "redis" | "logger">, from: TelegramUser): Promise<UpdateUser> {
+export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "redis" | "logger">, from: TelegramUser): Promise<UpdateUser> {
   const telegramId = String(from.id);
   const cached = await readCachedUser<UpdateUser>(deps, telegramId);
   if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) return cached.hit.user;
-  const user = await loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE });
+  const user = await loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE, sql: deps.sql });
   // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the
   // row as it is now (loadUser itself answers with the name the row had before this update).
   const stored: UpdateUser = { ...user, firstName: from.first_name };
@@ -78,10 +79,11 @@ export async function userOfUpdate(deps: Pick<Deps, "db" | "config" | "redis" | 
 export async function loadUser(
   db: Db,
   from: TelegramUser,
-  options: { adminTelegramIds: readonly string[]; defaultLocale: Locale },
+  options: { adminTelegramIds: readonly string[]; defaultLocale: Locale; /** The raw reads' port (src/sql.ts); through `db` when not given. */ sql?: Sql },
 ): Promise<UpdateUser> {
   const telegramId = String(from.id);
-  let user = await userWithRoles(db, telegramId);
+  const sql = options.sql ?? sqlOf(db);
+  let user = await userWithRoles(sql, telegramId);
   if (!user) {
     // First contact. A new row has no memberships and no units, so its INSERT … RETURNING is
     // all there is to read: one raw statement, where an upsert that includes the relations made
@@ -89,7 +91,7 @@ export async function loadUser(
     // (ON CONFLICT, nothing returned) and reads the row the first one made.
     const now = utc(new Date());
     const language = localeFromTelegram(from.language_code, options.defaultLocale);
-    const created = await db.$queryRaw<Array<{ id: number }>>`
+    const created = await sql.rows<{ id: number }>`
       INSERT INTO "User" ("telegramId", "firstName", "lastName", username, language, "createdAt", "updatedAt")
       VALUES (${telegramId}, ${from.first_name}, ${from.last_name ?? null}, ${from.username ?? null}, ${language}, ${now}, ${now})
       ON CONFLICT ("telegramId") DO NOTHING
@@ -97,7 +99,7 @@ export async function loadUser(
     const id = created[0]?.id;
     user =
       id === undefined
-        ? await userWithRoles(db, telegramId)
+        ? await userWithRoles(sql, telegramId)
         : { id, firstName: from.first_name, lastName: from.last_name ?? null, username: from.username ?? null, language, phone: null, unreachableAt: null, memberships: [], units: [] };
     if (!user) throw new Error(`user ${telegramId} neither inserted nor found`);
   } else if (user.unreachableAt || user.firstName !== from.first_name || user.username !== (from.username ?? null)) {
@@ -157,8 +159,8 @@ interface UserWithRoles {
  * and cost 1.4 ms of CPU per call, most of it compiling the query (bench: 0.2 ms this way).
  * The JSON built here has the shapes of MembershipView and UnitView (test/integration/user-cache).
  */
-async function userWithRoles(db: Db, telegramId: string): Promise<UserWithRoles | undefined> {
-  const rows = await db.$queryRaw<UserWithRoles[]>`
+async function userWithRoles(sql: Sql, telegramId: string): Promise<UserWithRoles | undefined> {
+  const rows = await sql.rows<UserWithRoles>`
     SELECT u.id, u."firstName", u."lastName", u.username, u.language, u.phone, u."unreachableAt",
       COALESCE((
         SELECT json_agg(json_build_object('id', m.id, 'role', m.role, 'workingGroupId', m."workingGroupId", 'agencyId', m."agencyId",
@@ -172,7 +174,7 @@ async function userWithRoles(db: Db, telegramId: string): Promise<UserWithRoles 
 }
 
 /** The user's chosen language (also kept in the session, which wins while it lives). */
-export async function setUserLanguage(deps: Pick<Deps, "db" | "redis" | "logger">, userId: number, language: Locale): Promise<void> {
+export async function setUserLanguage(deps: Pick<Deps, "db" | "sql" | "redis" | "logger">, userId: number, language: Locale): Promise<void> {
   await deps.db.user.update({ where: { id: userId }, data: { language } });
   await forgetUsers(deps, [userId]);
 }

@@ -2,7 +2,7 @@
 // wins, one statement writes every queued draft, a failed write is queued again under anything
 // newer, and close() writes what is left.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../src/db";
+import { createDatabase } from "../../src/db";
 import { createDraftWriter, loadSessionDraft } from "../../src/services/drafts";
 import { createTestEnv, type TestEnv } from "../support/env";
 
@@ -46,24 +46,24 @@ describe("the draft writer", () => {
   });
 
   it("keeps a failed write queued (under anything newer) and writes it once PostgreSQL answers", async () => {
-    const broken = createDb("postgresql://postgres@127.0.0.1:1/nowhere");
-    const db = { current: broken as typeof env.container.db };
+    const { db: brokenDb, sql: broken } = createDatabase("postgresql://postgres@127.0.0.1:1/nowhere");
+    const sql = { current: broken };
     const warnings: string[] = [];
     const logger = { ...env.container.logger, warn: (_o: unknown, message: string) => void warnings.push(message), info: () => undefined } as unknown as TestEnv["container"]["logger"];
-    const writer = createDraftWriter({ get db() { return db.current; }, now: env.container.now, logger }, 60_000);
+    const writer = createDraftWriter({ get sql() { return sql.current; }, now: env.container.now, logger }, 60_000);
     writer.put("session:20", flow("category"));
     writer.put("session:21", flow("agency"));
     await writer.flush();
     expect(warnings).toHaveLength(1);
     expect(writer.queued("session:20")).toMatchObject({ step: "category" });
     writer.put("session:20", flow("review")); // newer than the failed one
-    db.current = env.container.db;
+    sql.current = env.container.sql;
     await writer.flush();
     expect((await stored("session:20"))?.flow).toMatchObject({ step: "review" });
     expect((await stored("session:21"))?.flow).toMatchObject({ step: "agency" });
     expect(writer.queued("session:21")).toBeUndefined();
     await writer.close();
-    await broken.$disconnect();
+    await brokenDb.$disconnect();
   });
 
   it("close() writes what is still queued, and a put after it is written at once", async () => {

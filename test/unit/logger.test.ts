@@ -1,6 +1,9 @@
 import { Writable } from "node:stream";
 import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
+import { attachDeps } from "../../src/bot/middlewares/deps";
+import type { BotContext } from "../../src/bot/context";
+import type { Deps } from "../../src/deps";
 import { createLogger } from "../../src/logger";
 
 /** A logger writing its JSON lines to an array. */
@@ -36,5 +39,30 @@ describe("the logger", () => {
     const { logger, lines } = capture();
     logger.info({ phone: "09121234567", user: { phone: "09351234567" }, token: "123:abc" }, "x");
     expect(lines.join("")).not.toMatch(/0912|0935|123:abc/);
+  });
+
+  it("gives each update a child logger with its update and user, made only when a handler logs", async () => {
+    const { logger, lines } = capture();
+    let children = 0;
+    const counting = Object.assign(Object.create(logger) as typeof logger, {
+      child: (...args: Parameters<typeof logger.child>) => {
+        children += 1;
+        return logger.child(...args);
+      },
+    });
+    const middleware = attachDeps({ logger: counting } as unknown as Deps);
+    const update = (id: number) => ({ update: { update_id: id }, from: { id: 4242 } }) as unknown as BotContext;
+    await middleware(update(1), async () => undefined);
+    expect(children).toBe(0);
+    const ctx = update(2);
+    await middleware(ctx, async () => {
+      ctx.logger.info("case submitted");
+      ctx.logger.info("and again");
+    });
+    expect(children).toBe(1);
+    expect(lines.map((line) => JSON.parse(line) as Record<string, unknown>)).toMatchObject([
+      { updateId: 2, userId: 4242, msg: "case submitted" },
+      { updateId: 2, userId: 4242, msg: "and again" },
+    ]);
   });
 });

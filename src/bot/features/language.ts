@@ -1,5 +1,6 @@
 // Scope: any chat; everyone. /language switches between Persian and English.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../composer";
 import { setUserLanguage } from "../../services/users";
 import { producer as B, shared } from "../../buttons";
 import type { BotContext } from "../context";

@@ -9,9 +9,11 @@ export function isInfrastructureError(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
-    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|P1001|P1002|P1008|P1017|P2024)$/.test(code)) return true;
+    // pg's own errors too (the raw SQL port, src/sql.ts): the server going away (57P01-03),
+    // a broken connection (class 08), too many connections (53300).
+    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|P1001|P1002|P1008|P1017|P2024|57P0[123]|08\d{3}|53300)$/.test(code)) return true;
     if (typeof name === "string" && /^(PrismaClientInitializationError|DriverAdapterError|MaxRetriesPerRequestError)$/.test(name)) return true;
-    if (typeof message === "string" && /(Connection is closed|connect ECONNREFUSED|Can't reach database|Connection terminated|Stream isn't writeable|enableOfflineQueue)/i.test(message)) return true;
+    if (typeof message === "string" && /(Connection is closed|connect ECONNREFUSED|Can't reach database|Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|enableOfflineQueue)/i.test(message)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -20,7 +20,7 @@ import { forgetUsers } from "../user-cache";
 import type { SessionUser } from "../users";
 import { adminRow, assertAdminOf, AUDIT_TYPE, insertRow, nameTaken, REFERENCE_ENTITIES, snapshot, updateRow, type ReferenceEntity, type ReferenceRow } from "./entities";
 
-type ChangeDeps = Pick<Deps, "db" | "now" | "redis" | "logger">;
+type ChangeDeps = Pick<Deps, "db" | "sql" | "now" | "redis" | "logger">;
 
 const entitySchema = z.enum(REFERENCE_ENTITIES);
 const idSchema = z.number().int().positive();

@@ -30,7 +30,7 @@ const input = z.object({ agencyId: z.number().int().positive(), membershipId: z.
 
 /** Makes this official the agency's head. `changed` false when they already were its only head. */
 export async function setAgencyHead(
-  deps: Pick<Deps, "db" | "now" | "redis" | "logger">,
+  deps: Pick<Deps, "db" | "sql" | "now" | "redis" | "logger">,
   actor: SessionUser,
   raw: { agencyId: number; membershipId: number },
 ): Promise<{ changed: boolean; head: { firstName: string; lastName: string | null } }> {

@@ -10,6 +10,7 @@
  * reminders are scheduled, as after a single assignment.
  */
 import type { Deps } from "../../deps";
+import type { Tx } from "../../db";
 import { shared } from "../../buttons";
 import { endOfJalaliDay, formatJalaliDate, type JalaliDate } from "../../domain/jalali";
 import { isRefusal, Refusal } from "../../domain/refusal";
@@ -186,7 +187,7 @@ export async function referBatch(deps: BatchDeps, actor: SessionUser, input: Bat
 }
 
 /** Per official: the letter as a document, then one summary message with the way to their tasks. */
-async function sendLetter(tx: Parameters<typeof notify>[0], deps: Pick<Deps, "t">, batchId: number, recipients: ReturnType<typeof recipientOf>[]): Promise<void> {
+async function sendLetter(tx: Tx, deps: Pick<Deps, "t">, batchId: number, recipients: ReturnType<typeof recipientOf>[]): Promise<void> {
   if (recipients.length === 0) return;
   const data = await letterData(tx, batchId);
   const documents = new Map<Locale, InlineDocument>();

@@ -1,7 +1,8 @@
 // Scope: private chats; admins (the composer is mounted behind the role filter; every call
 // re-checks the row's working group). What the admin area's buttons do: turn the pages, open a
 // card, deactivate / reactivate, choose an agency's head, read the audit trail.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { fullName, localizeDigits, truncate } from "../../../domain/text";
 import { localName } from "../../../i18n";
 import { AUDIT_PAGE_SIZE, auditPage } from "../../../services/audit-trail";

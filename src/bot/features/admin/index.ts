@@ -3,7 +3,7 @@
 // estates, sets an agency's head and reads the audit trail. Admins only: anyone else — and any
 // forged admin button — is told it is not for them, and nothing changes (the services re-check
 // the group of every row in any case).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { admin as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

@@ -1,6 +1,6 @@
 // Batch referral (/refer): the secretariat chooses cases by filters and refers them to one
 // agency in one act — one task per case, one letter to the agency's officials (src/services/referrals).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { batch as B } from "../../../buttons";
 import { CASE_STATUSES } from "../../../domain/case-lifecycle";
 import { decodeQueueView } from "../../../services/queue";

@@ -1,6 +1,6 @@
 // Broadcasts: the secretariat writes a notice, chooses an audience, previews it with the
 // recipient count and sends it; a progress message is edited as it goes, with a cancel button.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { broadcasts as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

@@ -1,6 +1,6 @@
 // The preview's buttons (send, change the audience, drop) and the live cancel. The buttons
 // carry the broadcast's id; the services re-check the role and the status in their transactions.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { isRefusal } from "../../../domain/refusal";
 import { broadcastProgress, draftToSend } from "../../../services/broadcast-sending";
 import { cancelBroadcast, discardBroadcastDraft, progressCancelKeyboard, progressText, startBroadcast } from "../../../services/broadcasts";

@@ -1,7 +1,7 @@
 // Scope: private chats; producers. /cases lists the cases of the units the user represents
 // (open ones first, most urgent then newest), a case card with its timeline, and adding
 // information or a document to an open case. Paging and opening a card edit the list in place.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

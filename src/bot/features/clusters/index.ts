@@ -3,7 +3,7 @@
 // county) and its confirmed ones; a cluster's card, edited in place; and what can be done to the
 // cluster as a whole (flow.ts): assign at once, put on an agenda, one collective resolution.
 // Callback data is never trusted: each service re-checks the actor's group and every case.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { clusters as C } from "../../../buttons";
 import { clusterCard, closeCluster, clusterToAgenda, confirmProposal, removeFromCluster } from "../../../services/clusters";
 import type { BotContext } from "../../context";

@@ -1,7 +1,8 @@
 // Scope: private chats; producers. The question on the irreversible date (src/services/countdown):
 // "it did not happen", "it happened", or "it was postponed" → the new date (typed in Jalali, or
 // a quick pick). The service re-checks that the case is the producer's and the question current.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { countdown as B, shared } from "../../../buttons";
 import { addJalaliDays, parseJalaliDate, todayInTehran } from "../../../domain/jalali";
 import { isRefusal } from "../../../domain/refusal";

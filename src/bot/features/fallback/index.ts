@@ -3,7 +3,7 @@
 // Redis flush) gets "this button is no longer active" and, in a flow, that flow's question
 // again; a message in a private chat gets the flow's question again, or outside any flow a
 // short hint and the main menu. Messages in groups that no feature took stay unanswered.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";
 import { repromptFlow } from "../../flow";

@@ -2,7 +2,8 @@
 // fast track on the case card (src/services/fast-track): "ask the utility to hold the cut-off"
 // and "joint meeting with the utility", each confirmed on the card before anything is sent.
 // Every action is re-checked on the server (role, scope, category, an open hold request).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { fastTrack as B, meetings as M, shared } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localName } from "../../../i18n";

@@ -5,7 +5,8 @@
 // representative and the case's reporter (src/services/intake.ts, representatives.ts). A county
 // desk files the same way for its county's units; a unit it registers goes to its county.
 import { randomUUID } from "node:crypto";
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { intake as B, shared } from "../../../buttons";
 import { CATEGORY_IDS, isCategoryId } from "../../../domain/categories";
 import { normalizeText, parseInteger } from "../../../domain/text";

@@ -1,6 +1,6 @@
 // Roles and invitations: the admin screens (/invite, /members, /invitations) for admins and
 // secretariat members, and the deep link that redeems an invitation, for anyone.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { invitations as B } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

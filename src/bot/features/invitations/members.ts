@@ -1,6 +1,7 @@
 // Scope: private chats; admins and secretariat members (re-checked by the service). /members:
 // a group's active members, a page at a time, with revoke buttons and a confirmation.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { pageWindow } from "../../../domain/pagination";
 import { isRefusal } from "../../../domain/refusal";
 import { fullName, localizeDigits, truncate } from "../../../domain/text";

@@ -1,6 +1,7 @@
 // Scope: private chats; admins and secretariat members. /invitations: the links not yet used,
 // with revoke buttons (the service re-checks that the invitation is the user's to revoke).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { isRefusal } from "../../../domain/refusal";
 import { fullName, localizeDigits } from "../../../domain/text";

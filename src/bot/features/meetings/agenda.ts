@@ -1,6 +1,7 @@
 // A scheduled meeting's agenda (secretariat): suggested cases, by tracking code, from a case
 // card; reorder, time slot, remove. Every action re-checks the role on the server.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { meetings as buttons, shared } from "../../../buttons";
 import { parseTimeOfDay, type TimeOfDay } from "../../../domain/jalali";
 import { isRefusal } from "../../../domain/refusal";

@@ -1,6 +1,7 @@
 // The secretariat's meeting list and card, and the card's actions: send invitations, mark held,
 // cancel. Every action re-checks the role on the server (src/services/meetings).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { meetings as buttons } from "../../../buttons";
 import { localizeDigits } from "../../../domain/text";
 import { cancelMeeting, listMeetings, markMeetingHeld, meetingForSecretariat, meetingHeading, meetingWhen, sendInvitations } from "../../../services/meetings";

@@ -3,7 +3,7 @@
 // send invitations, mark held or cancel (card.ts, schedule.ts, agenda.ts). Invitees (members
 // and unit representatives): RSVP buttons on the invitation (rsvp.ts). Resolutions and the
 // minutes are the resolutions feature. Every button re-checks the role on the server.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { meetings as buttons, shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

@@ -1,7 +1,8 @@
 // Invitees (members and unit representatives): the RSVP buttons on an invitation — attending,
 // a delegate (asks the delegate's name), cannot attend. The server checks that the presser is
 // the invitee and that the meeting is still scheduled.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { shared } from "../../../buttons";
 import { normalizeText } from "../../../domain/text";
 import type { Rsvp } from "../../../generated/prisma/enums";

@@ -1,5 +1,6 @@
 // Scheduling a meeting (secretariat): [group] → kind → date → time → place → [recurring] → review.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { meetings as buttons, shared } from "../../../buttons";
 import {
   formatJalaliDate,

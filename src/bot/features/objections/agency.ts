@@ -1,7 +1,8 @@
 // The agency's objection to a resolution (its officials, while the window is open): the
 // written reasons (at least objectionReasonMin characters) → review → sent to the secretariat
 // and the chair. The service checks the official, the window and "only once" again on sending.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons, shared } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { isRefusal } from "../../../domain/refusal";

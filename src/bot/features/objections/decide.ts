@@ -1,7 +1,8 @@
 // The decision on an agency's objection (the secretariat or the chair of the working group):
 // the decision screen (from the notice or the task card), confirm as recorded, or amend the
 // text (text → review → save). The service re-checks the role and that it is still pending.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons, shared } from "../../../buttons";
 import { isRefusal } from "../../../domain/refusal";
 import { normalizeText } from "../../../domain/text";

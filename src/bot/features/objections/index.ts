@@ -3,7 +3,7 @@
 // the working group's secretariat or chair confirms it as recorded or amends it (decide.ts).
 // The window, its close and the ledger's phases are in services/resolutions (statutory.ts).
 // Every action is re-checked by the services against the database.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

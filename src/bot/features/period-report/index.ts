@@ -4,7 +4,7 @@
 // range, every figure against the previous period of the same length, the charts, the workbook,
 // the document and the paragraph (screens.ts, files.ts, range.ts). Everyone else is told plainly
 // that it is not for them; forged buttons change nothing (the service re-checks the group).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { report as buttons } from "../../../buttons";
 import { periodFromCode } from "../../../domain/report-period";
 import { isEmptyScope } from "../../../services/authz";

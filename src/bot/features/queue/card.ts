@@ -1,7 +1,7 @@
 // The case card for queue readers (q:open, also the button of every alert about a case), and
 // the case's files on request. Opening the card edits the screen it was opened from; the files
 // come as new messages. The service decides who may see the card and the producer's phone.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { desk, shared } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localizeDigits, truncate } from "../../../domain/text";

@@ -3,7 +3,7 @@
 // oldest, with filters by status, subject and agency (list.ts); the case card with every
 // detail, the files on request and the timeline (card.ts). The card's triage buttons are the
 // triage feature's. In a group chat, an alert's "open" button opens the card in private.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { desk, shared } from "../../../buttons";
 import { isCountyDesk, isEmptyScope, queueGroups } from "../../../services/authz";
 import type { BotContext } from "../../context";

@@ -1,7 +1,7 @@
 // The queue for its readers (secretariat and admins, who work it; the chair, who reads it):
 // the working-group picker, a page of open cases and the filters. Every tap edits the screen
 // it was made on; the service re-checks the reader's groups for every page.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { desk } from "../../../buttons";
 import { decodeQueueView, listQueue, queueAgencies, queueCounties, queueHeading, queueWorkingGroups, type QueueView } from "../../../services/queue";
 import type { BotContext } from "../../context";

@@ -3,7 +3,8 @@
 // task-confirmed notice, an optional comment, and after a low rating the offer to reopen the
 // case (within REOPEN_WINDOW_DAYS) with a reason (flow.ts). Answers are new messages: the
 // notice with the scores stays as it was.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { producer, rating as buttons, shared } from "../../../buttons";
 import { caseFollowUp, rateCase, rateTask } from "../../../services/ratings";
 import type { BotContext } from "../../context";

@@ -1,5 +1,5 @@
 // Registration of a production unit (/register and the menu's button).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

@@ -1,5 +1,5 @@
 // The producer's report of a problem (/report and the menu's button).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

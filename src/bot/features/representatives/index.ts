@@ -3,7 +3,8 @@
 // first). A representative: /units lists their units, and they may leave one (asked first).
 // The deep link rep_<code> makes whoever opens it a representative. Every button's ids are
 // re-checked by the service (src/services/representatives.ts).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { representatives as B, shared } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { fullName } from "../../../domain/text";

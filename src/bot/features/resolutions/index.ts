@@ -2,7 +2,7 @@
 // record resolutions per agenda item (record.ts), close and send the minutes (minutes.ts);
 // /resolutions — the ledger of resolutions with their follow-up status (ledger.ts). Every
 // action re-checks the role on the server.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

@@ -1,5 +1,5 @@
 // The ledger of resolutions (secretariat): /resolutions, filtered by follow-up status, paged.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons } from "../../../buttons";
 import { LEDGER_FILTERS, listResolutions, type LedgerFilter } from "../../../services/resolutions";
 import type { BotContext } from "../../context";

@@ -1,5 +1,6 @@
 // Closing a held meeting's minutes (secretariat): confirm, then they are sent to the attendees.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { meetings as meetingButtons, resolutions as buttons } from "../../../buttons";
 import { localizeDigits } from "../../../domain/text";
 import { meetingForSecretariat } from "../../../services/meetings";

@@ -1,6 +1,7 @@
 // Recording resolutions on a held meeting (secretariat): the agenda items, then per item
 // text → type → [agency → official] → [deadline] → review → saved.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { resolutions as buttons, shared } from "../../../buttons";
 import { formatJalaliDate, formatJalaliYMD, instantToJalali, jalaliToInstant, parseJalaliDate } from "../../../domain/jalali";
 import { fullName, normalizeText, truncate } from "../../../domain/text";

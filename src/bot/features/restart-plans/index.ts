@@ -1,7 +1,8 @@
 // Restart plans (issue 13 item 3): /restart makes one (flow.ts); /restarts is the ledger — the
 // group's plans, least progressed first, done/total, the overdue milestones — with the
 // secretariat's "mark semi-active / active" on each plan (the service re-checks the group).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { restart as B } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localizeDigits, truncate } from "../../../domain/text";

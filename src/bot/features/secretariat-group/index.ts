@@ -3,7 +3,7 @@
 // /unlinkgroup stops that (in the private chat both say how: they work in the group). The bot's
 // answer goes to the group (a direct reply). The service
 // (src/services/secretariat-chat.ts) decides which group, and re-checks who may, every time.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { localName } from "../../../i18n";
 import { linkSecretariatChat, unlinkSecretariatChat } from "../../../services/secretariat-chat";
 import type { BotContext } from "../../context";

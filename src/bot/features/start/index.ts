@@ -1,6 +1,7 @@
 // Scope: private chats; everyone. /start (with deep-link payloads), /help, /cancel, the main
 // menu (its producer entries are declared here; staff features add theirs).
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { invitations, shared } from "../../../buttons";
 import { groupsWithoutSecretariat } from "../../../services/onboarding";
 import { audiencesOf, commandsFor, registeredCommands, STAFF_AUDIENCES, syncCommandMenu } from "../../command-list";

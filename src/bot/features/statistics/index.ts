@@ -4,7 +4,7 @@
 // overdue resolutions by agency, producers' ratings — and the agency table as a CSV file
 // (report.ts; the text in src/bot/presenters/statistics.ts, the numbers from
 // src/services/statistics). Everyone else is told plainly that it is not for them.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { statistics as buttons } from "../../../buttons";
 import { isEmptyScope } from "../../../services/authz";
 import { statisticsGroups } from "../../../services/statistics";

@@ -2,7 +2,8 @@
 // for a period (the period buttons edit it in place) and the agency table as a CSV file.
 // Buttons carry a group id and a period letter only; every press re-checks the reader's role
 // in that group (readGroupStatistics) from the memberships loaded for the update.
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
+import { Composer } from "../../composer";
 import { report as reportButtons, statistics as buttons } from "../../../buttons";
 import {
   PERIOD_CODES,

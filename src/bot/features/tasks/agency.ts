@@ -1,7 +1,7 @@
 // The official's actions from the task card: acknowledge at once; progress, completion,
 // extension and refusal through a prompt (report-flow.ts). The service re-checks that the
 // user is an official of the task's agency and that the task's status allows the action.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { tasks as buttons } from "../../../buttons";
 import { acknowledgeTask } from "../../../services/task-actions";
 import type { BotContext } from "../../context";

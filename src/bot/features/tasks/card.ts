@@ -1,6 +1,6 @@
 // The task card and its documents, for whoever may read it: the officials of the task's agency
 // and the secretariat of its working group (the service decides; anyone else: not found).
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared, tasks as buttons } from "../../../buttons";
 import { truncate } from "../../../domain/text";
 import { taskStatutory } from "../../../services/resolutions";

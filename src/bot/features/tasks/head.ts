@@ -1,6 +1,7 @@
 // An agency head hands a task to another official of the same agency: the choice edits the
 // card in place; the reassignment is news. The service re-checks the head and the official.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { shared, tasks as buttons } from "../../../buttons";
 import { fullName } from "../../../domain/text";
 import { reassignTask } from "../../../services/task-actions";

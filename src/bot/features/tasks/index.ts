@@ -5,7 +5,7 @@
 // confirms or sends back a completion, approves or refuses an extension (secretariat.ts).
 // Callback data carries ids only; every action is re-checked against the database by the
 // services.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared, tasks as buttons } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

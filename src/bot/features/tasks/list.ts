@@ -1,6 +1,6 @@
 // An official's list of their agency's open tasks (/tasks, the main menu): their own first,
 // then overdue ones, then by due date, a page at a time. Paging edits the list in place.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { shared } from "../../../buttons";
 import { listOfficialTasks } from "../../../services/tasks";
 import type { BotContext } from "../../context";

@@ -1,7 +1,7 @@
 // The secretariat's decisions on a task, from its notices or the task card: confirm a reported
 // completion or send it back with a reason (a one-question prompt), approve or refuse an
 // extension request. The service re-checks the secretariat of the task's working group.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { tasks as buttons } from "../../../buttons";
 import { normalizeText } from "../../../domain/text";
 import { confirmTask, decideExtension, REFUSAL_MIN, sendBackTask, TEXT_MAX, TEXT_MIN } from "../../../services/task-actions";

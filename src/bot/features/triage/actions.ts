@@ -1,6 +1,6 @@
 // The case card's triage buttons (tr:<action>:<caseId>): "take" acts at once; the others start
 // their flow (flow.ts) when the case state machine allows the action now.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { desk } from "../../../buttons";
 import { isOpenStatus, type CaseStatus } from "../../../domain/case-lifecycle";
 import { takeCase, workableCase } from "../../../services/triage";

@@ -3,7 +3,7 @@
 // to an agency with a due date, duplicate, reject, subject, urgency, internal note, resolve,
 // close, reopen (flow.ts). The service (src/services/triage/) re-checks the actor's group and
 // the case's status when each action runs.
-import { Composer } from "grammy";
+import { Composer } from "../../composer";
 import { desk } from "../../../buttons";
 import type { BotContext } from "../../context";
 import type { Feature } from "../../feature";

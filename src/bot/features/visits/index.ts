@@ -1,6 +1,7 @@
 // Field visits (issue 13 item 4): /visit records one (flow.ts); /visits lists a group's visits,
 // latest first, a page at a time, each with the cases its demands became and their statuses.
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
+import { Composer } from "../../composer";
 import { visits as B } from "../../../buttons";
 import { formatJalaliDate } from "../../../domain/jalali";
 import { localizeDigits, truncate } from "../../../domain/text";

@@ -1,0 +1,96 @@
+/**
+ * The bot's Composer (src/bot/composer.ts): its filter keeps grammY's semantics — the predicate
+ * once per update, the filter's middleware with the rest of the chain as `next` when it
+ * matches, the rest directly when not, async predicates awaited, handlers added after the
+ * filter seen — and every composer a filter returns is one of ours, so chains stay on it.
+ */
+import { Context } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { Composer } from "../../src/bot/composer";
+
+const me = {
+  id: 1,
+  is_bot: true,
+  first_name: "Tashil",
+  username: "tashil_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+const chat = { id: 42, type: "private" as const, first_name: "Producer" };
+const from = { id: 42, is_bot: false, first_name: "Producer" };
+
+function contextOf(update: Omit<Update, "update_id">): Context {
+  return new Context({ update_id: 1, ...update } as Update, {} as never, me);
+}
+const text = (value: string) =>
+  contextOf({
+    message: { message_id: 1, date: 0, chat, from, text: value, ...(value.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: value.split(" ")[0]!.length }] } : {}) },
+  });
+const press = (data: string) => contextOf({ callback_query: { id: "q", chat_instance: "c", from, data, message: { message_id: 2, date: 0, chat, text: "card" } } as never });
+
+async function run(composer: Composer<Context>, ctx: Context): Promise<string[]> {
+  const seen: string[] = [];
+  (ctx as Context & { seen: string[] }).seen = seen;
+  await composer.middleware()(ctx, async () => {
+    seen.push("rest");
+  });
+  return seen;
+}
+const note = (label: string) => (ctx: Context) => void (ctx as Context & { seen: string[] }).seen.push(label);
+
+describe("the bot's Composer", () => {
+  it("routes by grammY's filter queries, commands and callback data as grammY does", async () => {
+    const composer = new Composer<Context>();
+    composer.command("start", note("start"));
+    composer.callbackQuery(/^rp:cat:(\w+)$/, (ctx) => note(`category ${ctx.match?.[1]}`)(ctx));
+    composer.on("message:text", note("text"));
+    expect(await run(composer, text("/start"))).toEqual(["start"]);
+    expect(await run(composer, press("rp:cat:tax"))).toEqual(["category tax"]);
+    expect(await run(composer, text("سلام"))).toEqual(["text"]);
+    expect(await run(composer, press("q:other"))).toEqual(["rest"]);
+  });
+
+  it("passes on with next() from a matched handler, and skips a filter that does not match", async () => {
+    const composer = new Composer<Context>();
+    composer.filter(() => false, note("never"));
+    composer.filter(
+      () => true,
+      async (ctx, next) => {
+        note("first")(ctx);
+        await next();
+      },
+    );
+    composer.use(note("after"));
+    expect(await run(composer, text("x"))).toEqual(["first", "after"]);
+  });
+
+  it("awaits an async predicate, and tests each predicate once per update", async () => {
+    let asked = 0;
+    const composer = new Composer<Context>();
+    composer.filter(async () => {
+      asked += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return true;
+    }, note("async"));
+    expect(await run(composer, text("x"))).toEqual(["async"]);
+    expect(asked).toBe(1);
+  });
+
+  it("sees handlers added to a filter's composer after the filter, and chains on its own class", async () => {
+    const composer = new Composer<Context>();
+    const privateChats = composer.chatType("private");
+    expect(privateChats).toBeInstanceOf(Composer);
+    const callbacks = privateChats.on("callback_query:data");
+    expect(callbacks).toBeInstanceOf(Composer);
+    callbacks.use(note("private button"));
+    privateChats.on("message:text", note("private text"));
+    expect(await run(composer, press("any"))).toEqual(["private button"]);
+    expect(await run(composer, text("x"))).toEqual(["private text"]);
+  });
+});
