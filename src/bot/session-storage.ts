@@ -55,7 +55,7 @@ function isFlow(value: unknown): value is Flow {
  */
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
-  deps: Pick<Deps, "db" | "now" | "logger" | "metrics"> & { drafts: DraftWriter },
+  deps: Pick<Deps, "sql" | "now" | "logger" | "metrics"> & { drafts: DraftWriter },
   maxAgeMs: number,
 ): StorageAdapter<SessionData> {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for

@@ -114,8 +114,9 @@ export function createDraftWriter(deps: Pick<Deps, "sql" | "now" | "logger">, in
 }
 
 /** The draft of a session key, unless it is older than `maxAgeMs` (the session's own TTL). */
-export async function loadSessionDraft(deps: Pick<Deps, "db" | "now">, key: string, maxAgeMs: number): Promise<StoredFlow | undefined> {
-  const row = await deps.db.sessionDraft.findUnique({ where: { key }, select: { flow: true, updatedAt: true } });
+export async function loadSessionDraft(deps: Pick<Deps, "sql" | "now">, key: string, maxAgeMs: number): Promise<StoredFlow | undefined> {
+  // Raw, on the SQL port: asked on every session Redis does not hold, a new user's first update included.
+  const [row] = await deps.sql.rows<{ flow: unknown; updatedAt: Date }>`SELECT flow, "updatedAt" FROM "SessionDraft" WHERE key = ${key}`;
   if (!row || row.updatedAt.getTime() < deps.now().getTime() - maxAgeMs) return undefined;
   const flow = row.flow;
   return flow && typeof flow === "object" && !Array.isArray(flow) ? flow : undefined;

@@ -8,7 +8,7 @@ import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enu
 import { utc } from "../db";
 import { refusal } from "../domain/refusal";
 import { remembered } from "./reference-cache";
-import { forgetUsers } from "./user-cache";
+import { forgetReturnedUsers } from "./user-cache";
 
 type Db = Pick<Deps, "db">;
 /** Writes that change what the user cache holds (src/services/user-cache.ts). */
@@ -97,8 +97,10 @@ export async function countyNamed(deps: Db, workingGroupId: number, county: stri
 
 /** Records the phone number the user shared as their own contact. */
 export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: number, phone: string): Promise<void> {
-  await deps.sql.run`UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId}`;
-  await forgetUsers(deps, [userId]);
+  // RETURNING the Telegram id the cache is keyed by (forgetUsers would read it again).
+  const rows = await deps.sql.rows<{ telegramId: string }>`
+    UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId} RETURNING "telegramId"`;
+  await forgetReturnedUsers(deps, rows.map((row) => row.telegramId));
 }
 
 export interface NewUnit {
@@ -126,7 +128,7 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
   // nothing (ON CONFLICT) and is refused. The query builder made five statements of this, in a
   // transaction, each compiled every time.
   const now = utc(new Date());
-  const rows = await deps.sql.rows<{ id: number }>`
+  const rows = await deps.sql.rows<{ id: number; telegramId: string }>`
     WITH county AS (
       SELECT id FROM "County" WHERE "workingGroupId" = ${unit.workingGroupId} AND "nameFa" = ${unit.county} AND active ORDER BY id LIMIT 1
     ), estate AS (
@@ -140,11 +142,11 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
     ), represented AS (
       INSERT INTO "UnitRepresentative" ("userId", "unitId", "createdAt") SELECT ${userId}, id, ${now} FROM created RETURNING "unitId"
     )
-    SELECT "unitId" AS id FROM represented`;
+    SELECT "unitId" AS id, (SELECT "telegramId" FROM "User" WHERE id = ${userId}) AS "telegramId" FROM represented`;
   const created = rows[0];
   if (!created) throw refusal("register", "legal-id-taken");
-  await forgetUsers(deps, [userId]);
-  return created;
+  await forgetReturnedUsers(deps, [created.telegramId]);
+  return { id: created.id };
 }
 
 /** Whether a legal ID is free, already this user's unit, or someone else's. */

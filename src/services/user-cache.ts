@@ -85,8 +85,17 @@ export async function forgetUsers(deps: Pick<Deps, "sql" | "redis" | "logger">, 
     const rows = await deps.sql.rows<{ telegramId: string }>`SELECT "telegramId" FROM "User" WHERE id = ANY(${ids}::int[])`;
     await forgetTelegramIds(deps, rows.map((row) => row.telegramId));
   } catch (error) {
-    deps.logger.error({ err: error, userIds: ids }, "could not invalidate cached users: they may act on stale roles until the cache expires");
+    logStaleCache(deps, error, ids);
   }
+}
+
+/** forgetUsers when the write itself returned the Telegram ids (RETURNING): one statement fewer. */
+export async function forgetReturnedUsers(deps: Pick<Deps, "redis" | "logger">, telegramIds: string[]): Promise<void> {
+  await forgetTelegramIds(deps, telegramIds).catch((error: unknown) => logStaleCache(deps, error, telegramIds));
+}
+
+function logStaleCache(deps: Pick<Deps, "logger">, error: unknown, users: Array<number | string>): void {
+  deps.logger.error({ err: error, users }, "could not invalidate cached users: they may act on stale roles until the cache expires");
 }
 
 /** forgetUsers when the Telegram ids are at hand. */

@@ -93,4 +93,38 @@ describe("the bot's Composer", () => {
     expect(await run(composer, press("any"))).toEqual(["private button"]);
     expect(await run(composer, text("x"))).toEqual(["private text"]);
   });
+
+  it("refuses a next() called twice, and lets a handler's error reach the caller", async () => {
+    const twice = new Composer<Context>();
+    twice.use(async (_ctx, next) => {
+      await next();
+      await next();
+    });
+    await expect(run(twice, text("x"))).rejects.toThrow("`next` already called before!");
+    const failing = new Composer<Context>();
+    failing.on("message:text", () => {
+      throw new Error("handler failed");
+    });
+    await expect(run(failing, text("x"))).rejects.toThrow("handler failed");
+  });
+
+  it("runs a composer used inside another, and one built with middleware, in order", async () => {
+    const inner = new Composer<Context>(note("inner 1"), async (ctx, next) => {
+      note("inner 2")(ctx);
+      await next();
+    });
+    const outer = new Composer<Context>();
+    outer.use(note("never: the first handler does not call next"));
+    const second = new Composer<Context>();
+    second.use(inner);
+    second.use(note("second"));
+    expect(await run(outer, text("x"))).toEqual(["never: the first handler does not call next"]);
+    expect(await run(second, text("x"))).toEqual(["inner 1"]);
+    const third = new Composer<Context>();
+    third.use(new Composer<Context>(async (ctx, next) => {
+      note("a")(ctx);
+      await next();
+    }), note("b"));
+    expect(await run(third, text("x"))).toEqual(["a", "b"]);
+  });
 });
