@@ -5,23 +5,11 @@
  * filter seen — and every composer a filter returns is one of ours, so chains stay on it.
  */
 import { Context } from "grammy";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { Composer } from "../../src/bot/composer";
+import { BOT_INFO as me } from "../support/bot-harness";
 
-const me = {
-  id: 1,
-  is_bot: true,
-  first_name: "Tashil",
-  username: "tashil_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
 const chat = { id: 42, type: "private" as const, first_name: "Producer" };
 const from = { id: 42, is_bot: false, first_name: "Producer" };
 
