@@ -74,14 +74,16 @@ export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
  */
 export function createDatabase(databaseUrl: string, options: DbOptions = {}): { db: Db; sql: SqlDb } {
   // Our own pool (Prisma's adapter would make the same one) so its connects can be watched.
+  // A connection waits in the pool's queue at most as long as a Prisma transaction may (the raw
+  // SQL port has no maxWait of its own).
   const pool = new pg.Pool({ ...poolConfig(databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE), connectionTimeoutMillis: TRANSACTION_MAX_WAIT_MS });
   if (options.onConnect) pool.on("connect", options.onConnect);
-  // Prisma's adapter reports the pool's errors (onPoolError) but stops listening when it is
-  // disposed, before the pool has ended: a connection the server terminates in between (a
-  // shutdown racing a restart of PostgreSQL) would be an 'error' event nobody listens to, which
-  // Node turns into an uncaught exception. Those are dropped here; the adapter logs the rest.
-  pool.on("error", () => undefined);
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: options.onError, onConnectionError: options.onError });
+  // The pool's idle-connection errors are ours to report, for the pool's whole life: Prisma's
+  // adapter (its onPoolError) stops listening when it is disposed, before the pool has ended,
+  // and a connection the server terminates in between would be an 'error' event nobody
+  // listens to, which Node turns into an uncaught exception.
+  pool.on("error", (error) => options.onError?.(error));
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onConnectionError: options.onError });
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
   return { db, sql: poolSql(pool) };
 }

@@ -31,7 +31,7 @@ export interface OutageTracker {
 const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017|57P01|57P02|57P03|08\d{3}|53300)$/;
 const CONNECTION_NAMES = /^(MaxRetriesPerRequestError|PrismaClientInitializationError|DriverAdapterError)$/;
 const CONNECTION_MESSAGES =
-  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|timeout exceeded when trying to connect|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;
+  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;
 
 /** Whether an error (or one of its causes) means the other side cannot be reached. */
 export function isConnectionError(error: unknown): boolean {

@@ -20,8 +20,10 @@ import { Composer as GrammyComposer, type Context, type Middleware, type Middlew
 
 type MaybePromise<T> = T | Promise<T>;
 
+// Ours hand out one runner for good; anything else (grammY's composer, a plugin) is asked for
+// its middleware at each call, as grammY does, since its handler changes when it grows.
 const flat = <C extends Context>(middleware: Middleware<C>): MiddlewareFn<C> =>
-  typeof middleware === "function" ? middleware : middleware.middleware();
+  typeof middleware === "function" ? middleware : middleware instanceof Composer ? middleware.middleware() : (ctx, next) => middleware.middleware()(ctx, next);
 
 export class Composer<C extends Context> extends GrammyComposer<C> {
   readonly #chain: Array<MiddlewareFn<C>> = [];

@@ -16,7 +16,7 @@
  * The state lives in Redis (and survives restarts and deploys, which grammY's conversations
  * replay log would not); it must stay JSON-safe.
  */
-import { type Filter } from "grammy";
+import type { Filter } from "grammy";
 import { Composer } from "./composer";
 import { isRefusal } from "../domain/refusal";
 import type { Button, PlainButton } from "../buttons";

@@ -8,7 +8,7 @@ import type { ActivityStatus, AgencyKind, Sector } from "../generated/prisma/enu
 import { utc } from "../db";
 import { refusal } from "../domain/refusal";
 import { remembered } from "./reference-cache";
-import { forgetReturnedUsers } from "./user-cache";
+import { forgetTelegramIds } from "./user-cache";
 
 type Db = Pick<Deps, "db">;
 /** Writes that change what the user cache holds (src/services/user-cache.ts). */
@@ -100,7 +100,7 @@ export async function verifyPhone(deps: Writes & Pick<Deps, "now">, userId: numb
   // RETURNING the Telegram id the cache is keyed by (forgetUsers would read it again).
   const rows = await deps.sql.rows<{ telegramId: string }>`
     UPDATE "User" SET phone = ${phone}, "phoneVerifiedAt" = ${utc(deps.now())}, "updatedAt" = ${utc(new Date())} WHERE id = ${userId} RETURNING "telegramId"`;
-  await forgetReturnedUsers(deps, rows.map((row) => row.telegramId));
+  await forgetTelegramIds(deps, rows.map((row) => row.telegramId));
 }
 
 export interface NewUnit {
@@ -145,7 +145,7 @@ export async function registerUnit(deps: Writes, userId: number, unit: NewUnit):
     SELECT "unitId" AS id, (SELECT "telegramId" FROM "User" WHERE id = ${userId}) AS "telegramId" FROM represented`;
   const created = rows[0];
   if (!created) throw refusal("register", "legal-id-taken");
-  await forgetReturnedUsers(deps, [created.telegramId]);
+  await forgetTelegramIds(deps, [created.telegramId]);
   return { id: created.id };
 }
 

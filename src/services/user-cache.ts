@@ -80,31 +80,28 @@ export async function writeCachedUser<U>(deps: CacheDeps, telegramId: string, ge
 export async function forgetUsers(deps: Pick<Deps, "sql" | "redis" | "logger">, userIds: Iterable<number>): Promise<void> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return;
+  let telegramIds: string[];
   try {
     // Raw: after every change to roles, units or phones (compiling findMany cost more than running it).
     const rows = await deps.sql.rows<{ telegramId: string }>`SELECT "telegramId" FROM "User" WHERE id = ANY(${ids}::int[])`;
-    await forgetTelegramIds(deps, rows.map((row) => row.telegramId));
+    telegramIds = rows.map((row) => row.telegramId);
   } catch (error) {
-    logStaleCache(deps, error, ids);
+    deps.logger.error({ err: error, userIds: ids }, STALE_CACHE);
+    return;
   }
+  await forgetTelegramIds(deps, telegramIds);
 }
 
-/** forgetUsers when the write itself returned the Telegram ids (RETURNING): one statement fewer. */
-export async function forgetReturnedUsers(deps: Pick<Deps, "redis" | "logger">, telegramIds: string[]): Promise<void> {
-  await forgetTelegramIds(deps, telegramIds).catch((error: unknown) => logStaleCache(deps, error, telegramIds));
-}
+const STALE_CACHE = "could not invalidate cached users: they may act on stale roles until the cache expires";
 
-function logStaleCache(deps: Pick<Deps, "logger">, error: unknown, users: Array<number | string>): void {
-  deps.logger.error({ err: error, users }, "could not invalidate cached users: they may act on stale roles until the cache expires");
-}
-
-/** forgetUsers when the Telegram ids are at hand. */
-export async function forgetTelegramIds(deps: Pick<Deps, "redis">, telegramIds: Iterable<string>): Promise<void> {
+/**
+ * forgetUsers when the Telegram ids are at hand (a write that returned them saves the lookup).
+ * Never throws either.
+ */
+export async function forgetTelegramIds(deps: Pick<Deps, "redis" | "logger">, telegramIds: Iterable<string>): Promise<void> {
   const pipeline = deps.redis.multi();
-  let any = false;
-  for (const telegramId of new Set(telegramIds)) {
-    any = true;
-    pipeline.incr(genKey(telegramId)).expire(genKey(telegramId), GEN_TTL_SECONDS).del(entryKey(telegramId));
-  }
-  if (any) await pipeline.exec();
+  const ids = [...new Set(telegramIds)];
+  for (const telegramId of ids) pipeline.incr(genKey(telegramId)).expire(genKey(telegramId), GEN_TTL_SECONDS).del(entryKey(telegramId));
+  if (ids.length === 0) return;
+  await pipeline.exec().catch((error: unknown) => deps.logger.error({ err: error, telegramIds: ids }, STALE_CACHE));
 }

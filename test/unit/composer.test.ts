@@ -4,7 +4,7 @@
  * matches, the rest directly when not, async predicates awaited, handlers added after the
  * filter seen — and every composer a filter returns is one of ours, so chains stay on it.
  */
-import { Context } from "grammy";
+import { Context, Composer as GrammyComposer } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { Composer } from "../../src/bot/composer";
@@ -114,5 +114,12 @@ describe("the bot's Composer", () => {
       await next();
     }), note("b"));
     expect(await run(third, text("x"))).toEqual(["a", "b"]);
+  });
+
+  it("asks a composer that is not one of ours for its middleware at each update, so what it gains later runs", async () => {
+    const plugin = new GrammyComposer<Context>();
+    const composer = new Composer<Context>(plugin);
+    plugin.use(note("added to grammY's composer afterwards"));
+    expect(await run(composer, text("x"))).toEqual(["added to grammY's composer afterwards"]);
   });
 });

@@ -13,12 +13,8 @@ export function attachDeps(deps: Deps): MiddlewareFn<BotContext> {
     ctx.deps = deps;
     let logger: Logger | undefined;
     Object.defineProperty(ctx, "logger", {
-      configurable: true,
       enumerable: true,
       get: () => (logger ??= deps.logger.child({ updateId: ctx.update.update_id, userId: ctx.from?.id })),
-      set: (value: Logger) => {
-        logger = value;
-      },
     });
     return next();
   };

@@ -1,20 +1,20 @@
 import { BotError, GrammyError, HttpError } from "grammy";
 import type { BotContext } from "../context";
-import { logUnlessOutage } from "../../outage-log";
+import { isConnectionError, logUnlessOutage } from "../../outage-log";
 
-/** Whether an error means PostgreSQL or Redis cannot be reached right now. */
+/**
+ * Whether an error means PostgreSQL or Redis cannot be reached right now: what the outage log
+ * calls a connection error (src/outage-log.ts, the one list of them), or no pooled connection
+ * came free in time (Prisma's P2024, pg-pool's timeout) — not an outage, but the user is told
+ * the same: try again shortly.
+ */
 export function isInfrastructureError(error: unknown): boolean {
+  if (isConnectionError(error)) return true;
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
+  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); current = (current as { cause?: unknown }).cause) {
     seen.add(current);
-    const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
-    // pg's own errors too (the raw SQL port, src/sql.ts): the server going away (57P01-03),
-    // a broken connection (class 08), too many connections (53300).
-    if (typeof code === "string" && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|P1001|P1002|P1008|P1017|P2024|57P0[123]|08\d{3}|53300)$/.test(code)) return true;
-    if (typeof name === "string" && /^(PrismaClientInitializationError|DriverAdapterError|MaxRetriesPerRequestError)$/.test(name)) return true;
-    if (typeof message === "string" && /(Connection is closed|connect ECONNREFUSED|Can't reach database|Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|enableOfflineQueue)/i.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (code === "P2024" || (typeof message === "string" && message.includes("timeout exceeded when trying to connect"))) return true;
   }
   return false;
 }
