@@ -13,6 +13,8 @@ export interface RunOptions {
   warmup: number;
   /** How long the process idles after its ready line before the idle reading. */
   settleMs: number;
+  /** The bot's own flags for this run (default: BENCH_TASHIL_ARGS). */
+  flags?: readonly string[];
 }
 
 export interface RunResult {
@@ -37,7 +39,7 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
   const apiRoot = await fake.start();
   const chats = new Chats(fake);
   try {
-    const started = await start(subject, environment(subject, apiRoot, world));
+    const started = await start(subject, environment(subject, apiRoot, world), undefined, options.flags);
     try {
       await sleep(options.settleMs);
       const idle: number[] = [];

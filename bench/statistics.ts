@@ -19,10 +19,11 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parseConfig } from "../src/config";
-import { createDb, type Db } from "../src/db";
+import { createDatabase, type Db } from "../src/db";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { loadPolicies } from "../src/policies";
 import { seedReferenceData } from "../src/seed/reference-data";
+import { prismaSql, type SqlDb } from "../src/sql";
 import { listQueue, openCaseCard, queueAgencies, queueHeading, queueWorkingGroups } from "../src/services/queue";
 import { readGroupStatistics, statisticsWorkingGroups } from "../src/services/statistics";
 import type { SessionUser } from "../src/services/users";
@@ -54,7 +55,7 @@ async function withClient<T>(connectionString: string, work: (client: pg.Client)
   }
 }
 
-type Deps = { db: Db; now: () => Date; policies: ReturnType<typeof loadPolicies> };
+type Deps = { db: Db; sql: SqlDb; now: () => Date; policies: ReturnType<typeof loadPolicies> };
 interface Operation {
   screen: "/queue" | "/stats";
   name: string;
@@ -105,12 +106,13 @@ interface Statement {
 }
 
 /** The SQL statements an operation sends, as Prisma logs them. */
-async function capture(url: string, deps: Omit<Deps, "db">, op: Operation): Promise<Statement[]> {
+async function capture(url: string, deps: Omit<Deps, "db" | "sql">, op: Operation): Promise<Statement[]> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
   const statements: Statement[] = [];
   db.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
   try {
-    await op.run({ ...deps, db: db as unknown as Db });
+    // The raw SQL port through this client too, so its statements are logged with the rest.
+    await op.run({ ...deps, db: db as unknown as Db, sql: prismaSql(db) });
   } finally {
     await db.$disconnect();
   }
@@ -163,13 +165,14 @@ async function main(): Promise<void> {
   const dbName = `tashil_bench_stats_${runId}`;
   const url = databaseUrl(dbName);
   let db: Db | undefined;
+  let sql: SqlDb | undefined;
   let exitCode = 0;
   try {
     log(`Statistics benchmark: ${CASES.toLocaleString("en")} cases, ${EVENTS.toLocaleString("en")} events; ${RUNS} timed runs per operation`);
     await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE "${dbName}"`));
     execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
     const config = parseConfig({ NODE_ENV: "production", BOT_TOKEN: "123456789:BENCH_token_for_tashil_benchmarks", DATABASE_URL: url, LOG_LEVEL: "warn" });
-    db = createDb(url);
+    ({ db, sql } = createDatabase(url));
     await seedReferenceData(db);
     const seedStart = performance.now();
     const world = await withClient(url, async (client) => {
@@ -192,7 +195,7 @@ async function main(): Promise<void> {
       memberships: [{ id: world.secretariat.membershipId, role: "SECRETARIAT", workingGroupId: world.workingGroupId, agencyId: null, isAgencyHead: false }],
     };
     const base = { now: () => NOW, policies: loadPolicies(config) };
-    const deps: Deps = { ...base, db };
+    const deps: Deps = { ...base, db, sql };
     const ops = operations(world, user);
 
     log("\nWall time through the app's Prisma client (median / max):");

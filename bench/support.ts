@@ -127,16 +127,17 @@ export interface Started {
  * The process as production runs it: `node dist/main.js` (Tashil) or the bare-grammY baseline.
  * BENCH_NODE_ARGS adds node options to Tashil's (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
-export function command(subject: Subject): string[] {
+export function command(subject: Subject, flags?: readonly string[]): string[] {
   if (subject === "baseline") return [path.join(ROOT, "bench/baseline-bot.mjs")];
   // BENCH_TASHIL_MAIN: another build's entry (relative to the root), to compare two builds in
   // one run, e.g. `node scripts/build.mjs --outdir=dist-before` on the earlier commit.
   const main = path.join(ROOT, process.env.BENCH_TASHIL_MAIN ?? "dist/main.js");
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (the bench:* scripts do)`);
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  // BENCH_TASHIL_ARGS: the bot's own flags, e.g. `--no-workers` (the bot alone, as compose runs it).
-  const flags = (process.env.BENCH_TASHIL_ARGS ?? "").split(" ").filter(Boolean);
-  return [...extra, main, ...flags];
+  // BENCH_TASHIL_ARGS: the bot's own flags, e.g. `--no-workers` (the bot alone, as compose runs
+  // it), unless the benchmark gives them (bench/memory.ts measures both layouts).
+  const own = flags ?? (process.env.BENCH_TASHIL_ARGS ?? "").split(" ").filter(Boolean);
+  return [...extra, main, ...own];
 }
 
 export function environment(subject: Subject, apiRoot: string, world: World, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -158,10 +159,10 @@ export function environment(subject: Subject, apiRoot: string, world: World, ext
 }
 
 /** Spawns the subject and resolves once it printed its ready line (or rejects if it exits). */
-export function start(subject: Subject, env: NodeJS.ProcessEnv, onOutput?: (line: string) => void): Promise<Started> {
+export function start(subject: Subject, env: NodeJS.ProcessEnv, onOutput?: (line: string) => void, flags?: readonly string[]): Promise<Started> {
   const ready = subject === "baseline" ? "baseline ready" : "Tashil bot ready";
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, command(subject), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, command(subject, flags), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   // BENCH_CHILD_LOG=<file>: everything the subject prints, for looking into a run.
   const childLog = process.env.BENCH_CHILD_LOG;

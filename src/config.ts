@@ -92,6 +92,12 @@ export const ConfigSchema = z
      */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
     /**
+     * How far V8 lets the old generation grow past what was live after a full collection, in
+     * per cent (src/runtime.ts, tuneHeap). 0 keeps V8's own choice (it grows the limit up to 4×
+     * when collections are quick, which under a burst doubles the bot's memory for garbage).
+     */
+    HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(20),
+    /**
      * Long polling runs in one process at a time, the holder of a Redis lock of this lifetime
      * (renewed every third of it); a standby takes over within about this long of its death.
      */

@@ -24,7 +24,7 @@ import { startWorkers } from "./jobs/workers";
 import type { Logger } from "./logger";
 import { checkMigrations, deployMigrations, ensureDatabase } from "./migrations";
 import { runPollingLeader, type PollingLeader } from "./polling";
-import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, tuneHeap, untilDeadline } from "./runtime";
 import { seedReferenceData } from "./seed/reference-data";
 import { createHttpServer, webhookRoute } from "./server";
 import { createOperationsHttp } from "./operations-http";
@@ -61,8 +61,10 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     operations,
     ...(route ? { bot, webhookPath: route.path, secretToken: route.secretToken, maxBodyBytes: config.WEBHOOK_MAX_BODY_BYTES } : {}),
   });
-  // Start-up steps that need nothing of each other run together ($connect loads Prisma's query
-  // compiler now rather than on the first update). Updates are taken as soon as the bot knows
+  // Start-up steps that need nothing of each other run together. Prisma is not connected here:
+  // its query compiler (~35 MB) loads with the first query that needs it — a staff screen, or
+  // the in-process workers' reconciliation — and a bot that serves only producers (whose
+  // journey is on the raw SQL port) never loads it. Updates are taken as soon as the bot knows
   // itself; the workers and the command menu come up meanwhile (the ready line waits for both).
   // getMe first, on its own terms (src/connectivity.ts): where it connects, why it cannot, and
   // an end to the waiting; bot.init() then finds the bot known and asks nothing.
@@ -70,7 +72,6 @@ async function startBot(config: Config, logger: Logger, container: Container, ru
     server.listen(config.HTTP_PORT, config.HTTP_HOST),
     operations.listen(),
     reachBotApi(config, logger),
-    container.db.$connect(),
   ]);
   bot.botInfo = botInfo;
   await bot.init();
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   const args = parseFlags(process.argv.slice(2), ["--no-workers", "--migrate"]);
   loadEnvFile();
   const config = configOrExit();
+  tuneHeap(config);
   const runWorkers = config.RUN_WORKERS_IN_BOT && !args.has("--no-workers");
   // createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
   const container = orExitOnConfigError(() => createContainer(config));

@@ -8,13 +8,14 @@ import { warnAboutMissingHolidays } from "./policies";
 import { createContainer } from "./container";
 import { startWorkers } from "./jobs/workers";
 import { checkMigrations } from "./migrations";
-import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, untilDeadline } from "./runtime";
+import { configOrExit, exitOnFatalError, loadEnvFile, onShutdown, orExitOnConfigError, parseFlags, tuneHeap, untilDeadline } from "./runtime";
 import { createHttpServer } from "./server";
 import { createOperationsHttp } from "./operations-http";
 
 parseFlags(process.argv.slice(2), []);
 loadEnvFile();
 const config = configOrExit();
+tuneHeap(config);
 // createContainer also reads WORKING_CALENDAR and REMINDER_POLICY (JSON).
 const container = orExitOnConfigError(() => createContainer(config));
 const { logger } = container;

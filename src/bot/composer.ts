@@ -16,7 +16,7 @@
 // the chain as `next`; calling `next` twice throws; a filter tests its predicate once per
 // update (awaiting it when it is async) and on a match runs its middleware with the rest of
 // the chain as its `next`; handlers added to a returned composer later are seen.
-import { Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn } from "grammy";
+import { BotError, Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -53,6 +53,27 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
     const composer = new Composer<C>(...middleware);
     // Its runner reads its chain when it runs: what is added to it later is seen.
     this.#chain.push(composer.middleware());
+    return composer;
+  }
+
+  /**
+   * grammY's errorBoundary, building ours: an error thrown by `middleware` (or by what it adds
+   * later to the returned composer) goes to `errorHandler`; either may call `next` to go on.
+   */
+  override errorBoundary(errorHandler: (error: BotError<C>, next: NextFunction) => unknown, ...middleware: Array<Middleware<C>>): Composer<C> {
+    const composer = new Composer<C>(...middleware);
+    const bound = composer.middleware();
+    this.#chain.push(async (ctx, next) => {
+      let nextCalled = false;
+      const cont = () => ((nextCalled = true), Promise.resolve());
+      try {
+        await bound(ctx, cont);
+      } catch (error) {
+        nextCalled = false;
+        await errorHandler(new BotError<C>(error, ctx), cont);
+      }
+      if (nextCalled) await next();
+    });
     return composer;
   }
 

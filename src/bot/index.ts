@@ -18,6 +18,7 @@ import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
 import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
 import { writeThroughStorage } from "./session-storage";
+import { Composer } from "./composer";
 
 export interface CreateBotOptions {
   /** Known bot identity (tests, or a process that already called getMe). */
@@ -87,27 +88,30 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   bot.api.config.use(logFailedCalls(deps.logger));
   bot.api.config.use(metricsTransformer(deps.metrics));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  if (options.outermost?.length) bot.use(...options.outermost);
+  // The whole chain is one of our composers (src/bot/composer.ts), handed to the bot once:
+  // grammY's Bot would wrap every registration of its own in two more async closures per update.
+  const root = new Composer<BotContext>();
+  if (options.outermost?.length) root.use(...options.outermost);
 
   // Zeroth: the update is counted and timed (in memory, no I/O), whatever becomes of it; the
   // markers below say how far it got (dropped as a copy, cut off by the limit, handled, failed).
   const counted = countUpdates(deps.metrics);
-  bot.use(counted.taken);
+  root.use(counted.taken);
   // First, before the runner's per-chat queue: a copy of an update already handled (or being
   // handled) by any process is dropped here, before it waits in line, reads a session or runs
   // a handler. In the bot rather than the HTTP server so polling gets it too.
-  bot.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages }));
+  root.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages }));
   // Second: a flooding user's updates end here, on one Redis call, before they take a place in
   // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
   // shares; after the dedupe, so a redelivered copy is not counted twice.
-  bot.use(counted.mark("limited"));
-  bot.use(limitInbound(deps));
-  bot.use(counted.mark("handled"));
-  if (options.before?.length) bot.use(...options.before);
-  bot.use(attachDeps(deps));
+  root.use(counted.mark("limited"));
+  root.use(limitInbound(deps));
+  root.use(counted.mark("handled"));
+  if (options.before?.length) root.use(...options.before);
+  root.use(attachDeps(deps));
   // Everything after the dependencies runs inside the boundary: a failure (PostgreSQL or Redis
   // down included) is logged and the user told plainly, whether we poll, take webhooks or test.
-  const guarded = bot.errorBoundary(handleBotError);
+  const guarded = root.errorBoundary(handleBotError);
   // Inside the boundary, so an update that fails there is counted as an error before the
   // boundary answers it.
   guarded.use(counted.failures);
@@ -123,6 +127,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
     for (const payload of feature.startPayloads ?? []) registerStartPayload(payload.prefix, payload.handle);
   }
   guarded.use(...features.map((feature) => feature.composer));
+  bot.use(root);
   bot.catch(handleBotError);
   return bot;
 }

@@ -279,7 +279,7 @@ export type CaseCard = Prisma.CaseGetPayload<{ select: typeof cardSelect }> & {
  * when the case does not exist or is not theirs (the two look the same to a forger). Opening
  * it as secretariat stamps firstOpenedAt, which stops the critical re-alerts.
  */
-export async function openCaseCard(deps: Pick<Deps, "db" | "now">, user: SessionUser, caseId: number): Promise<CaseCard | null> {
+export async function openCaseCard(deps: Pick<Deps, "db" | "sql" | "now">, user: SessionUser, caseId: number): Promise<CaseCard | null> {
   const row = await deps.db.case.findUnique({ where: { id: caseId }, select: cardSelect });
   if (!row || !canReadCase(user, row)) return null;
   const canAct = canWorkCase(user, row.workingGroupId);

@@ -28,56 +28,62 @@ export async function representsAnyUnit(deps: Db, userId: number): Promise<boole
 }
 
 // The reference data below is what every wizard step reads: remembered per process for a
-// minute (src/services/reference-cache.ts), so the steps run no SQL for it.
+// minute (src/services/reference-cache.ts), so the steps run no SQL for it, and read on the raw
+// SQL port when they do: a producer's whole journey then never loads Prisma's query compiler
+// (~35 MB of a bot process that serves only producers; README, "Benchmarks").
+
+type Reference = Pick<Deps, "db" | "sql">;
+interface Named {
+  id: number;
+  nameFa: string;
+  nameEn: string;
+}
 
 /** Active agencies of a group of the given kinds (the report's "which agency?" choices). */
-export async function reportAgencies(deps: Db, workingGroupId: number, kinds: readonly AgencyKind[]) {
+export async function reportAgencies(deps: Reference, workingGroupId: number, kinds: readonly AgencyKind[]): Promise<Named[]> {
   return remembered(deps, `report-agencies:${workingGroupId}:${[...kinds].sort().join(",")}`, () =>
-    deps.db.agency.findMany({
-      where: { workingGroupId, active: true, kind: { in: [...kinds] } },
-      orderBy: [{ kind: "asc" }, { id: "asc" }],
-      take: 30,
-      select: { id: true, nameFa: true, nameEn: true },
-    }),
+    deps.sql.rows<Named>`
+      SELECT id, "nameFa", "nameEn" FROM "Agency"
+      WHERE "workingGroupId" = ${workingGroupId} AND active AND kind::text = ANY(${[...kinds]}::text[])
+      ORDER BY kind, id LIMIT 30`,
   );
 }
 
-export async function agencyNames(deps: Db, agencyId: number) {
-  return remembered(deps, `agency:${agencyId}`, () =>
-    deps.db.agency.findUnique({ where: { id: agencyId }, select: { id: true, nameFa: true, nameEn: true } }),
-  );
+export async function agencyNames(deps: Reference, agencyId: number): Promise<Named | null> {
+  return remembered(deps, `agency:${agencyId}`, async () => {
+    const [agency] = await deps.sql.rows<Named>`SELECT id, "nameFa", "nameEn" FROM "Agency" WHERE id = ${agencyId}`;
+    return agency ?? null;
+  });
 }
 
 /** Every working group, provinces first, by Persian name (the registration's picker). */
-export async function allWorkingGroups(deps: Db) {
-  return remembered(deps, "working-groups", () =>
-    deps.db.workingGroup.findMany({ orderBy: [{ kind: "asc" }, { nameFa: "asc" }], select: { id: true, nameFa: true, nameEn: true } }),
-  );
+export async function allWorkingGroups(deps: Reference): Promise<Named[]> {
+  return remembered(deps, "working-groups", () => deps.sql.rows<Named>`SELECT id, "nameFa", "nameEn" FROM "WorkingGroup" ORDER BY kind, "nameFa"`);
 }
 
-export async function workingGroupById(deps: Db, id: number) {
+export async function workingGroupById(deps: Reference, id: number) {
   return (await allWorkingGroups(deps)).find((group) => group.id === id) ?? null;
 }
 
 /** A group's active counties (seeded or added by an admin), by Persian name. */
-export async function countiesOf(deps: Db, workingGroupId: number) {
+export async function countiesOf(deps: Reference, workingGroupId: number): Promise<Named[]> {
   return remembered(deps, `counties:${workingGroupId}`, () =>
-    deps.db.county.findMany({ where: { workingGroupId, active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    deps.sql.rows<Named>`SELECT id, "nameFa", "nameEn" FROM "County" WHERE "workingGroupId" = ${workingGroupId} AND active ORDER BY "nameFa"`,
   );
 }
 
 /** A group's active industrial estates (managed by its admins), by Persian name. */
-export async function estatesOf(deps: Db, workingGroupId: number) {
+export async function estatesOf(deps: Reference, workingGroupId: number): Promise<Named[]> {
   return remembered(deps, `estates:${workingGroupId}`, () =>
-    deps.db.industrialEstate.findMany({ where: { workingGroupId, active: true }, orderBy: { nameFa: "asc" }, select: { id: true, nameFa: true, nameEn: true } }),
+    deps.sql.rows<Named>`SELECT id, "nameFa", "nameEn" FROM "IndustrialEstate" WHERE "workingGroupId" = ${workingGroupId} AND active ORDER BY "nameFa"`,
   );
 }
 
-export async function estateOf(deps: Db, workingGroupId: number, estateId: number) {
+export async function estateOf(deps: Reference, workingGroupId: number, estateId: number) {
   return (await estatesOf(deps, workingGroupId)).find((estate) => estate.id === estateId) ?? null;
 }
 
-export async function countyOf(deps: Db, workingGroupId: number, countyId: number) {
+export async function countyOf(deps: Reference, workingGroupId: number, countyId: number) {
   return (await countiesOf(deps, workingGroupId)).find((county) => county.id === countyId) ?? null;
 }
 
@@ -87,11 +93,10 @@ export async function countyOf(deps: Db, workingGroupId: number, countyId: numbe
  * Persian name is looked up in the list (a draft not yet saved), and a name not in the list (typed
  * where the group has none) is shown as given in both languages.
  */
-export async function countyNamed(deps: Db, workingGroupId: number, county: string, countyId?: number | null): Promise<{ nameFa: string; nameEn: string }> {
-  const select = { nameFa: true, nameEn: true } as const;
-  const found = countyId
-    ? await deps.db.county.findFirst({ where: { id: countyId, workingGroupId }, select })
-    : await deps.db.county.findUnique({ where: { workingGroupId_nameFa: { workingGroupId, nameFa: county } }, select });
+export async function countyNamed(deps: Reference, workingGroupId: number, county: string, countyId?: number | null): Promise<{ nameFa: string; nameEn: string }> {
+  const [found] = countyId
+    ? await deps.sql.rows<{ nameFa: string; nameEn: string }>`SELECT "nameFa", "nameEn" FROM "County" WHERE id = ${countyId} AND "workingGroupId" = ${workingGroupId}`
+    : await deps.sql.rows<{ nameFa: string; nameEn: string }>`SELECT "nameFa", "nameEn" FROM "County" WHERE "workingGroupId" = ${workingGroupId} AND "nameFa" = ${county}`;
   return found ?? { nameFa: county, nameEn: county };
 }
 

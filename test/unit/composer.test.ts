@@ -122,4 +122,29 @@ describe("the bot's Composer", () => {
     plugin.use(note("added to grammY's composer afterwards"));
     expect(await run(composer, text("x"))).toEqual(["added to grammY's composer afterwards"]);
   });
+
+  it("catches in an error boundary what its handlers throw, added later ones too, and goes on only when told", async () => {
+    const root = new Composer<Context>();
+    const caught: string[] = [];
+    const guarded = root.errorBoundary(async (error, next) => {
+      caught.push(`${(error.error as Error).message} in update ${error.ctx.update.update_id}`);
+      if (error.ctx.message?.text === "go on") await next();
+    });
+    root.use(note("after the boundary"));
+    expect(guarded).toBeInstanceOf(Composer);
+    guarded.hears("fine", note("fine"));
+    guarded.hears("fine", (_ctx, next) => next());
+    guarded.on("message:text", () => {
+      throw new Error("handler failed");
+    });
+    expect(await run(root, text("fine"))).toEqual(["fine"]);
+    expect(await run(root, text("stop"))).toEqual([]);
+    expect(await run(root, text("go on"))).toEqual(["after the boundary"]);
+    expect(caught).toEqual(["handler failed in update 1", "handler failed in update 1"]);
+    // A handler that calls next() leaves the boundary for what follows it.
+    const open = new Composer<Context>();
+    open.errorBoundary(() => undefined).use((_ctx, next) => next());
+    open.use(note("past the boundary"));
+    expect(await run(open, text("x"))).toEqual(["past the boundary"]);
+  });
 });
