@@ -35,10 +35,12 @@ export class BotApiUnreachable extends Error {
 
 const DNS = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL", "EAI_NODATA"]);
 const UNREACHABLE = new Set(["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN", "EADDRNOTAVAIL"]);
-const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED"]);
+// undici's own codes (src/bot/http.ts) beside the system ones it passes on.
+const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+const TIMEOUT = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 const TLS = /CERT|SSL|TLS|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|HANDSHAKE/i;
 
-/** The innermost error with a system code (grammY's HttpError wraps node-fetch's FetchError). */
+/** The innermost error with a system code (grammY's HttpError wraps undici's or node-fetch's error). */
 function codeOf(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current && typeof current === "object"; depth += 1) {
@@ -60,7 +62,7 @@ export function classifyNetworkError(error: unknown, timedOut = false): { reason
   if (code === "EPROXY") return { reason: "proxy", detail: message.slice(0, 200) };
   if (DNS.has(code)) return { reason: "dns", detail };
   if (code === "ECONNREFUSED") return { reason: "refused", detail };
-  if (code === "ETIMEDOUT" || code === "ESOCKETTIMEDOUT") return { reason: "timeout", detail };
+  if (TIMEOUT.has(code)) return { reason: "timeout", detail };
   if (UNREACHABLE.has(code)) return { reason: "unreachable", detail };
   if (TLS.test(code) || /certificate|ssl|tls/i.test(message)) return { reason: "tls", detail };
   if (RESET.has(code)) return { reason: "reset", detail };

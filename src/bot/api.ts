@@ -2,6 +2,7 @@ import { Api, type ApiClientOptions, type Transformer } from "grammy";
 import type { Config } from "../config";
 import type { Metrics } from "../metrics";
 import { proxyAgentFor } from "../proxy";
+import { botApiFetch } from "./http";
 
 /**
  * Bale's Bot API follows Telegram's but has no HTML entities: there we drop parse_mode and
@@ -59,7 +60,8 @@ const agents = new Map<string, ReturnType<typeof proxyAgentFor>>();
 /** Where every Bot API client of the process connects: the root, through BOT_API_PROXY if set (one agent each). */
 export function botApiClient(config: Pick<Config, "BOT_API_ROOT" | "BOT_API_PROXY">): ApiClientOptions {
   const proxy = config.BOT_API_PROXY;
-  if (!proxy) return { apiRoot: config.BOT_API_ROOT };
+  // Direct: undici (src/bot/http.ts). Through a proxy: node-fetch with the tunnelling agent.
+  if (!proxy) return { apiRoot: config.BOT_API_ROOT, fetch: botApiFetch() };
   const agent = agents.get(proxy) ?? proxyAgentFor(proxy);
   agents.set(proxy, agent);
   // grammY's own default is { compress: true, agent: a keep-alive agent }; this replaces it whole.
