@@ -98,7 +98,9 @@ export function createContainer(config: Config, overrides: ContainerOverrides = 
       for (const queue of [queues.deliveries, queues.timers]) {
         (queue as unknown as { connection?: { on(event: "error", listener: () => void): void } }).connection?.on("error", () => undefined);
       }
-      await Promise.allSettled([db.$disconnect(), redis.quit(), queueRedis.quit()]);
+      // Prisma first: its adapter ends the shared pool if Prisma ever connected; the port ends
+      // it otherwise.
+      await Promise.allSettled([db.$disconnect().finally(() => sql.end()), redis.quit(), queueRedis.quit()]);
     },
   };
   container.scheduler = createScheduler(container);

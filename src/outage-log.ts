@@ -27,11 +27,11 @@ export interface OutageTracker {
   stop(): void;
 }
 
-/** Node's socket errors, undici's, Prisma's "cannot reach", PostgreSQL's "shutting down / terminated". */
-const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|UND_ERR_SOCKET|UND_ERR_CONNECT_TIMEOUT|UND_ERR_CLOSED|P1001|P1002|P1008|P1017|57P01|57P02|57P03|08\d{3}|53300)$/;
+/** Node's socket errors, Prisma's "cannot reach", PostgreSQL's "shutting down / terminated". */
+const CONNECTION_CODES = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE|ECONNABORTED|P1001|P1002|P1008|P1017|57P01|57P02|57P03|08\d{3}|53300)$/;
 const CONNECTION_NAMES = /^(MaxRetriesPerRequestError|PrismaClientInitializationError|DriverAdapterError)$/;
 const CONNECTION_MESSAGES =
-  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|Reached the max retries per request|socket hang up|other side closed|Client network socket disconnected|getaddrinfo)/i;
+  /(did not answer within|Connection is closed|connect ECONNREFUSED|ECONNREFUSED|ECONNRESET|Stream isn't writeable|enableOfflineQueue|Can't reach database|Connection terminated|Reached the max retries per request|socket hang up|Client network socket disconnected|getaddrinfo)/i;
 
 /** Whether an error (or one of its causes) means the other side cannot be reached. */
 export function isConnectionError(error: unknown): boolean {

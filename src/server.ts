@@ -50,7 +50,7 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-type ProbeDeps = Pick<Deps, "db" | "redis" | "logger"> & Partial<Pick<Deps, "outages">>;
+type ProbeDeps = Pick<Deps, "sql" | "redis" | "logger"> & Partial<Pick<Deps, "outages">>;
 
 /** The webhook's path and secret as main.ts registers them with the platform. */
 export function webhookRoute(config: Pick<Deps["config"], "WEBHOOK_URL" | "WEBHOOK_SECRET" | "BOT_PLATFORM">): {
@@ -83,7 +83,9 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
 /** Pings PostgreSQL and Redis; the result names what failed (never a connection string). */
 export async function checkReadiness(deps: ProbeDeps, timeoutMs = 2_000): Promise<{ ok: boolean; checks: Record<string, string> }> {
   const probes: Record<string, () => Promise<unknown>> = {
-    postgres: () => deps.db.$queryRaw`SELECT 1`,
+    // On the raw SQL port: a probe every few seconds must not be what loads Prisma's query
+    // compiler into a bot that otherwise never needs it.
+    postgres: () => deps.sql.rows`SELECT 1`,
     redis: async () => {
       const answer = await deps.redis.ping();
       if (answer !== "PONG") throw new Error(`unexpected answer ${answer}`);

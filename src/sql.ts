@@ -29,6 +29,12 @@ export interface Sql {
 export interface SqlDb extends Sql {
   /** BEGIN … COMMIT on one connection (ROLLBACK when `work` throws, and the error goes on). */
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Closes the pool's connections, unless already closed (Prisma's adapter ends the shared pool
+   * when it is disposed, but only if Prisma ever connected: a bot that served only producers
+   * never did). Through Prisma (prismaSql) there is nothing of the port's own to close.
+   */
+  end(): Promise<void>;
 }
 
 /** A Prisma transaction or client, or the port: what a service that writes raw SQL takes. */
@@ -67,6 +73,9 @@ function clientSql(client: pg.Pool | pg.PoolClient): Sql {
 export function poolSql(pool: pg.Pool): SqlDb {
   return {
     ...clientSql(pool),
+    end: async () => {
+      if (!pool.ended) await pool.end();
+    },
     async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       // A connection that failed, or whose ROLLBACK failed, is in no known state: it leaves the
@@ -105,7 +114,7 @@ function prismaRaw(client: PrismaRaw): Sql {
 
 /** The port through a Prisma client (no pg pool of ours: the sandbox's PGlite, tests). */
 export function prismaSql(db: PrismaRaw & { $transaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> }): SqlDb {
-  return { ...prismaRaw(db), transaction: (work) => db.$transaction((tx) => work(prismaRaw(tx))) };
+  return { ...prismaRaw(db), transaction: (work) => db.$transaction((tx) => work(prismaRaw(tx))), end: async () => undefined };
 }
 
 /** The port of whatever the caller holds: itself, or a Prisma transaction or client. */

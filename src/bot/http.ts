@@ -9,6 +9,10 @@
 // upload) with a content-type header and an AbortSignal (its timeout, or the caller's), and
 // reads the answer with `.json()`. That is what this gives: an answer that is not JSON (a
 // proxy's error page) rejects, as node-fetch's did, and grammY turns it into an HttpError.
+// Unlike node-fetch it asks for no compression (the answers are small JSON, and inflating them
+// cost more CPU than the bytes saved) and follows no redirect (the Bot API sends none; a 3xx
+// is an HttpError). A network error's message no longer names the URL (node-fetch's did, with
+// the token masked in logs): it names the reason, e.g. "connect ECONNREFUSED 10.0.0.5:443".
 // Through BOT_API_PROXY the calls stay on node-fetch with the tunnelling agent (src/proxy.ts).
 import { Agent, request } from "undici";
 
@@ -30,13 +34,16 @@ interface FetchAnswer {
 /**
  * The keep-alive pool every Bot API client of the process shares (the bot's, the workers'
  * sender, the start-up check). Idle sockets are closed after KEEP_ALIVE_MS, or sooner if the
- * server says so, and never keep the process alive.
+ * server says so, and never keep the process alive. A connection may take CONNECT_TIMEOUT_MS
+ * to set up (undici's own default is 10 s): the deadlines that matter are grammY's per call and
+ * the start-up check's, which grow to 30 s for a slow link (src/connectivity.ts).
  */
 const KEEP_ALIVE_MS = 30_000;
+const CONNECT_TIMEOUT_MS = 30_000;
 let shared: Agent | undefined;
 
 export function botApiFetch(): typeof fetch {
-  const dispatcher = (shared ??= new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: 10 * 60_000 }));
+  const dispatcher = (shared ??= new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: 10 * 60_000, connect: { timeout: CONNECT_TIMEOUT_MS } }));
   const call = async (url: string | URL, init: FetchInit = {}): Promise<FetchAnswer> => {
     // undici sets its own connection handling; grammY's "connection: keep-alive" is redundant.
     const { connection: _connection, ...headers } = init.headers ?? {};

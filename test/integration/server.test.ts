@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
-import { createDb } from "../../src/db";
+import { createDatabase } from "../../src/db";
 import { createRedis } from "../../src/redis";
 import { createHttpServer, webhookRoute, type HttpServer } from "../../src/server";
 import { createTestBot, textOf } from "../support/bot-harness";
@@ -67,7 +67,7 @@ describe("health and readiness", () => {
     const redis = createRedis("redis://127.0.0.1:1", "unreachable", { retryStrategy: () => 50, lazyConnect: true });
     redis.on("error", () => undefined);
     try {
-      const base = await serve({ db: env.container.db, redis, logger: env.container.logger }, { probeTimeoutMs: 1_000 });
+      const base = await serve({ sql: env.container.sql, redis, logger: env.container.logger }, { probeTimeoutMs: 1_000 });
       const started = Date.now();
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
@@ -84,9 +84,9 @@ describe("health and readiness", () => {
   });
 
   it("is not ready, and says PostgreSQL failed, when the database cannot be reached", async () => {
-    const db = createDb("postgresql://postgres@127.0.0.1:1/none");
+    const { sql } = createDatabase("postgresql://postgres@127.0.0.1:1/none");
     try {
-      const base = await serve({ db, redis: env.container.redis, logger: env.container.logger }, { probeTimeoutMs: 2_000 });
+      const base = await serve({ sql, redis: env.container.redis, logger: env.container.logger }, { probeTimeoutMs: 2_000 });
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
       const body = (await ready.json()) as { checks: Record<string, string> };
@@ -94,7 +94,7 @@ describe("health and readiness", () => {
       expect(body.checks.postgres).not.toBe("ok");
       expect(JSON.stringify(body)).not.toContain("postgresql://");
     } finally {
-      await db.$disconnect().catch(() => undefined);
+      await sql.end().catch(() => undefined);
     }
   });
 });

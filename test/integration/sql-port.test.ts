@@ -6,7 +6,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Prisma, utc } from "../../src/db";
+import { createDatabase, Prisma, utc } from "../../src/db";
 import { prismaSql, sqlOf } from "../../src/sql";
 import { createTestEnv, type TestEnv } from "../support/env";
 import { ADMIN_URL } from "../support/global-setup";
@@ -104,5 +104,25 @@ describe("the raw SQL port", () => {
       expect(await sqlOf(tx).rows`SELECT 'tx' AS via`).toEqual([{ via: "tx" }]);
     });
     expect(sqlOf(env.container.sql)).toBe(env.container.sql);
+  });
+
+  it("closes its pool on end, whether Prisma ever connected on it or not", async () => {
+    const connectionsOf = async (name: string) =>
+      Number((await env.container.sql.rows<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${name}`)[0]?.n);
+    for (const prismaToo of [false, true]) {
+      const name = `tashil-sql-port-end-${prismaToo ? "prisma" : "port"}`;
+      const url = new URL(env.config.DATABASE_URL);
+      url.searchParams.set("application_name", name);
+      const { db, sql } = createDatabase(url.toString());
+      await sql.rows`SELECT 1`;
+      if (prismaToo) await db.$queryRaw`SELECT 2`;
+      expect(await connectionsOf(name)).toBeGreaterThan(0);
+      // What the container's close does: Prisma first (its adapter ends the pool if it ran), then the port.
+      await db.$disconnect();
+      await sql.end();
+      await sql.end();
+      await expect.poll(() => connectionsOf(name), { timeout: 5_000 }).toBe(0);
+      await expect(sql.rows`SELECT 1`).rejects.toThrow();
+    }
   });
 });

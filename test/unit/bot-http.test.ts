@@ -1,14 +1,13 @@
 // The Bot API's HTTP client (src/bot/http.ts): grammY's calls on undici, against real HTTP
 // servers — the fake Bot API for whole calls (JSON and a file upload), and bare servers for
 // what can go wrong on the wire (an answer that is not JSON, a connection cut, a refused port,
-// a call that never answers).
+// a call that never answers). An error's message names the reason, never the URL or token.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Api, HttpError, InputFile } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botApiClient } from "../../src/bot/api";
 import { classifyNetworkError } from "../../src/connectivity";
-import { isConnectionError } from "../../src/outage-log";
 import { FakeBotApi } from "../support/fake-bot-api";
 
 const TOKEN = "123456789:TEST_token_for_the_http_client";
@@ -78,21 +77,20 @@ describe("the Bot API's HTTP client", () => {
     }
   });
 
-  it("names a refused port, a cut connection and a silent server as the start-up check expects, and undici's errors as connection errors", async () => {
+  it("names a refused port, a cut connection and a silent server as the start-up check expects", async () => {
     const gone = await serve(() => undefined);
     const refusedRoot = gone.root;
     await gone.close();
     const refused = await apiOn(refusedRoot).getMe().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(HttpError);
     expect(classifyNetworkError(refused).reason).toBe("refused");
-    expect(isConnectionError((refused as HttpError).error)).toBe(true);
+    expect(String((refused as HttpError).error)).not.toContain(TOKEN.split(":")[1]);
 
     const cutting = await serve((req) => req.socket.destroy());
     try {
       const cut = await apiOn(cutting.root).getMe().catch((error: unknown) => error);
       expect(cut).toBeInstanceOf(HttpError);
       expect(classifyNetworkError(cut).reason).toBe("reset");
-      expect(isConnectionError((cut as HttpError).error)).toBe(true);
     } finally {
       await cutting.close();
     }
