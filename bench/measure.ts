@@ -40,6 +40,11 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
   const chats = new Chats(fake);
   try {
     const started = await start(subject, environment(subject, apiRoot, world), undefined, options.flags);
+    // Probed for readiness as compose's healthcheck does (every 10 s there; every 2 s here), so
+    // what /readyz loads or keeps is in the figures too.
+    const probe = started.httpPort
+      ? setInterval(() => void fetch(`http://127.0.0.1:${started.httpPort}/readyz`).then((answer) => answer.arrayBuffer()).catch(() => undefined), 2_000)
+      : undefined;
     try {
       await sleep(options.settleMs);
       const idle: number[] = [];
@@ -67,6 +72,7 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
       const sqlTransactions = (await world.transactions()) - sqlBefore;
       return { subject, updates, elapsedMs, cpuMs: cpu, readyMs: started.readyMs, idleRssMb: Math.max(...idle), peakRssMb: peak, sqlTransactions, apiRequests };
     } finally {
+      clearInterval(probe);
       await started.stop();
     }
   } finally {

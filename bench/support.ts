@@ -119,6 +119,8 @@ export interface Started {
   pid: number;
   /** ms from spawn to the ready line. */
   readyMs: number;
+  /** Where the bot's HTTP server (/healthz, /readyz) listens, from its ready line. */
+  httpPort?: number;
   spawnedAt: number;
   stop(): Promise<void>;
 }
@@ -185,6 +187,7 @@ export function start(subject: Subject, env: NodeJS.ProcessEnv, onOutput?: (line
             pid: child.pid as number,
             readyMs: performance.now() - spawnedAt,
             spawnedAt,
+            ...(subject === "tashil" && { httpPort: (JSON.parse(line) as { httpPort?: number }).httpPort }),
             stop: () => stopChild(child),
           });
         }
