@@ -39,7 +39,7 @@ export async function measure(subject: Subject, options: RunOptions): Promise<Ru
   const apiRoot = await fake.start();
   const chats = new Chats(fake);
   try {
-    const started = await start(subject, environment(subject, apiRoot, world), undefined, options.flags);
+    const started = await start(subject, environment(subject, apiRoot, world), { flags: options.flags });
     // Probed for readiness as compose's healthcheck does (every 10 s there; every 2 s here), so
     // what /readyz loads or keeps is in the figures too.
     const probe = started.httpPort

@@ -228,6 +228,7 @@ async function main(): Promise<void> {
     if (yearMedian > GOAL_MS) exitCode = 2;
   } finally {
     await db?.$disconnect();
+    await sql?.end();
     if (!process.env.BENCH_KEEP) await withClient(ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     else log(`kept database ${dbName}`);
   }

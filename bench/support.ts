@@ -161,7 +161,8 @@ export function environment(subject: Subject, apiRoot: string, world: World, ext
 }
 
 /** Spawns the subject and resolves once it printed its ready line (or rejects if it exits). */
-export function start(subject: Subject, env: NodeJS.ProcessEnv, onOutput?: (line: string) => void, flags?: readonly string[]): Promise<Started> {
+export function start(subject: Subject, env: NodeJS.ProcessEnv, options: { flags?: readonly string[]; onOutput?: (line: string) => void } = {}): Promise<Started> {
+  const { flags, onOutput } = options;
   const ready = subject === "baseline" ? "baseline ready" : "Tashil bot ready";
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, command(subject, flags), { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });

@@ -44,8 +44,8 @@ export function configOrExit(): Config {
  * generation grow to up to 4× what survived the last full collection before collecting again;
  * under 200 producers at once the bot's heap then filled with garbage promoted out of the young
  * generation (updates waiting in line outlive two scavenges), its peak resident memory ~240 MB
- * for ~45 MB live. At 20 % the peak is ~160 MB for a few per cent more CPU (README,
- * "Benchmarks"); a heap cap (--max-old-space-size) would have done it too, but turns a large
+ * for ~45 MB live. At 20 % the peak is ~160 MB, the extra collections' CPU within the runs'
+ * noise (README, "Benchmarks"); a heap cap (--max-old-space-size) would have done it too, but turns a large
  * report export into a crash instead of a slower collection. V8 reads the flag whenever it sets
  * the next limit, so setting it once at start is enough.
  */

@@ -16,7 +16,7 @@
 // the chain as `next`; calling `next` twice throws; a filter tests its predicate once per
 // update (awaiting it when it is async) and on a match runs its middleware with the rest of
 // the chain as its `next`; handlers added to a returned composer later are seen.
-import { BotError, Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
+import { type BotError, Composer as GrammyComposer, type Context, type Middleware, type MiddlewareFn, type NextFunction } from "grammy";
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -57,23 +57,12 @@ export class Composer<C extends Context> extends GrammyComposer<C> {
   }
 
   /**
-   * grammY's errorBoundary, building ours: an error thrown by `middleware` (or by what it adds
-   * later to the returned composer) goes to `errorHandler`; either may call `next` to go on.
+   * grammY's errorBoundary around one of ours: what is registered on the returned composer
+   * (the bot's whole guarded chain, src/bot/index.ts) runs on our chain, not grammY's.
    */
   override errorBoundary(errorHandler: (error: BotError<C>, next: NextFunction) => unknown, ...middleware: Array<Middleware<C>>): Composer<C> {
     const composer = new Composer<C>(...middleware);
-    const bound = composer.middleware();
-    this.#chain.push(async (ctx, next) => {
-      let nextCalled = false;
-      const cont = () => ((nextCalled = true), Promise.resolve());
-      try {
-        await bound(ctx, cont);
-      } catch (error) {
-        nextCalled = false;
-        await errorHandler(new BotError<C>(error, ctx), cont);
-      }
-      if (nextCalled) await next();
-    });
+    super.errorBoundary(errorHandler, composer);
     return composer;
   }
 

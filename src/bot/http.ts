@@ -29,12 +29,11 @@ interface FetchInit {
   signal?: AbortSignal | null;
 }
 
-/** What grammY reads of an answer. */
+/** What grammY reads of an answer (its status is in the JSON: `ok`, `error_code`). */
 interface FetchAnswer {
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
-  text(): Promise<string>;
 }
 
 /**
@@ -51,15 +50,13 @@ let shared: InstanceType<typeof Agent> | undefined;
 export function botApiFetch(): typeof fetch {
   const dispatcher = (shared ??= new Agent({ keepAliveTimeout: KEEP_ALIVE_MS, keepAliveMaxTimeout: 10 * 60_000, connect: { timeout: CONNECT_TIMEOUT_MS } }));
   const call = async (url: string | URL, init: FetchInit = {}): Promise<FetchAnswer> => {
-    // undici sets its own connection handling; grammY's "connection: keep-alive" is redundant.
-    const { connection: _connection, ...headers } = init.headers ?? {};
     const target = new URL(url);
     // As undici's index does for dispatcher.request(): the function with the dispatcher as this.
     const answer = await request.call(dispatcher, {
       origin: target.origin,
       path: `${target.pathname}${target.search}`,
       method: (init.method ?? "GET") as "GET" | "POST",
-      headers,
+      headers: init.headers,
       body: (init.body ?? null) as string | Buffer | null,
       signal: init.signal ?? undefined,
     });
@@ -67,7 +64,6 @@ export function botApiFetch(): typeof fetch {
       ok: answer.statusCode >= 200 && answer.statusCode < 300,
       status: answer.statusCode,
       json: () => answer.body.json(),
-      text: () => answer.body.text(),
     };
   };
   return call as unknown as typeof fetch;

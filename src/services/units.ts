@@ -33,10 +33,12 @@ export async function representsAnyUnit(deps: Db, userId: number): Promise<boole
 // (~35 MB of a bot process that serves only producers; README, "Benchmarks").
 
 type Reference = Pick<Deps, "db" | "sql">;
-interface Named {
-  id: number;
+interface Names {
   nameFa: string;
   nameEn: string;
+}
+interface Named extends Names {
+  id: number;
 }
 
 /** Active agencies of a group of the given kinds (the report's "which agency?" choices). */
@@ -93,10 +95,10 @@ export async function countyOf(deps: Reference, workingGroupId: number, countyId
  * Persian name is looked up in the list (a draft not yet saved), and a name not in the list (typed
  * where the group has none) is shown as given in both languages.
  */
-export async function countyNamed(deps: Reference, workingGroupId: number, county: string, countyId?: number | null): Promise<{ nameFa: string; nameEn: string }> {
+export async function countyNamed(deps: Reference, workingGroupId: number, county: string, countyId?: number | null): Promise<Names> {
   const [found] = countyId
-    ? await deps.sql.rows<{ nameFa: string; nameEn: string }>`SELECT "nameFa", "nameEn" FROM "County" WHERE id = ${countyId} AND "workingGroupId" = ${workingGroupId}`
-    : await deps.sql.rows<{ nameFa: string; nameEn: string }>`SELECT "nameFa", "nameEn" FROM "County" WHERE "workingGroupId" = ${workingGroupId} AND "nameFa" = ${county}`;
+    ? await deps.sql.rows<Names>`SELECT "nameFa", "nameEn" FROM "County" WHERE id = ${countyId} AND "workingGroupId" = ${workingGroupId}`
+    : await deps.sql.rows<Names>`SELECT "nameFa", "nameEn" FROM "County" WHERE "workingGroupId" = ${workingGroupId} AND "nameFa" = ${county}`;
   return found ?? { nameFa: county, nameEn: county };
 }
 
