@@ -17,13 +17,14 @@ import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parseConfig } from "../src/config";
-import { createDb, type Db } from "../src/db";
+import { CONNECTION_OPTIONS, createDatabase, type Db } from "../src/db";
 import { yearPeriod } from "../src/domain/report-period";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { createI18n, translatorFor } from "../src/i18n";
 import { loadPolicies } from "../src/policies";
 import { seedReferenceData } from "../src/seed/reference-data";
 import { buildPeriodReport, type ReportDeps } from "../src/services/report";
+import { prismaSql, type SqlDb } from "../src/sql";
 import { CASES, EVENTS, seedSyntheticData } from "./statistics-data";
 import { ADMIN_URL, log, ROOT } from "./support";
 
@@ -39,8 +40,9 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** A plain pg client, with the settings of the app's connections (src/db.ts). */
 async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, options: CONNECTION_OPTIONS });
   await client.connect();
   try {
     return await work(client);
@@ -73,12 +75,13 @@ interface Statement {
   params: unknown[];
 }
 
-async function capture(url: string, deps: Omit<ReportDeps, "db">, run: (deps: ReportDeps) => Promise<unknown>): Promise<Statement[]> {
+async function capture(url: string, deps: Omit<ReportDeps, "db" | "sql">, run: (deps: ReportDeps) => Promise<unknown>): Promise<Statement[]> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log: [{ emit: "event", level: "query" }] });
   const statements: Statement[] = [];
   db.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
   try {
-    await run({ ...deps, db: db as unknown as Db });
+    // The raw SQL port through this client too, so its statements are logged with the rest.
+    await run({ ...deps, db: db as unknown as Db, sql: prismaSql(db) });
   } finally {
     await db.$disconnect();
   }
@@ -108,13 +111,14 @@ async function main(): Promise<void> {
   const dbName = `tashil_bench_report_${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
   const url = databaseUrl(dbName);
   let db: Db | undefined;
+  let sql: SqlDb | undefined;
   let exitCode = 0;
   try {
     log(`Quarterly report benchmark: the year report at ${CASES.toLocaleString("en")} cases, ${EVENTS.toLocaleString("en")} events; ${RUNS} timed runs`);
     await withClient(ADMIN_URL, (client) => client.query(`CREATE DATABASE "${dbName}"`));
     execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
     const config = parseConfig({ NODE_ENV: "production", BOT_TOKEN: "123456789:BENCH_token_for_tashil_benchmarks", DATABASE_URL: url, LOG_LEVEL: "warn" });
-    db = createDb(url);
+    ({ db, sql } = createDatabase(url));
     await seedReferenceData(db);
     const world = await withClient(url, async (client) => {
       const seeded = await seedSyntheticData(client, NOW);
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
     log(`seeded: ${Object.entries(world.counts).map(([k, v]) => `${v.toLocaleString("en")} ${k}`).join(", ")}, ${world.loans.toLocaleString("en")} loan decisions`);
     const t = translatorFor(createI18n("fa"));
     const base = { now: () => NOW, policies: loadPolicies(config), t };
-    const deps: ReportDeps = { ...base, db };
+    const deps: ReportDeps = { ...base, db, sql };
     const period = yearPeriod(1405);
     const run = (d: ReportDeps) => buildPeriodReport(d, world.workingGroupId, period);
 
@@ -142,9 +146,8 @@ async function main(): Promise<void> {
 
     log("\nEvery SQL statement, database time (EXPLAIN ANALYZE execution + planning):");
     let total = 0;
+    // withClient's connection has the app's settings (src/db.ts: JIT off, random_page_cost).
     await withClient(url, async (client) => {
-      // As on the app's connections (src/db.ts turns JIT off).
-      await client.query("SET jit = off");
       for (const statement of await capture(url, base, run)) {
         const plan = await explain(client, statement);
         const ms = plan.executionMs + plan.planningMs;
@@ -157,6 +160,7 @@ async function main(): Promise<void> {
     if (total > GOAL_MS) exitCode = 2;
   } finally {
     await db?.$disconnect();
+    await sql?.end();
     if (!process.env.BENCH_KEEP) await withClient(ADMIN_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
     else log(`kept database ${dbName}`);
   }

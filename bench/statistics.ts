@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parseConfig } from "../src/config";
-import { createDatabase, type Db } from "../src/db";
+import { CONNECTION_OPTIONS, createDatabase, type Db } from "../src/db";
 import { PrismaClient } from "../src/generated/prisma/client";
 import { loadPolicies } from "../src/policies";
 import { seedReferenceData } from "../src/seed/reference-data";
@@ -45,8 +45,9 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
+/** A plain pg client, with the settings of the app's connections (src/db.ts). */
 async function withClient<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, options: CONNECTION_OPTIONS });
   await client.connect();
   try {
     return await work(client);
@@ -184,7 +185,8 @@ async function main(): Promise<void> {
     const server = await withClient(url, async (client) => (await client.query<{ v: string }>("SELECT version() AS v")).rows[0]?.v ?? "");
     log(`PostgreSQL: ${server.split(" on ")[0]}`);
     const appJit = (await db.$queryRaw<Array<{ jit: string }>>`SHOW jit`)[0]?.jit;
-    log(`jit on the app's connections: ${appJit}`);
+    const appPageCost = (await db.$queryRaw<Array<{ random_page_cost: string }>>`SHOW random_page_cost`)[0]?.random_page_cost;
+    log(`the app's connections: jit ${appJit}, random_page_cost ${appPageCost}`);
 
     const user: SessionUser = {
       id: world.secretariat.id,

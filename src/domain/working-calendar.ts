@@ -5,11 +5,10 @@
 import { z } from "zod";
 import {
   addJalaliDays,
-  compareJalali,
-  formatJalaliYMD,
+  epochDayToJalali,
   instantToJalali,
+  jalaliToEpochDay,
   jalaliToInstant,
-  jalaliWeekday,
   parseJalaliDate,
   todayInTehran,
   type JalaliDate,
@@ -48,21 +47,32 @@ function timeOf(minutes: number): TimeOfDay {
   return { hour: Math.floor(minutes / 60), minute: minutes % 60 };
 }
 
-// Holidays as canonical keys, so "1405/1/1" in a hand-built calendar still matches 1405/01/01.
-const holidayKeysCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+// Holidays as days since the epoch, so "1405/1/1" in a hand-built calendar still matches
+// 1405/01/01, and a day is checked without converting it back to a Jalali date: counting the
+// working days of a long pause steps through plain integers (bench/statistics.ts: the paused
+// tasks of a year's /stats cost ~20 ms when every step was a Jalali conversion).
+const holidayDaysCache = new WeakMap<readonly string[], ReadonlySet<number>>();
 
-function holidayKeys(cal: WorkingCalendar): ReadonlySet<string> {
-  let keys = holidayKeysCache.get(cal.holidays);
-  if (keys === undefined) {
-    const set = new Set<string>();
+function holidayDays(cal: WorkingCalendar): ReadonlySet<number> {
+  let days = holidayDaysCache.get(cal.holidays);
+  if (days === undefined) {
+    const set = new Set<number>();
     for (const text of cal.holidays) {
       const date = parseJalaliDate(text);
-      if (date !== null) set.add(formatJalaliYMD(date));
+      if (date !== null) set.add(jalaliToEpochDay(date));
     }
-    keys = set;
-    holidayKeysCache.set(cal.holidays, keys);
+    days = set;
+    holidayDaysCache.set(cal.holidays, days);
   }
-  return keys;
+  return days;
+}
+
+/** Whether the day `epochDay` days after 1970-01-01 (a Thursday) is a working day. */
+function isWorkingEpochDay(epochDay: number, cal: WorkingCalendar): boolean {
+  const weekday = (((epochDay + 4) % 7) + 7) % 7;
+  if (cal.weekendDays.includes(weekday)) return false;
+  if (cal.thursdayOff && weekday === THURSDAY) return false;
+  return !holidayDays(cal).has(epochDay);
 }
 
 function isQuietMinute(minuteOfDay: number, cal: WorkingCalendar): boolean {
@@ -75,10 +85,7 @@ function isQuietMinute(minuteOfDay: number, cal: WorkingCalendar): boolean {
 }
 
 export function isWorkingDay(d: JalaliDate, cal: WorkingCalendar): boolean {
-  const weekday = jalaliWeekday(d);
-  if (cal.weekendDays.includes(weekday)) return false;
-  if (cal.thursdayOff && weekday === THURSDAY) return false;
-  return !holidayKeys(cal).has(formatJalaliYMD(d));
+  return isWorkingEpochDay(jalaliToEpochDay(d), cal);
 }
 
 export function isWorkingMoment(instant: Date, cal: WorkingCalendar): boolean {
@@ -117,20 +124,21 @@ export function nextWorkingMoment(instant: Date, cal: WorkingCalendar): Date {
  */
 export function addWorkingDays(d: JalaliDate, n: number, cal: WorkingCalendar): JalaliDate {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkingDays: ${n} is not a whole number`);
+  if (n === 0) return d;
   const step = n < 0 ? -1 : 1;
   let remaining = Math.abs(n);
-  let day = d;
+  let day = jalaliToEpochDay(d);
   let idle = 0;
   while (remaining > 0) {
-    day = addJalaliDays(day, step);
-    if (isWorkingDay(day, cal)) {
+    day += step;
+    if (isWorkingEpochDay(day, cal)) {
       remaining -= 1;
       idle = 0;
     } else if (++idle > MAX_SEARCH_DAYS) {
       throw new RangeError("The working calendar has no working day within a year");
     }
   }
-  return day;
+  return epochDayToJalali(day);
 }
 
 /**
@@ -138,12 +146,14 @@ export function addWorkingDays(d: JalaliDate, n: number, cal: WorkingCalendar): 
  * in [b, a) when b is earlier. Inverse of addWorkingDays when both ends are working days.
  */
 export function workingDaysBetween(a: JalaliDate, b: JalaliDate, cal: WorkingCalendar): number {
-  const order = compareJalali(a, b);
-  if (order === 0) return 0;
-  if (order > 0) return -workingDaysBetween(addJalaliDays(b, -1), addJalaliDays(a, -1), cal);
+  const from = jalaliToEpochDay(a);
+  const to = jalaliToEpochDay(b);
+  if (from === to) return 0;
+  // b earlier: minus the working days in [b, a), i.e. in (b - 1, a - 1].
+  const [low, high, sign] = from < to ? [from, to, 1] : [to - 1, from - 1, -1];
   let count = 0;
-  for (let day = addJalaliDays(a, 1); compareJalali(day, b) <= 0; day = addJalaliDays(day, 1)) {
-    if (isWorkingDay(day, cal)) count += 1;
+  for (let day = low + 1; day <= high; day++) {
+    if (isWorkingEpochDay(day, cal)) count += 1;
   }
-  return count;
+  return sign * count;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { formatJalaliDate, formatJalaliYMD, jalaliToInstant, type JalaliDate } from "../../src/domain/jalali";
+import { addJalaliDays, compareJalali, formatJalaliDate, formatJalaliYMD, jalaliToInstant, type JalaliDate } from "../../src/domain/jalali";
 import {
   DEFAULT_WORKING_CALENDAR,
   WorkingCalendarSchema,
@@ -160,5 +160,48 @@ describe("workingDaysBetween", () => {
         expect(addWorkingDays(a, workingDaysBetween(a, b, calendar), calendar)).toEqual(b);
       }
     }
+  });
+});
+
+describe("counting over long spans (days since the epoch, not Jalali steps)", () => {
+  // The definitions, day by day through Jalali dates, as the functions first computed them.
+  const byDays = {
+    between(a: JalaliDate, b: JalaliDate, cal: WorkingCalendar): number {
+      const order = compareJalali(a, b);
+      if (order === 0) return 0;
+      if (order > 0) return -byDays.between(addJalaliDays(b, -1), addJalaliDays(a, -1), cal);
+      let count = 0;
+      for (let day = addJalaliDays(a, 1); compareJalali(day, b) <= 0; day = addJalaliDays(day, 1)) if (isWorkingDay(day, cal)) count += 1;
+      return count;
+    },
+    add(d: JalaliDate, n: number, cal: WorkingCalendar): JalaliDate {
+      let day = d;
+      for (let remaining = Math.abs(n); remaining > 0; ) {
+        day = addJalaliDays(day, Math.sign(n));
+        if (isWorkingDay(day, cal)) remaining -= 1;
+      }
+      return day;
+    },
+  };
+  // Esfand of a leap year (1403 has 30 days in Esfand) into Farvardin, Nowruz holidays included.
+  const nowruz = WorkingCalendarSchema.parse({ thursdayOff: true, holidays: ["1403/12/30", "1404/1/1", "1404/01/02", "1404/01/03", "1404/01/04", "1404/01/12", "1404/01/13"] });
+
+  it("agrees with stepping through Jalali dates, both ways, across years", () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let i = 0; i < 300; i++) {
+      const a = addJalaliDays({ year: 1403, month: 11, day: 1 }, random(200));
+      const b = addJalaliDays(a, random(500) - 250);
+      for (const cal of [nowruz, calendar, DEFAULT_WORKING_CALENDAR]) {
+        expect(workingDaysBetween(a, b, cal)).toBe(byDays.between(a, b, cal));
+        const n = random(120) - 60;
+        expect(addWorkingDays(a, n, cal)).toEqual(byDays.add(a, n, cal));
+      }
+    }
+  });
+
+  it("reads holidays written without leading zeros", () => {
+    expect(isWorkingDay({ year: 1404, month: 1, day: 2 }, nowruz)).toBe(false);
+    expect(workingDaysBetween({ year: 1403, month: 12, day: 28 }, { year: 1404, month: 1, day: 15 }, nowruz)).toBe(byDays.between({ year: 1403, month: 12, day: 28 }, { year: 1404, month: 1, day: 15 }, nowruz));
   });
 });

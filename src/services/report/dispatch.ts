@@ -20,7 +20,7 @@ import { loadPeriodReport } from "./index";
 import { periodLabel, reportFileStem } from "./labels";
 import { buildReportWorkbook, renderReportCharts, renderReportDocument, renderReportParagraph } from "./render";
 
-export type DispatchDeps = Pick<Deps, "db" | "now" | "policies" | "t" | "config" | "scheduler" | "flushOutbox" | "logger">;
+export type DispatchDeps = Pick<Deps, "db" | "sql" | "now" | "policies" | "t" | "config" | "scheduler" | "flushOutbox" | "logger">;
 
 /** A period's report left unsent this long after its time (the worker was down) is not sent any more. */
 export const CATCH_UP_MS = 14 * 86_400_000;

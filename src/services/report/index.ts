@@ -31,7 +31,7 @@ import { agendaHeard, byMonth, casesReportedByTopic, casesResolved, financing, m
 import { agencyScores, bankScores } from "./scorecards";
 import type { Figure, NamedFigure, PeriodReport } from "./types";
 
-export type ReportDeps = Pick<Deps, "db" | "now" | "policies" | "t">;
+export type ReportDeps = Pick<Deps, "db" | "sql" | "now" | "policies" | "t">;
 
 const figure = (row: Pair | undefined): Figure => ({ current: row?.cur ?? 0, previous: row?.prev ?? 0 });
 const mostFirst = (a: NamedFigure, b: NamedFigure) => b.count.current - a.count.current || b.count.previous - a.count.previous;

@@ -34,13 +34,14 @@ export async function caseStatistics(deps: StatsDeps, workingGroupId: number, pe
     }),
     // One pass for what groupBy cannot do: distinct units and the two medians. The first action
     // is the case's firstActionAt, kept by triggers as events are appended (see the migration
-    // 20261203100000_statistics_indexes for the rule); each period is an index range.
-    deps.db.$queryRaw<Array<{ units: number; firstActionSeconds: number | null; resolutionSeconds: number | null }>>`
+    // 20261203100000_statistics_indexes for the rule); each period is an index-only range
+    // (20261208100000_statistics_covering_indexes). date_part, not extract: float8, not numeric.
+    deps.sql.rows<{ units: number; firstActionSeconds: number | null; resolutionSeconds: number | null }>`
       SELECT
         count(DISTINCT c."unitId")::int AS units,
-        (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."firstActionAt" - c."submittedAt"))
+        (percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', c."firstActionAt" - c."submittedAt"))
            FILTER (WHERE c."firstActionAt" IS NOT NULL))::float8 AS "firstActionSeconds",
-        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r."resolvedAt" - r."submittedAt"))
+        (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', r."resolvedAt" - r."submittedAt"))
            FROM "Case" r
            WHERE r."workingGroupId" = ${workingGroupId} AND r."resolvedAt" >= ${utc(period.from)} AND r."resolvedAt" < ${utc(period.to)}
         )::float8 AS "resolutionSeconds"
@@ -76,7 +77,7 @@ export async function caseStatistics(deps: StatsDeps, workingGroupId: number, pe
 /** One pass over the cases whose irreversible date fell in the period and has passed. */
 export async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod): Promise<IrreversibleOutcomes> {
   const until = new Date(Math.min(period.to.getTime(), deps.now().getTime()));
-  const [row] = await deps.db.$queryRaw<Array<{ due: number; saved: number; lost: number; late: number }>>`
+  const [row] = await deps.sql.rows<{ due: number; saved: number; lost: number; late: number }>`
     SELECT
       count(*) FILTER (WHERE NOT late)::int AS due,
       count(*) FILTER (WHERE NOT late AND ("irreversibleOutcome" = 'averted'
