@@ -144,6 +144,7 @@ export function addWorkingDays(d: JalaliDate, n: number, cal: WorkingCalendar): 
 /**
  * Working days from a to b: the working days in (a, b] when b is later, minus the working days
  * in [b, a) when b is earlier. Inverse of addWorkingDays when both ends are working days.
+ * Both must be real Jalali dates (a RangeError otherwise, as for every Jalali day count).
  */
 export function workingDaysBetween(a: JalaliDate, b: JalaliDate, cal: WorkingCalendar): number {
   const from = jalaliToEpochDay(a);

@@ -3,6 +3,9 @@
 -- are index-only scans instead of visits to ~24,000 wide case rows (a seq scan of the table
 -- cost 11-16 ms per statement on the benchmark's machine). Index-only scans need the visibility
 -- map, which autovacuum keeps; a page changed since it last ran is read from the table as before.
+-- The price: category, the unit and firstActionAt are indexed now too (status and urgency already
+-- were), so the trigger setting firstActionAt (once per case) is no longer a HOT update. A case
+-- changes a few times in its life; /stats reads them all, every time it is opened.
 
 -- DropIndex
 DROP INDEX "Case_workingGroupId_resolvedAt_idx";

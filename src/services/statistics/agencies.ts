@@ -39,19 +39,24 @@ export const BLANK = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
  * The due date a task is judged by now: a running pause has already moved it by the working
  * days paused so far (the row moves when the pause ends; src/services/clock-pauses.ts).
  */
-function dueAtNow(task: { dueAt: Date }, running: Pause, now: Date, calendar: WorkingCalendar): Date {
+function dueAtNow(task: PausedTask, now: Date, calendar: WorkingCalendar): Date {
+  if (task.waitingOn === null || task.startedAt === null) return task.dueAt;
+  const running: Pause = { waitingOn: task.waitingOn, startedAt: task.startedAt, endedAt: null };
   return shiftedDueAt(task.dueAt, pausedWorkingDays(running, now, calendar), calendar);
 }
 
-/** A task whose clock is paused now, with its running pause. */
+/**
+ * A task whose clock was paused when the tally was read, with its running pause: none (nulls)
+ * if the pause ended in between, and then its due date has already moved.
+ */
 interface PausedTask {
   agencyId: number;
   status: TaskStatus;
   dueAt: Date;
   completedAt: Date | null;
   refusalReason: string | null;
-  waitingOn: WaitingOn;
-  startedAt: Date;
+  waitingOn: WaitingOn | null;
+  startedAt: Date | null;
   extensions: number;
 }
 
@@ -160,13 +165,14 @@ export async function agencyStatistics(
     if (tally.assigned > 0) byAgency.set(tally.agencyId, tally);
   }
   if (runningIds.length > 0) {
-    // The paused tasks with their running pause (at most one: ClockPause_taskId_running_key).
+    // The paused tasks with their running pause (at most one: ClockPause_taskId_running_key; a
+    // LEFT JOIN, as the pause may have ended since the tally's statement: the task still counts).
     const paused = await deps.sql.rows<PausedTask>`
       SELECT t."agencyId", t.status::text AS status, t."dueAt", t."completedAt", t."refusalReason",
         p."waitingOn"::text AS "waitingOn", p."startedAt",
         (SELECT count(*) FROM "ExtensionRequest" x WHERE x."taskId" = t.id)::int AS extensions
       FROM "Task" t
-      JOIN "ClockPause" p ON p."taskId" = t.id AND p."endedAt" IS NULL
+      LEFT JOIN "ClockPause" p ON p."taskId" = t.id AND p."endedAt" IS NULL
       WHERE t.id = ANY(${runningIds}::int[])
     `;
     for (const task of paused) {
@@ -175,7 +181,7 @@ export async function agencyStatistics(
       const facts = {
         agencyId: task.agencyId,
         status: task.status,
-        dueAt: dueAtNow(task, { waitingOn: task.waitingOn, startedAt: task.startedAt, endedAt: null }, now, deps.policies.calendar),
+        dueAt: dueAtNow(task, now, deps.policies.calendar),
         completedAt: task.completedAt,
         hasRefusalReason: (task.refusalReason ?? "").trim() !== "",
         extensionRequests: task.extensions,
