@@ -19,13 +19,14 @@ export const utc = (instant: Date | null) => Prisma.sql`(${instant?.toISOString(
 /**
  * Settings of every connection the app opens. JIT is off: this is an OLTP database of short
  * queries, and PostgreSQL's JIT compiles any plan it estimates as costly — on /stats it added
- * ~450 ms of compilation to a 630 ms query. A random page costs 1.1 sequential ones, not 4:
- * the working set of a province's cases is in memory (or on SSD), and at 4 the planner read a
+ * ~450 ms of compilation to a 630 ms query. A random page costs 2 sequential ones, not 4: the
+ * working set of a province's cases is in memory (or on SSD), and at 4 the planner read a
  * year's ~23,000 cases from the table (11-16 ms) instead of the period index that carries every
- * column /stats reads (4-8 ms, bench/statistics.ts). Options already in the URL
- * (`?options=…`) are kept and come after ours, so an explicit `-c jit=on` there still wins.
+ * column /stats reads (4-8 ms, bench/statistics.ts); at 1.1 it walked a year's tasks through
+ * their index, slower than reading the table. Options already in the URL (`?options=…`) are
+ * kept and come after ours, so an explicit `-c jit=on` there still wins.
  */
-export const CONNECTION_OPTIONS = "-c jit=off -c random_page_cost=1.1";
+export const CONNECTION_OPTIONS = "-c jit=off -c random_page_cost=2";
 
 /** Connections per process when DATABASE_POOL_SIZE is not given (pg's own default). */
 export const DEFAULT_POOL_SIZE = 10;

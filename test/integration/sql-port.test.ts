@@ -129,8 +129,8 @@ describe("the raw SQL port", () => {
   it("opens its connections with the app's settings, and a URL's own options win", async () => {
     const settings = (sql: typeof env.container.sql) => sql.rows<{ jit: string; cost: string }>`SELECT current_setting('jit') AS jit, current_setting('random_page_cost') AS cost`;
     // Both the port and Prisma's adapter run on the one pool (src/db.ts: poolConfig).
-    expect(await settings(env.container.sql)).toEqual([{ jit: "off", cost: "1.1" }]);
-    expect(await env.container.db.$queryRaw`SELECT current_setting('random_page_cost') AS cost`).toEqual([{ cost: "1.1" }]);
+    expect(await settings(env.container.sql)).toEqual([{ jit: "off", cost: "2" }]);
+    expect(await env.container.db.$queryRaw`SELECT current_setting('random_page_cost') AS cost`).toEqual([{ cost: "2" }]);
     const url = new URL(env.config.DATABASE_URL);
     url.searchParams.set("options", "-c random_page_cost=4");
     const { db, sql } = createDatabase(url.toString());

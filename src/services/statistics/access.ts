@@ -36,8 +36,11 @@ export async function statisticsWorkingGroups(deps: Pick<Deps, "db">, user: With
 /** The statistics for a user allowed to read them (else a Refusal), with the group's names. */
 export async function readGroupStatistics(deps: StatsDeps, user: WithMemberships, workingGroupId: number, kind: PeriodKind) {
   if (!canReadStatistics(user, workingGroupId)) throw statisticsRefusal("forbidden");
-  const group = await deps.db.workingGroup.findUnique({ where: { id: workingGroupId }, select: { id: true, code: true, nameFa: true, nameEn: true } });
+  // Side by side: a group that does not exist only costs queries that find nothing.
+  const [group, statistics] = await Promise.all([
+    deps.db.workingGroup.findUnique({ where: { id: workingGroupId }, select: { id: true, code: true, nameFa: true, nameEn: true } }),
+    groupStatistics(deps, workingGroupId, statisticsPeriod(kind, deps.now())),
+  ]);
   if (!group) throw statisticsRefusal("not-found");
-  const statistics = await groupStatistics(deps, workingGroupId, statisticsPeriod(kind, deps.now()));
   return { group, statistics };
 }

@@ -60,33 +60,39 @@ interface PausedTask {
   extensions: number;
 }
 
-interface AgencyRow extends AgencyTally {
+interface TallyRow extends AgencyTally {
   nameFa: string;
   nameEn: string;
   /** Tasks of the agency whose clock is paused now: counted in the process, not in the row. */
   running: number[];
-  /** Response times, over the answered tasks (all of them, paused or not). */
-  responded: number;
-  firstAnswered: number | null;
-  medianResponseMs: number | null;
-  medianNetResponseMs: number | null;
 }
 
+interface ResponseRow {
+  agencyId: number;
+  /** Response times, over the answered tasks (all of them, paused or not). */
+  responded: number;
+  firstAnswered: number;
+  medianResponseMs: number;
+  medianNetResponseMs: number;
+}
+
+const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${TEHRAN_TZ})::date`;
+// Whole milliseconds (the columns hold milliseconds) as float8: date_part, not extract, whose
+// numeric arithmetic cost a fifth of the statement; round() undoes float8's last-digit error.
+const ms = (interval: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${interval}) * 1000)`;
+const inPeriod = (workingGroupId: number, period: StatisticsPeriod) =>
+  Prisma.sql`t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}`;
+
 /**
- * One pass over the tasks assigned in the period: per agency, the counts of those whose clock
- * runs, the ids of those paused now, and the response times of the answered ones.
+ * The tasks assigned in the period, per agency: the counts of those whose clock runs, and the
+ * ids of those paused now. Plain counts and sums, so one hash aggregate (no sort).
  */
-function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
-  const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${TEHRAN_TZ})::date`;
-  // Whole milliseconds (the columns hold milliseconds) as float8: date_part, not extract, whose
-  // numeric arithmetic cost a fifth of the statement; round() undoes float8's last-digit error.
-  const ms = (interval: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${interval}) * 1000)`;
+function tallyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
   const at = utc(now);
   const running = Prisma.sql`NOT f.running`;
-  const answered = Prisma.sql`f."completedAt" IS NOT NULL`;
-  return deps.sql.rows<AgencyRow>`
+  return deps.sql.rows<TallyRow>`
     WITH t AS MATERIALIZED (
-      SELECT t.id, t."agencyId", t."createdAt", t."completedAt", t."dueAt",
+      SELECT t.id, t."agencyId", t."dueAt",
         t."refusalReason" !~ ${`^[${BLANK}]*$`} AS "hasReason",
         coalesce(t."completedAt", ${at}) AS finished,
         CASE
@@ -97,29 +103,21 @@ function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsP
         END AS outcome,
         EXISTS (SELECT 1 FROM "ClockPause" p WHERE p."taskId" = t.id AND p."endedAt" IS NULL) AS running
       FROM "Task" t
-      WHERE t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}
-    ), waits AS (
-      SELECT p."taskId", sum(greatest(0, ${ms(Prisma.sql`least(t."completedAt", coalesce(p."endedAt", ${at})) - greatest(t."createdAt", p."startedAt")`)})) AS waited
-      FROM "ClockPause" p JOIN t ON t.id = p."taskId"
-      WHERE t."completedAt" IS NOT NULL
-      GROUP BY p."taskId"
+      WHERE ${inPeriod(workingGroupId, period)}
     ), extensions AS (
       SELECT x."taskId", count(*) AS requests
       FROM "ExtensionRequest" x JOIN t ON t.id = x."taskId"
       GROUP BY x."taskId"
     ), f AS (
-      SELECT t.id, t."agencyId", t.outcome, t.running, t."hasReason", t."completedAt",
+      SELECT t.id, t."agencyId", t.outcome, t.running, t."hasReason",
         t.outcome = 'done' AND t.finished <= t."dueAt" AS "onTime",
         coalesce(e.requests, 0) AS requests,
         CASE
           WHEN t.outcome = 'done' AND t.finished > t."dueAt" THEN ${tehranDay(Prisma.sql`t.finished`)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
           WHEN t.outcome = 'overdue' THEN ${tehranDay(at)} - ${tehranDay(Prisma.sql`t."dueAt"`)}
-        END AS "daysLate",
-        greatest(0, ${ms(Prisma.sql`t."completedAt" - t."createdAt"`)}) AS gross,
-        coalesce(w.waited, 0) AS waited
+        END AS "daysLate"
       FROM t
       LEFT JOIN extensions e ON e."taskId" = t.id
-      LEFT JOIN waits w ON w."taskId" = t.id
     ), g AS (
       SELECT
         f."agencyId",
@@ -134,11 +132,7 @@ function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsP
         coalesce(sum(f.requests) FILTER (WHERE ${running}), 0)::int AS "extensionRequests",
         coalesce(sum(greatest(0, f."daysLate")) FILTER (WHERE ${running}), 0)::int AS "lateDaysTotal",
         count(f."daysLate") FILTER (WHERE ${running})::int AS "lateDays",
-        coalesce(array_agg(f.id) FILTER (WHERE f.running), '{}') AS running,
-        count(*) FILTER (WHERE ${answered})::int AS responded,
-        min(f.id) FILTER (WHERE ${answered}) AS "firstAnswered",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY f.gross) FILTER (WHERE ${answered}) AS "medianResponseMs",
-        percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, f.gross - f.waited)) FILTER (WHERE ${answered}) AS "medianNetResponseMs"
+        coalesce(array_agg(f.id) FILTER (WHERE f.running), '{}') AS running
       FROM f
       GROUP BY f."agencyId"
     )
@@ -148,18 +142,48 @@ function agencyRows(deps: StatsDeps, workingGroupId: number, period: StatisticsP
   `;
 }
 
+/**
+ * The answered tasks assigned in the period, per agency: how many, the first, and the medians
+ * of their response time gross and net of the clock's pauses.
+ */
+function responseRows(deps: StatsDeps, workingGroupId: number, period: StatisticsPeriod, now: Date) {
+  const at = utc(now);
+  return deps.sql.rows<ResponseRow>`
+    WITH t AS MATERIALIZED (
+      SELECT t.id, t."agencyId", t."createdAt", t."completedAt"
+      FROM "Task" t
+      WHERE ${inPeriod(workingGroupId, period)} AND t."completedAt" IS NOT NULL
+    ), waits AS (
+      SELECT p."taskId", sum(greatest(0, ${ms(Prisma.sql`least(t."completedAt", coalesce(p."endedAt", ${at})) - greatest(t."createdAt", p."startedAt")`)})) AS waited
+      FROM "ClockPause" p JOIN t ON t.id = p."taskId"
+      GROUP BY p."taskId"
+    ), f AS (
+      SELECT t.id, t."agencyId", greatest(0, ${ms(Prisma.sql`t."completedAt" - t."createdAt"`)}) AS gross, coalesce(w.waited, 0) AS waited
+      FROM t
+      LEFT JOIN waits w ON w."taskId" = t.id
+    )
+    SELECT f."agencyId",
+      count(*)::int AS responded,
+      min(f.id) AS "firstAnswered",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY f.gross) AS "medianResponseMs",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, f.gross - f.waited)) AS "medianNetResponseMs"
+    FROM f
+    GROUP BY f."agencyId"
+  `;
+}
+
 export async function agencyStatistics(
   deps: StatsDeps,
   workingGroupId: number,
   period: StatisticsPeriod,
   now: Date,
 ): Promise<{ agencies: AgencyPerformance[]; response: AgencyResponseTime[] }> {
-  const rows = await agencyRows(deps, workingGroupId, period, now);
+  // Side by side on two connections: the counts (a hash aggregate) and the medians (a sort per agency).
+  const [rows, responses] = await Promise.all([tallyRows(deps, workingGroupId, period, now), responseRows(deps, workingGroupId, period, now)]);
   const byAgency = new Map<number, AgencyTally>();
   const names = new Map<number, { nameFa: string; nameEn: string }>();
   const runningIds: number[] = [];
-  // The response-time columns are the quarterly report's (src/services/report/); /stats keeps its tally.
-  for (const { nameFa, nameEn, running, responded: _responded, firstAnswered: _firstAnswered, medianResponseMs: _median, medianNetResponseMs: _medianNet, ...tally } of rows) {
+  for (const { nameFa, nameEn, running, ...tally } of rows) {
     names.set(tally.agencyId, { nameFa, nameEn });
     runningIds.push(...running);
     if (tally.assigned > 0) byAgency.set(tally.agencyId, tally);
@@ -191,9 +215,8 @@ export async function agencyStatistics(
   }
   const named = <T extends { agencyId: number }>(row: T) => ({ ...row, nameFa: names.get(row.agencyId)?.nameFa ?? "", nameEn: names.get(row.agencyId)?.nameEn ?? "" });
   // In the order of each agency's first answered task, as agencyResponseTimes lists them.
-  const response = rows
-    .filter((row) => row.responded > 0)
-    .sort((a, b) => (a.firstAnswered ?? 0) - (b.firstAnswered ?? 0))
+  const response = responses
+    .sort((a, b) => a.firstAnswered - b.firstAnswered)
     .map(({ agencyId, responded, medianResponseMs, medianNetResponseMs }) => named({ agencyId, responded, medianResponseMs, medianNetResponseMs }));
   return {
     agencies: performanceRows(byAgency.values()).map(named),
