@@ -27,7 +27,7 @@ import { seedReferenceData } from "../src/seed/reference-data";
 import { buildPeriodReport, type ReportDeps } from "../src/services/report";
 import { prismaSql, type SqlDb } from "../src/sql";
 import { CASES, EVENTS, seedSyntheticData } from "./statistics-data";
-import { ADMIN_URL, log, ROOT } from "./support";
+import { ADMIN_URL, log, median, ROOT } from "./support";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 const GOAL_MS = 200;
@@ -104,11 +104,6 @@ async function explain(client: pg.Client, statement: Statement, withText: boolea
   return { executionMs: result["Execution Time"], planningMs: result["Planning Time"], text };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 async function main(): Promise<void> {
   const dbName = `tashil_bench_report_${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;

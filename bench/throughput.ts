@@ -19,17 +19,11 @@
  */
 import { UPDATES_PER_PRODUCER } from "./load";
 import { measure, type RunResult } from "./measure";
-import { log, machine } from "./support";
+import { log, machine, median } from "./support";
 
 const PRODUCERS = Number(process.env.BENCH_PRODUCERS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 function describe(label: string, result: RunResult): string {
   const perSecond = result.updates / (result.elapsedMs / 1000);

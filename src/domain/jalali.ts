@@ -96,10 +96,15 @@ export function epochDayToJalali(epochDay: number): JalaliDate {
   };
 }
 
+/** JS getDay() numbering of the day `epochDay` days after 1970-01-01: 0 = Sunday … 6 = Saturday. */
+export function epochDayWeekday(epochDay: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return (((epochDay + 4) % 7) + 7) % 7;
+}
+
 /** JS getDay() numbering of a Jalali date: 0 = Sunday … 5 = Friday, 6 = Saturday. */
 export function jalaliWeekday(d: JalaliDate): number {
-  // 1970-01-01 was a Thursday (4).
-  return (((jalaliToEpochDay(d) + 4) % 7) + 7) % 7;
+  return epochDayWeekday(jalaliToEpochDay(d));
 }
 
 export function addJalaliDays(d: JalaliDate, days: number): JalaliDate {

@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   addJalaliDays,
   epochDayToJalali,
+  epochDayWeekday,
   instantToJalali,
   jalaliToEpochDay,
   jalaliToInstant,
@@ -67,9 +68,9 @@ function holidayDays(cal: WorkingCalendar): ReadonlySet<number> {
   return days;
 }
 
-/** Whether the day `epochDay` days after 1970-01-01 (a Thursday) is a working day. */
+/** Whether the day `epochDay` days after 1970-01-01 is a working day. */
 function isWorkingEpochDay(epochDay: number, cal: WorkingCalendar): boolean {
-  const weekday = (((epochDay + 4) % 7) + 7) % 7;
+  const weekday = epochDayWeekday(epochDay);
   if (cal.weekendDays.includes(weekday)) return false;
   if (cal.thursdayOff && weekday === THURSDAY) return false;
   return !holidayDays(cal).has(epochDay);

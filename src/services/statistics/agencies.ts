@@ -26,7 +26,7 @@ import type { TaskStatus } from "../../generated/prisma/enums";
 import { OPEN_TASK_STATUSES, REMINDED_TASK_STATUSES } from "../tasks";
 import { addTask, performanceRows, tallyOf, type AgencyTally } from "./aggregation";
 import type { StatisticsPeriod } from "./periods";
-import { utc, type StatsDeps } from "./sql";
+import { utc, within, type StatsDeps } from "./sql";
 import type { AgencyPerformance, AgencyResponseTime } from "./types";
 
 /**
@@ -81,7 +81,7 @@ const tehranDay = (column: Prisma.Sql) => Prisma.sql`((${column} AT TIME ZONE 'U
 // numeric arithmetic cost a fifth of the statement; round() undoes float8's last-digit error.
 const ms = (interval: Prisma.Sql) => Prisma.sql`round(date_part('epoch', ${interval}) * 1000)`;
 const inPeriod = (workingGroupId: number, period: StatisticsPeriod) =>
-  Prisma.sql`t."workingGroupId" = ${workingGroupId} AND t."createdAt" >= ${utc(period.from)} AND t."createdAt" < ${utc(period.to)}`;
+  Prisma.sql`t."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`t."createdAt"`, period)}`;
 
 /**
  * The tasks assigned in the period, per agency: the counts of those whose clock runs, and the

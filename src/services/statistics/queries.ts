@@ -9,7 +9,8 @@ import type { Urgency } from "../../domain/urgency";
 import { REMINDED_TASK_STATUSES } from "../tasks";
 import { agencyStatistics } from "./agencies";
 import { categoryRank, taskOutcome } from "./aggregation";
-import { utc, type StatsDeps } from "./sql";
+import { Prisma } from "../../db";
+import { utc, within, type StatsDeps } from "./sql";
 import type { StatisticsPeriod } from "./periods";
 import {
   CASE_STATUS_BUCKETS,
@@ -32,7 +33,7 @@ export async function caseStatistics(deps: StatsDeps, workingGroupId: number, pe
     deps.sql.rows<{ status: CaseStatus; category: string; urgency: Urgency; count: number }>`
       SELECT c.status::text AS status, c.category, c.urgency::text AS urgency, count(*)::int AS count
       FROM "Case" c
-      WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
+      WHERE c."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`c."submittedAt"`, period)}
       GROUP BY 1, 2, 3
     `,
     // One pass for what groupBy cannot do: distinct units and the two medians. The first action
@@ -46,10 +47,10 @@ export async function caseStatistics(deps: StatsDeps, workingGroupId: number, pe
            FILTER (WHERE c."firstActionAt" IS NOT NULL))::float8 AS "firstActionSeconds",
         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', r."resolvedAt" - r."submittedAt"))
            FROM "Case" r
-           WHERE r."workingGroupId" = ${workingGroupId} AND r."resolvedAt" >= ${utc(period.from)} AND r."resolvedAt" < ${utc(period.to)}
+           WHERE r."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`r."resolvedAt"`, period)}
         )::float8 AS "resolutionSeconds"
       FROM "Case" c
-      WHERE c."workingGroupId" = ${workingGroupId} AND c."submittedAt" >= ${utc(period.from)} AND c."submittedAt" < ${utc(period.to)}
+      WHERE c."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`c."submittedAt"`, period)}
     `,
   ]);
   const byStatus = Object.fromEntries(CASE_STATUS_BUCKETS.map((bucket) => [bucket, 0])) as Record<CaseStatusBucket, number>;
@@ -91,7 +92,7 @@ export async function irreversibleOutcomes(deps: StatsDeps, workingGroupId: numb
       SELECT c."irreversibleOutcome", c."resolvedAt", c."irreversibleAt", c."irreversibleAt" <= c."submittedAt" AS late
       FROM "Case" c
       WHERE c."workingGroupId" = ${workingGroupId} AND c.status NOT IN ('rejected', 'duplicate')
-        AND c."irreversibleAt" >= ${utc(period.from)} AND c."irreversibleAt" < ${utc(until)}
+        AND ${within(Prisma.sql`c."irreversibleAt"`, { from: period.from, to: until })}
     ) dated
   `;
   const due = row?.due ?? 0;
@@ -108,7 +109,7 @@ export async function meetingStatistics(deps: StatsDeps, workingGroupId: number,
     deps.sql.rows<{ kind: MeetingKind; count: number }>`
       SELECT m.kind::text AS kind, count(*)::int AS count
       FROM "Meeting" m
-      WHERE m."workingGroupId" = ${workingGroupId} AND m.status = 'HELD' AND m."heldAt" >= ${utc(period.from)} AND m."heldAt" < ${utc(period.to)}
+      WHERE m."workingGroupId" = ${workingGroupId} AND m.status = 'HELD' AND ${within(Prisma.sql`m."heldAt"`, period)}
       GROUP BY m.kind
     `,
     // A resolution has at most one task (Task_resolutionId_key).
@@ -117,7 +118,7 @@ export async function meetingStatistics(deps: StatsDeps, workingGroupId: number,
       FROM "Resolution" r
       JOIN "Meeting" m ON m.id = r."meetingId"
       LEFT JOIN "Task" t ON t."resolutionId" = r.id
-      WHERE m."workingGroupId" = ${workingGroupId} AND r."createdAt" >= ${utc(period.from)} AND r."createdAt" < ${utc(period.to)}
+      WHERE m."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`r."createdAt"`, period)}
     `,
   ]);
   const heldByKind: Record<MeetingKind, number> = { COMMITTEE: 0, WORKING_GROUP: 0 };
@@ -159,7 +160,7 @@ export async function ratingStatistics(deps: StatsDeps, workingGroupId: number, 
   const [row] = await deps.sql.rows<{ count: number; average: number | null }>`
     SELECT count(*)::int AS count, avg(r.score)::float8 AS average
     FROM "Rating" r JOIN "Case" c ON c.id = r."caseId"
-    WHERE c."workingGroupId" = ${workingGroupId} AND r."createdAt" >= ${utc(period.from)} AND r."createdAt" < ${utc(period.to)}
+    WHERE c."workingGroupId" = ${workingGroupId} AND ${within(Prisma.sql`r."createdAt"`, period)}
   `;
   return { count: row?.count ?? 0, average: row?.average ?? null };
 }
