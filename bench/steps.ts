@@ -12,6 +12,7 @@ import { Chats, runProducers, runProducersInStep, UPDATES_PER_PRODUCER } from ".
 import { cpuMs, createWorld, environment, log, machine, sleep, start, TOKEN } from "./support";
 
 const PRODUCERS = Number(process.env.BENCH_PRODUCERS ?? 200);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
 async function main(): Promise<void> {
   log(`CPU per step: ${PRODUCERS} producers in lock step × ${UPDATES_PER_PRODUCER} steps; ${machine()}`);
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     try {
       await sleep(500);
       const firstId = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
-      await runProducers(chats, "tashil", 10, firstId);
+      await runProducers(chats, "tashil", WARMUP, firstId);
       let cpu = 0;
       let methodsBefore = new Map(chats.methods);
       let t = 0;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       // BENCH_STEP_MARKS=<file>: each step's start on the monotonic clock (µs), the base of a
       // --cpu-prof profile's timestamps, to cut a profile of the bot into its steps.
       const marks: string[] = [];
-      await runProducersInStep(chats, PRODUCERS, firstId + 10, (step, next) => {
+      await runProducersInStep(chats, PRODUCERS, firstId + WARMUP, (step, next) => {
         const nowCpu = cpuMs(started.pid);
         const now = performance.now();
         if (step > 0) {

@@ -30,7 +30,13 @@ const IN_FLIGHT_POLL_MS = 250;
 const MAX_IN_FLIGHT = 500;
 const LONG_POLL_SECONDS = 30;
 
-const sleep = (ms: number, signal?: AbortSignal) =>
+/**
+ * Waits `ms`, or until `signal` aborts, or until the function handed to `onWake` is called:
+ * whichever comes first ends the wait and leaves no timer or listener behind. (A wait raced
+ * against a separate wake-up promise kept its listener on the signal until its timer fired:
+ * under load a dozen piled up there, and Node warned of a leak.)
+ */
+const sleep = (ms: number, signal?: AbortSignal, onWake?: (wake: () => void) => void) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {
@@ -39,6 +45,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
       resolve();
     }
     signal?.addEventListener("abort", done, { once: true });
+    onWake?.(done);
   });
 
 export interface Poller {
@@ -111,7 +118,7 @@ export function startPoller<C extends Context>(bot: Bot<C>, logger: Logger, allo
         dispatch(update);
       }
       if (inFlight.size > 0 && !stopping) {
-        await Promise.race([sleep(IN_FLIGHT_POLL_MS, stopped.signal), new Promise<void>((resolve) => (wake = resolve))]);
+        await sleep(IN_FLIGHT_POLL_MS, stopped.signal, (done) => (wake = done));
       }
     }
   };

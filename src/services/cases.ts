@@ -59,17 +59,6 @@ export type CaseDraft = z.infer<typeof CaseDraftSchema>;
 /** A producer's action on a case that is not theirs (or not in that state): "not allowed". */
 const notYours = (reason: "not_yours" | "not_open" | "not_represented" | "foreign_agency") => new Refusal(reason, "error-not-allowed");
 
-/** Next number of the working group's Jalali-year sequence, atomically. */
-async function nextSequence(tx: Sql, workingGroupId: number, jalaliYear: number): Promise<number> {
-  // Raw, like the other statements of a submit (see submitCase): the row lock of the upsert
-  // orders concurrent submits of one group; the numbers have no gaps within a year.
-  const rows = await tx.rows<{ lastValue: number }>`
-    INSERT INTO "CaseSequence" ("workingGroupId", "jalaliYear", "lastValue") VALUES (${workingGroupId}, ${jalaliYear}, 1)
-    ON CONFLICT ("workingGroupId", "jalaliYear") DO UPDATE SET "lastValue" = "CaseSequence"."lastValue" + 1
-    RETURNING "lastValue"`;
-  return (rows[0] as { lastValue: number }).lastValue;
-}
-
 interface SubmittingUnit {
   id: number;
   name: string;
@@ -77,22 +66,35 @@ interface SubmittingUnit {
   workingGroup: { code: string; secretariatChatId: string | null };
   /** The draft's agency is one of the unit's group (true when the draft names none). */
   agencyOfGroup: boolean;
+  /** The case's number in its group's Jalali year (null when the agency is not of the group). */
+  sequence: number | null;
 }
 
 /**
- * The unit a case is submitted for, with what the submit needs of its group, and whether the
- * draft's agency belongs to that group — one raw statement where the query builder made four
- * (the representation, its unit, the unit's group, the agency), each compiled every time.
+ * The unit a case is submitted for, with what the submit needs of its group, whether the
+ * draft's agency belongs to that group, and — when it does — the next number of the group's
+ * Jalali-year sequence: one raw statement where the query builder made five (the
+ * representation, its unit, the unit's group, the agency, the sequence), each compiled every
+ * time. The sequence's upsert takes a row lock that orders concurrent submits of one group;
+ * the numbers have no gaps within a year (a submit that rolls back gives its number back).
  * `representedBy`: the unit must be one the user represents (null: assisted intake, checked
  * by its caller).
  */
-async function submittingUnit(tx: Sql, unitId: number, agencyId: number | null, representedBy: number | null): Promise<SubmittingUnit | null> {
+async function submittingUnit(tx: Sql, unitId: number, agencyId: number | null, representedBy: number | null, jalaliYear: number): Promise<SubmittingUnit | null> {
   const rows = await tx.rows<Omit<SubmittingUnit, "workingGroup"> & { code: string; secretariatChatId: string | null }>`
-    SELECT p.id, p.name, p."workingGroupId", w.code, w."secretariatChatId",
-           (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
-    FROM "ProductionUnit" p JOIN "WorkingGroup" w ON w.id = p."workingGroupId"
-    WHERE p.id = ${unitId}
-      AND (${representedBy}::int IS NULL OR EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${representedBy}::int))`;
+    WITH unit AS (
+      SELECT p.id, p.name, p."workingGroupId", w.code, w."secretariatChatId",
+             (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
+      FROM "ProductionUnit" p JOIN "WorkingGroup" w ON w.id = p."workingGroupId"
+      WHERE p.id = ${unitId}
+        AND (${representedBy}::int IS NULL OR EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${representedBy}::int))
+    ), sequence AS (
+      INSERT INTO "CaseSequence" ("workingGroupId", "jalaliYear", "lastValue")
+      SELECT "workingGroupId", ${jalaliYear}, 1 FROM unit WHERE "agencyOfGroup"
+      ON CONFLICT ("workingGroupId", "jalaliYear") DO UPDATE SET "lastValue" = "CaseSequence"."lastValue" + 1
+      RETURNING "lastValue"
+    )
+    SELECT unit.*, (SELECT "lastValue" FROM sequence) AS sequence FROM unit`;
   const row = rows[0];
   if (!row) return null;
   const { code, secretariatChatId, ...unit } = row;
@@ -164,11 +166,10 @@ export async function submitCase(
 ): Promise<SubmittedCase> {
   const draft = CaseDraftSchema.parse(input);
   const submissionKey = options.submissionKey === undefined ? null : SubmissionKeySchema.parse(options.submissionKey);
-  if (submissionKey) {
-    await markSubmissionInFlight(deps, userId);
-    const existing = await caseOfSubmission(deps, userId, submissionKey);
-    if (existing) return existing;
-  }
+  // A key that already made a case is not looked up first: the case's insert meets it (ON
+  // CONFLICT below), the transaction rolls back, sequence number included, and the answer is
+  // that case (the catch). A repeated submit is rare; a statement fewer on every submit is not.
+  if (submissionKey) await markSubmissionInFlight(deps, userId);
   const now = deps.now();
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
   const urgency = computeUrgency({ category: draft.category as CategoryId, irreversibleAt, now });
@@ -178,37 +179,46 @@ export async function submitCase(
     // On the SQL port (src/sql.ts): every statement of the submit is raw, and an interactive
     // transaction through Prisma cost five times pg's CPU.
     ({ submitted, countdown } = await deps.sql.transaction(async (tx) => {
-      const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId);
-      if (!unit) throw notYours("not_represented");
-      if (!unit.agencyOfGroup) throw notYours("foreign_agency");
       const jalaliYear = jalaliYearOf(now);
-      const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, await nextSequence(tx, unit.workingGroupId, jalaliYear));
+      const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId, jalaliYear);
+      if (!unit) throw notYours("not_represented");
+      if (!unit.agencyOfGroup || unit.sequence === null) throw notYours("foreign_agency");
+      const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, unit.sequence);
       const onBehalf = options.onBehalf;
       const written = new Date();
-      // Raw (see submittingUnit). A concurrent submit of the same draft that committed first
-      // owns the submission key: ours inserts nothing (ON CONFLICT) and rolls back, its sequence
-      // number included; the caller answers with that case (below).
-      const rows = await tx.rows<CountdownCase>`
-        INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
-                            "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
-                            "fieldVisitId", "createdAt", "updatedAt")
-        VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
-                ${utc(irreversibleAt)}, ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
-                ${draft.description}, ${urgency}::"Urgency", ${utc(now)}, ${submissionKey}::uuid,
-                ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
-                ${utc(written)}, ${utc(written)})
-        ON CONFLICT ("submissionKey") DO NOTHING
-        RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome"`;
-      const created = rows[0];
-      if (!created) throw new SubmittedMeanwhile();
-      if (submissionKey) await recordUnconfirmed(tx, created.id, userId);
-      const event = await appendEvent(tx, {
-        caseId: created.id,
-        actorId: userId,
-        type: "submitted",
-        data: { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) },
-      });
-      if (draft.attachments.length > 0) await insertAttachments(tx, draft.attachments, { caseId: created.id, eventId: event.id, uploadedById: userId }, written);
+      const eventData = { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) };
+      // One statement for the case, its "unconfirmed" row (a keyed submit) and its first
+      // timeline event (as appendEvent writes one, src/services/timeline.ts). A concurrent
+      // submit of the same draft that committed first owns the submission key: ours inserts
+      // nothing (ON CONFLICT: the CTEs that follow read no row) and rolls back; the caller
+      // answers with that case (below).
+      const rows = await tx.rows<CountdownCase & { eventId: number }>`
+        WITH created AS (
+          INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
+                              "amountRials", description, urgency, "submittedAt", "submissionKey", "filedById", "intakeChannel", "onBehalfName",
+                              "fieldVisitId", "createdAt", "updatedAt")
+          VALUES (${trackingCode}, ${unit.workingGroupId}, ${unit.id}, ${userId}, ${draft.category}, ${draft.subcategory}, ${draft.agencyId}::int,
+                  ${utc(irreversibleAt)}, ${draft.amountRials === null ? null : String(draft.amountRials)}::bigint,
+                  ${draft.description}, ${urgency}::"Urgency", ${utc(now)}, ${submissionKey}::uuid,
+                  ${onBehalf ? userId : null}::int, ${onBehalf?.channel ?? null}, ${onBehalf?.producerName ?? null}, ${onBehalf?.fieldVisitId ?? null}::int,
+                  ${utc(written)}, ${utc(written)})
+          ON CONFLICT ("submissionKey") DO NOTHING
+          RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome", "submissionKey"
+        ), unconfirmed AS (
+          INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt")
+          SELECT id, ${userId}, ${utc(written)} FROM created WHERE "submissionKey" IS NOT NULL
+          ON CONFLICT DO NOTHING
+        ), event AS (
+          INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
+          SELECT id, ${userId}, 'submitted', ${JSON.stringify(eventData)}::jsonb, false, NULL, ${utc(written)} FROM created
+          RETURNING id
+        )
+        SELECT created.id, created.status, created.category, created.urgency, created."irreversibleAt", created."irreversibleOutcome", event.id AS "eventId"
+        FROM created, event`;
+      const row = rows[0];
+      if (!row) throw new SubmittedMeanwhile();
+      const { eventId, ...created } = row;
+      if (draft.attachments.length > 0) await insertAttachments(tx, draft.attachments, { caseId: created.id, eventId, uploadedById: userId }, written);
       await alertSecretariatOfNewCase(tx, deps, { ...created, trackingCode, workingGroupId: unit.workingGroupId, unit, workingGroup: unit.workingGroup });
       const submitted: SubmittedCase = { caseId: created.id, trackingCode, urgency, workingGroupId: unit.workingGroupId, repeated: false };
       return { submitted, countdown: created };

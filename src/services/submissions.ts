@@ -46,6 +46,14 @@ export async function recordUnconfirmed(tx: Executor, caseId: number, reporterId
     ON CONFLICT DO NOTHING`;
 }
 
+/**
+ * The user has no submission to be told about (a row made a moment ago): "clear" is set as
+ * after a check of the table, unless a submission is in flight.
+ */
+export async function noSubmissionsYet(deps: Pick<Deps, "redis">, userId: number): Promise<void> {
+  await deps.redis.eval(SET_CLEAR_UNLESS_PENDING, 2, pendingKey(userId), clearKey(userId), CLEAR_TTL_SECONDS);
+}
+
 /** The reply with the code was sent: nothing left to tell. */
 export async function confirmSubmission(deps: Pick<Deps, "sql">, caseId: number): Promise<void> {
   await deps.sql.run`DELETE FROM "UnconfirmedSubmission" WHERE "caseId" = ${caseId}`;
@@ -63,8 +71,6 @@ export async function unconfirmedSubmissions(deps: Pick<Deps, "sql" | "redis">, 
     SELECT c.id AS "caseId", c."trackingCode", c.urgency::text AS urgency, c."submissionKey"
     FROM "UnconfirmedSubmission" s JOIN "Case" c ON c.id = s."caseId"
     WHERE s."reporterId" = ${userId} ORDER BY s."createdAt", s."caseId"`;
-  if (rows.length === 0) {
-    await deps.redis.eval(SET_CLEAR_UNLESS_PENDING, 2, pendingKey(userId), clearKey(userId), CLEAR_TTL_SECONDS);
-  }
+  if (rows.length === 0) await noSubmissionsYet(deps, userId);
   return rows;
 }

@@ -6,6 +6,7 @@ import type { Role } from "../generated/prisma/enums";
 import { isLocale, localeFromTelegram, type Locale } from "../i18n";
 import { fullName } from "../domain/text";
 import { recordAudit } from "./audit";
+import { noSubmissionsYet } from "./submissions";
 import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser } from "./user-cache";
 
 export interface MembershipView {
@@ -62,7 +63,11 @@ export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "r
   const telegramId = String(from.id);
   const cached = await readCachedUser<UpdateUser>(deps, telegramId);
   if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) return cached.hit.user;
-  const user = await loadUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE, sql: deps.sql });
+  const { user, created } = await findOrCreateUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE, sql: deps.sql });
+  // A user made by this update has submitted nothing: the check for submissions they were
+  // never told about (src/bot/middlewares/submissions.ts) need not ask the table.
+  // (Only a saving: if Redis fails here, the check asks the table.)
+  if (created) await noSubmissionsYet(deps, user.id).catch((error: unknown) => deps.logger.warn({ err: error }, "could not note a new user's empty submissions"));
   // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the
   // row as it is now (loadUser itself answers with the name the row had before this update).
   const stored: UpdateUser = { ...user, firstName: from.first_name };
@@ -76,14 +81,23 @@ export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "r
  * Finds the user behind an update, creating it on first contact. Configured administrators
  * get their ADMIN membership here, so the first admin needs no invitation.
  */
-export async function loadUser(
-  db: Db,
-  from: TelegramUser,
-  options: { adminTelegramIds: readonly string[]; defaultLocale: Locale; /** The raw reads' port (src/sql.ts); through `db` when not given. */ sql?: Sql },
-): Promise<UpdateUser> {
+export async function loadUser(db: Db, from: TelegramUser, options: LoadUserOptions): Promise<UpdateUser> {
+  return (await findOrCreateUser(db, from, options)).user;
+}
+
+interface LoadUserOptions {
+  adminTelegramIds: readonly string[];
+  defaultLocale: Locale;
+  /** The raw reads' port (src/sql.ts); through `db` when not given. */
+  sql?: Sql;
+}
+
+/** loadUser, and whether this call made the row. */
+async function findOrCreateUser(db: Db, from: TelegramUser, options: LoadUserOptions): Promise<{ user: UpdateUser; created: boolean }> {
   const telegramId = String(from.id);
   const sql = options.sql ?? sqlOf(db);
   let user = await userWithRoles(sql, telegramId);
+  let made = false;
   if (!user) {
     // First contact. A new row has no memberships and no units, so its INSERT … RETURNING is
     // all there is to read: one raw statement, where an upsert that includes the relations made
@@ -97,6 +111,7 @@ export async function loadUser(
       ON CONFLICT ("telegramId") DO NOTHING
       RETURNING id`;
     const id = created[0]?.id;
+    made = id !== undefined;
     user =
       id === undefined
         ? await userWithRoles(sql, telegramId)
@@ -129,7 +144,7 @@ export async function loadUser(
     });
     memberships.push(admin);
   }
-  return {
+  const view: UpdateUser = {
     id: user.id,
     telegramId,
     firstName: user.firstName,
@@ -138,6 +153,7 @@ export async function loadUser(
     memberships,
     units: user.units,
   };
+  return { user: view, created: made };
 }
 
 interface UserWithRoles {

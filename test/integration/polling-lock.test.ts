@@ -88,4 +88,48 @@ describe("the polling lock", () => {
     expect(await redis.get(key)).toBe("instance-b");
     await redis.del(key);
   });
+
+  it("leaves no wait behind while updates are in flight: listeners do not pile up on the poller's signal", { timeout: 30_000 }, async () => {
+    // Each finished update wakes the poller for its next getUpdates. A wait that was woken
+    // used to keep its abort listener on the poller's signal until its own timer fired: under
+    // load a dozen piled up there, and Node warned of a leak in the operator's log
+    // ("MaxListenersExceededWarning: 11 abort listeners added to [AbortSignal]"). Now one wait
+    // or one getUpdates holds a listener at a time.
+    const live = new WeakMap<EventTarget, number>();
+    let peak = 0;
+    const { addEventListener, removeEventListener } = EventTarget.prototype;
+    EventTarget.prototype.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["addEventListener"]>) {
+      if (this instanceof AbortSignal && args[0] === "abort") {
+        const count = (live.get(this) ?? 0) + 1;
+        live.set(this, count);
+        peak = Math.max(peak, count);
+      }
+      return addEventListener.apply(this, args);
+    };
+    EventTarget.prototype.removeEventListener = function (this: EventTarget, ...args: Parameters<EventTarget["removeEventListener"]>) {
+      if (this instanceof AbortSignal && args[0] === "abort") live.set(this, Math.max(0, (live.get(this) ?? 0) - 1));
+      return removeEventListener.apply(this, args);
+    };
+    try {
+      const bot = new Bot(TEST_BOT_TOKEN, { client: { apiRoot }, botInfo: fake.me });
+      bot.on("message", async (ctx) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await ctx.reply("pong");
+      });
+      const leader = runPollingLeader(bot, { redis, logger: createLogger("silent"), instanceId: "instance-d", ttlMs: 1_000 });
+      await expect.poll(() => leader.state, { timeout: 5_000 }).toBe("active");
+      const users = Array.from({ length: 60 }, (_, i) => 650_100 + i);
+      for (const id of users) {
+        fake.userMessage({ id }, "ping");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await expect.poll(() => users.filter((id) => pongs(id) === 1).length, { timeout: 10_000 }).toBe(users.length);
+      const { unfinished } = await leader.stop(Date.now() + 2_000);
+      expect(unfinished).toBe(0);
+      expect(peak).toBe(1);
+    } finally {
+      EventTarget.prototype.addEventListener = addEventListener;
+      EventTarget.prototype.removeEventListener = removeEventListener;
+    }
+  });
 });

@@ -150,6 +150,23 @@ describe("a submission is never doubled", () => {
   });
 });
 
+describe("a submit that is refused leaves nothing behind", () => {
+  it("an agency of another working group is refused, and the group's numbering has no gap", async () => {
+    const userId = await producer(7110);
+    const other = await env.container.db.workingGroup.create({ data: { code: "ZZR", kind: "PROVINCE", nameFa: "کارگروه آزمون", nameEn: "Test group" } });
+    const foreign = await env.container.db.agency.create({ data: { workingGroupId: other.id, kind: "TAX", nameFa: "اداره مالیات آزمون", nameEn: "Test tax office" } });
+    const draft = { unitId: unitOf.get(userId), category: "tax", subcategory: null, agencyId: null, irreversibleAt: null, amountRials: null, description: DESCRIPTION, attachments: [] };
+    const before = await submitCase(env.container, userId, draft, { submissionKey: randomUUID() });
+    await expect(submitCase(env.container, userId, { ...draft, agencyId: foreign.id }, { submissionKey: randomUUID() })).rejects.toMatchObject({ reason: "foreign_agency" });
+    // Another user's unit is refused too.
+    const stranger = await producer(7111);
+    await expect(submitCase(env.container, stranger, draft, { submissionKey: randomUUID() })).rejects.toMatchObject({ reason: "not_represented" });
+    const after = await submitCase(env.container, userId, draft, { submissionKey: randomUUID() });
+    expect(Number(after.trackingCode.slice(-5))).toBe(Number(before.trackingCode.slice(-5)) + 1);
+    expect(await env.container.db.unconfirmedSubmission.count({ where: { reporterId: { in: [userId, stranger] } } })).toBe(2);
+  });
+});
+
 describe("the producer always learns the code", () => {
   it("when the reply with the code is lost, the next message (and only that one) tells it first", async () => {
     const userId = await producer(7104);

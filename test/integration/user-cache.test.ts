@@ -96,6 +96,18 @@ describe("a cache hit", () => {
     expect(await sqlOf(() => user.send("/help"))).toEqual([]);
   });
 
+  it("a first contact is three statements: the draft, the user, its row; nothing asks for submissions", async () => {
+    const user = harness.user(9004, { languageCode: "en" });
+    const first = await sqlOf(() => user.send("/start"));
+    expect(first).toEqual([
+      expect.stringMatching(/^SELECT flow, "updatedAt" FROM "SessionDraft"/),
+      expect.stringMatching(/^SELECT u\.id, u\."firstName"/),
+      expect.stringMatching(/^INSERT INTO "User"/),
+    ]);
+    expect(user.lastText()).not.toBe("");
+    expect(await sqlOf(() => user.send("/help"))).toEqual([]);
+  });
+
   it("a wizard step runs no SQL until the submit; the drafts follow in one statement", async () => {
     await producerWithUnit(9002, "1422222222");
     const user = harness.user(9002, { languageCode: "en" });
