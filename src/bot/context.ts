@@ -4,6 +4,7 @@ import type { Deps } from "../deps";
 import type { Logger } from "../logger";
 import type { Locale } from "../i18n";
 import type { UpdateUser } from "../services/users";
+import type { UpdateReads } from "../services/update-reads";
 
 /**
  * What lives in the Redis session. Small and JSON-safe (ids, strings, numbers): a draft
@@ -34,4 +35,8 @@ export type BotContext = Context &
     /** The user behind the update, loaded (or created) by the user middleware. */
     user: UpdateUser;
     locale: Locale;
+    /** What the update's one MGET took for the user middlewares (src/services/update-reads.ts). */
+    reads?: Omit<UpdateReads, "session">;
+    /** The sender's updates in the inbound limit's window, this one included (counted with the claim, dedupe.ts). */
+    inboundHits?: number;
   };

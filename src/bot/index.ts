@@ -13,11 +13,12 @@ import { addMenuEntry } from "./menu";
 import { registerStartPayload } from "./start-payloads";
 import { attachDeps } from "./middlewares/deps";
 import { dedupeUpdates, type UpdateTransport } from "./middlewares/dedupe";
-import { limitInbound } from "./middlewares/inbound-limit";
+import { inboundCounterKey, limitInbound } from "./middlewares/inbound-limit";
 import { handleBotError } from "./middlewares/errors";
 import { attachUser } from "./middlewares/user";
 import { tellUnconfirmedSubmissions } from "./middlewares/submissions";
-import { writeThroughStorage } from "./session-storage";
+import { writeThroughStorage, type SessionStorage } from "./session-storage";
+import { readUpdateKeys } from "../services/update-reads";
 import { Composer } from "./composer";
 
 export interface CreateBotOptions {
@@ -52,6 +53,29 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
         if (/^(send|edit|copy)/.test(method)) await storage.write(key, ctx.session);
         return prev(method, payload, signal);
       });
+    }
+    await next();
+  };
+}
+
+/**
+ * The update's Redis reads in one MGET (src/services/update-reads.ts): the session goes to the
+ * storage for the session middleware, next in line; the cached user and the submission flags
+ * to ctx.reads, for the user middleware and the unconfirmed-submissions check.
+ */
+function readUpdate(storage: SessionStorage): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const key = sessionKey(ctx);
+    if (key && ctx.from && !ctx.from.is_bot) {
+      const { session: json, ...reads } = await readUpdateKeys(ctx.deps, String(ctx.from.id), key);
+      const drop = storage.prime(key, json);
+      ctx.reads = reads;
+      try {
+        await next();
+      } finally {
+        drop();
+      }
+      return;
     }
     await next();
   };
@@ -100,10 +124,12 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // First, before the runner's per-chat queue: a copy of an update already handled (or being
   // handled) by any process is dropped here, before it waits in line, reads a session or runs
   // a handler. In the bot rather than the HTTP server so polling gets it too.
-  root.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages }));
-  // Second: a flooding user's updates end here, on one Redis call, before they take a place in
-  // the runner's queue, a session read and a PostgreSQL query (the user), which everybody else
-  // shares; after the dedupe, so a redelivered copy is not counted twice.
+  // The claim also counts the sender's update for the inbound limit below (one Redis call).
+  const counter = deps.config.RATE_LIMIT_UPDATES > 0 ? { key: inboundCounterKey, windowMs: deps.config.RATE_LIMIT_WINDOW_MS } : undefined;
+  root.use(dedupeUpdates({ redis: deps.redis, logger: deps.logger, transport: options.transport ?? "polling", instanceId: randomUUID(), outages: deps.outages, counter }));
+  // Second: a flooding user's updates end here, on the count the claim took, before they take a
+  // place in the runner's queue, a session read and a PostgreSQL query (the user), which
+  // everybody else shares; after the dedupe, so a redelivered copy is not counted twice.
   root.use(counted.mark("limited"));
   root.use(limitInbound(deps));
   root.use(counted.mark("handled"));
@@ -116,6 +142,7 @@ export function createBot(deps: Deps, options: CreateBotOptions = {}): Bot<BotCo
   // boundary answers it.
   guarded.use(counted.failures);
   const storage = writeThroughStorage(new RedisAdapter<SessionData>({ instance: deps.redis, ttl: SESSION_TTL_SECONDS }), deps, SESSION_TTL_SECONDS * 1000);
+  guarded.use(readUpdate(storage));
   guarded.use(session<SessionData, BotContext>({ initial: () => ({}), storage, getSessionKey: sessionKey }));
   guarded.use(saveSessionBeforeReplying(storage));
   guarded.use(attachUser);

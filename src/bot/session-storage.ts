@@ -53,17 +53,48 @@ function isFlow(value: unknown): value is Flow {
  * PostgreSQL before the question that follows it is on the screen. (An unchanged
  * session is not rewritten, so its 60-day TTL counts from its last change, not its last read.)
  */
+export interface SessionStorage extends StorageAdapter<SessionData> {
+  /**
+   * The session's JSON as the update's reads just took it from Redis (src/services/update-reads.ts,
+   * null: none): the next read of the key takes it instead of asking Redis. Only for the read
+   * that follows at once (the session middleware, next in line). Returns what drops it if no
+   * read took it (an update that failed in between must not leave it to a later update).
+   */
+  prime(key: string, json: string | null): () => void;
+}
+
 export function writeThroughStorage(
   redis: StorageAdapter<SessionData>,
   deps: Pick<Deps, "sql" | "now" | "logger" | "metrics"> & { drafts: DraftWriter },
   maxAgeMs: number,
-): StorageAdapter<SessionData> {
+): SessionStorage {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
   // none. Unknown keys are written; known ones only when the flow changed.
   const mirror = new Mirror<string | null>();
   const remember = (key: string, json: string | null) => mirror.set(key, json);
   // What Redis holds per key, as this process last read or wrote it (the whole session's JSON).
   const inRedis = new Mirror<string>();
+  // Primed reads (see SessionStorage.prime), taken by the next read of their key.
+  const primed = new Map<string, { json: string | null }>();
+
+  /** The key's session from Redis: primed, else read (and what Redis holds is remembered). */
+  async function fromRedis(key: string): Promise<SessionData | undefined> {
+    const taken = primed.get(key);
+    if (taken) {
+      const json = taken.json;
+      primed.delete(key);
+      if (json === null) {
+        inRedis.delete(key);
+        return undefined;
+      }
+      inRedis.set(key, json);
+      return JSON.parse(json) as SessionData;
+    }
+    const value = await redis.read(key);
+    if (value === undefined) inRedis.delete(key);
+    else inRedis.set(key, JSON.stringify(value));
+    return value;
+  }
 
   function persist(key: string, flow: Flow | undefined): void {
     const json = flow ? JSON.stringify(flow) : null;
@@ -73,10 +104,15 @@ export function writeThroughStorage(
   }
 
   return {
+    prime(key, json) {
+      const entry = { json };
+      primed.set(key, entry);
+      return () => {
+        if (primed.get(key) === entry) primed.delete(key);
+      };
+    },
     async read(key) {
-      const value = await redis.read(key);
-      if (value === undefined) inRedis.delete(key);
-      else inRedis.set(key, JSON.stringify(value));
+      const value = await fromRedis(key);
       if (value !== undefined) {
         // A session without a flow has no draft row (it was deleted when the flow ended); one
         // with a flow is written again on the next write, whatever this process remembers.

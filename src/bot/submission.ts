@@ -56,7 +56,7 @@ export async function submitReport(ctx: BotContext, flow: Flow, input: Record<st
  * whose key made one of those cases is finished: it ends, so it cannot be submitted again.
  */
 export async function tellUnconfirmed(ctx: BotContext): Promise<void> {
-  const pending = await unconfirmedSubmissions(ctx.deps, ctx.user.id);
+  const pending = await unconfirmedSubmissions(ctx.deps, ctx.user.id, ctx.reads?.submissions);
   if (pending.length === 0) return;
   const draftKey = submissionKeyOf(ctx.session.flow);
   if (draftKey && pending.some((item) => item.submissionKey === draftKey)) endFlow(ctx);

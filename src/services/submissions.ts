@@ -22,6 +22,16 @@ const CLEAR_TTL_SECONDS = 24 * 3600;
 const PENDING_TTL_SECONDS = 60;
 const pendingKey = (userId: number) => `submission:pending:${userId}`;
 const clearKey = (userId: number) => `submission:clear:${userId}`;
+/** The two flags a check reads, in MGET order (src/services/update-reads.ts reads them with others). */
+export const submissionFlagKeys = (userId: number): [string, string] => [pendingKey(userId), clearKey(userId)];
+
+/** What MGET answered for submissionFlagKeys(userId). */
+export interface SubmissionFlags {
+  userId: number;
+  pending: string | null;
+  clear: string | null;
+}
+
 /** SET clear unless pending exists, atomically (KEYS[1] pending, KEYS[2] clear, ARGV[1] ttl). */
 const SET_CLEAR_UNLESS_PENDING = `if redis.call('EXISTS', KEYS[1]) == 0 then return redis.call('SET', KEYS[2], '1', 'EX', ARGV[1]) end return false`;
 
@@ -63,8 +73,9 @@ export async function confirmSubmission(deps: Pick<Deps, "sql">, caseId: number)
  * The user's submissions whose code they have not been shown, oldest first. Most calls answer
  * from Redis alone (one MGET); the table is asked after a submission or when Redis forgot.
  */
-export async function unconfirmedSubmissions(deps: Pick<Deps, "sql" | "redis">, userId: number): Promise<UnconfirmedCase[]> {
-  const [pending, clear] = await deps.redis.mget(pendingKey(userId), clearKey(userId));
+export async function unconfirmedSubmissions(deps: Pick<Deps, "sql" | "redis">, userId: number, read?: SubmissionFlags): Promise<UnconfirmedCase[]> {
+  // `read`: the flags as the update's reads took them (used only if they are this user's).
+  const [pending, clear] = read?.userId === userId ? [read.pending, read.clear] : await deps.redis.mget(...submissionFlagKeys(userId));
   if (!pending && clear) return [];
   // Raw: asked on a producer's first update and after every submit (two compiled statements before).
   const rows = await deps.sql.rows<UnconfirmedCase>`

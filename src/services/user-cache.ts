@@ -27,6 +27,12 @@ const GEN_TTL_SECONDS = 2 * USER_CACHE_TTL_SECONDS;
 const entryKey = (telegramId: string) => `user:v${VERSION}:${telegramId}`;
 const genKey = (telegramId: string) => `user:gen:${telegramId}`;
 
+/** The two keys a reader takes, in MGET order (src/services/update-reads.ts reads them with others). */
+export const userCacheKeys = (telegramId: string): [string, string] => [entryKey(telegramId), genKey(telegramId)];
+
+/** What MGET answered for userCacheKeys: the entry's JSON and the counter. */
+export type CachedUserRaw = [entry: string | null, counter: string | null];
+
 /**
  * What the cache keeps: the user as ctx.user holds it (UpdateUser, src/services/users.ts — a
  * type parameter here, so the two modules need no import circle) and what loadUser compares
@@ -52,8 +58,9 @@ export interface CacheRead<U> {
 
 type CacheDeps = Pick<Deps, "redis">;
 
-export async function readCachedUser<U>(deps: CacheDeps, telegramId: string): Promise<CacheRead<U>> {
-  const [raw, counter] = await deps.redis.mget(entryKey(telegramId), genKey(telegramId));
+/** `read`: the keys as an MGET of the update's reads already answered (else they are read here). */
+export async function readCachedUser<U>(deps: CacheDeps, telegramId: string, read?: CachedUserRaw): Promise<CacheRead<U>> {
+  const [raw, counter] = read ?? ((await deps.redis.mget(...userCacheKeys(telegramId))) as CachedUserRaw);
   const gen = counter ?? "0";
   if (!raw) return { hit: undefined, gen };
   try {

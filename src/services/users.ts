@@ -7,7 +7,7 @@ import { isLocale, localeFromTelegram, type Locale } from "../i18n";
 import { fullName } from "../domain/text";
 import { recordAudit } from "./audit";
 import { noSubmissionsYet } from "./submissions";
-import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser } from "./user-cache";
+import { forgetUsers, readCachedUser, writeCachedUser, type CachedUser, type CachedUserRaw } from "./user-cache";
 
 export interface MembershipView {
   id: number;
@@ -54,19 +54,43 @@ function isCurrent(cached: CachedUser<UpdateUser>, from: TelegramUser, adminTele
   );
 }
 
+/** How many Telegram ids knownUserIds remembers (the oldest is forgotten first). */
+const KNOWN_USER_IDS = 10_000;
+
+/**
+ * The user id behind a Telegram id, as this process last saw it: a row's two ids never change,
+ * so the update's reads (src/services/update-reads.ts) can take the user's submission flags
+ * together with the cached user. Forgetting one only costs that update a second MGET.
+ */
+const knownUserIds = new (class extends Map<string, number> {
+  override set(key: string, value: number): this {
+    if (super.get(key) === value) return this;
+    super.delete(key);
+    super.set(key, value);
+    if (this.size > KNOWN_USER_IDS) super.delete(this.keys().next().value as string);
+    return this;
+  }
+})();
+
+export const knownUserId = (telegramId: string): number | undefined => knownUserIds.get(telegramId);
+
 /**
  * The user behind an update (the bot's user middleware): from the Redis cache
  * (src/services/user-cache.ts), or loadUser with the configured admins on a miss — so most
  * updates run no SQL for it. A failure to fill the cache is logged; the update goes on.
  */
-export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "redis" | "logger">, from: TelegramUser): Promise<UpdateUser> {
+export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "redis" | "logger">, from: TelegramUser, read?: CachedUserRaw): Promise<UpdateUser> {
   const telegramId = String(from.id);
-  const cached = await readCachedUser<UpdateUser>(deps, telegramId);
-  if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) return cached.hit.user;
+  const cached = await readCachedUser<UpdateUser>(deps, telegramId, read);
+  if (cached.hit && isCurrent(cached.hit, from, deps.config.ADMIN_TELEGRAM_IDS)) {
+    knownUserIds.set(telegramId, cached.hit.user.id);
+    return cached.hit.user;
+  }
   const { user, created } = await findOrCreateUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE, sql: deps.sql });
   // A user made by this update has submitted nothing: the check for submissions they were
   // never told about (src/bot/middlewares/submissions.ts) need not ask the table.
   // (Only a saving: if Redis fails here, the check asks the table.)
+  knownUserIds.set(telegramId, user.id);
   if (created) await noSubmissionsYet(deps, user.id).catch((error: unknown) => deps.logger.warn({ err: error }, "could not note a new user's empty submissions"));
   // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the
   // row as it is now (loadUser itself answers with the name the row had before this update).

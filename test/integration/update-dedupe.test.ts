@@ -46,6 +46,8 @@ function help(userId: number, updateId = nextUpdateId++): Update {
   };
 }
 
+/** The container with the inbound limit on (the tests' default turns it off). */
+const limited = () => ({ ...env.container, config: { ...env.container.config, RATE_LIMIT_UPDATES: 30 } });
 const repliesTo = (telegram: FakeTelegram, userId: number) => telegram.calls.filter((call) => call.method === "sendMessage" && call.payload.chat_id === userId);
 const key = (updateId: number) => updateKey(BOT_INFO.id, updateId);
 const redis = () => env.container.redis;
@@ -90,13 +92,27 @@ describe("a webhook copy of an update", () => {
 
 describe("a polled copy of an update", () => {
   it("left claimed by a stopped poller is taken over and handled", async () => {
-    const { bot, telegram } = botWith({ transport: "polling" });
+    const { bot, telegram } = botWith({ transport: "polling" }, limited());
     const update = help(8003);
     await redis().set(key(update.update_id), "run:the-poller-that-crashed", "EX", 60);
     await bot.handleUpdate(update);
     expect(repliesTo(telegram, 8003)).toHaveLength(1);
     await bot.handleUpdate(update);
     expect(repliesTo(telegram, 8003)).toHaveLength(1);
+    // The inbound limit counted the update once: on the takeover (the claim's script did not
+    // count it), and not the dropped copy.
+    expect(await redis().get("ratelimit:user:8003")).toBe("1");
+  });
+
+  it("counts each update once for the inbound limit, with its claim, and never a dropped copy", async () => {
+    const { bot, telegram } = botWith({ transport: "polling" }, limited());
+    const first = help(8006);
+    await bot.handleUpdate(first);
+    await bot.handleUpdate(first);
+    await bot.handleUpdate(help(8006));
+    expect(repliesTo(telegram, 8006)).toHaveLength(2);
+    expect(await redis().get("ratelimit:user:8006")).toBe("2");
+    expect(await redis().pttl("ratelimit:user:8006")).toBeGreaterThan(0);
   });
 });
 

@@ -163,6 +163,42 @@ describe("a cache hit", () => {
   });
 });
 
+describe("an update's Redis commands", () => {
+  it("a wizard step sends four: the claim, one read of everything it needs, the session, done", async () => {
+    await producerWithUnit(9005, "1455555555");
+    const harnessed = createTestBot(env.container);
+    const prefix = `${env.container.config.REDIS_PREFIX}:`;
+    let commands: string[] = [];
+    let mgetKeys: number[] = [];
+    const monitor = env.container.redis.duplicate();
+    await monitor.monitor().then((m) =>
+      m.on("monitor", (_time: string, args: string[]) => {
+        // This user's update only: its keys carry the user's or the update's id.
+        if (args.some((arg) => String(arg).startsWith(prefix) && /9005|update:/.test(String(arg)))) {
+          commands.push(String(args[0]).toLowerCase());
+          if (String(args[0]).toLowerCase() === "mget") mgetKeys.push(args.length - 1);
+        }
+      }),
+    );
+    const user = harnessed.user(9005, { languageCode: "en" });
+    await user.send("/report");
+    await user.press("rp:cat:tax");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    commands = [];
+    mgetKeys = [];
+    await user.press("rp:ag:none");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The claim (a script), the session + the cached user + the submission flags (one MGET),
+    // the session written before the reply, the update marked done.
+    // (MONITOR also lists the SET the script makes inside Redis.)
+    expect(commands).toEqual(["eval", "set", "mget", "set", "set"]);
+    expect(mgetKeys).toEqual([5]);
+    expect(user.lastText()).not.toBe("");
+    monitor.disconnect();
+    await user.send("/cancel");
+  });
+});
+
 describe("every change is seen on the very next update", () => {
   it("a revoked secretariat member is refused at once; an accepted invitation counts at once", async () => {
     const admin = await staff(9010, "ADMIN");

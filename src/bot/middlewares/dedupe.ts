@@ -45,6 +45,22 @@ export class UpdateInProgressError extends Error {
 
 export const updateKey = (botId: number, updateId: number) => `update:${botId}:${updateId}`;
 
+/**
+ * The claim and, when it is ours, the sender's count in the inbound limit's window
+ * (src/bot/middlewares/inbound-limit.ts), in one round trip: KEYS[1] the update, KEYS[2] the
+ * sender's counter (absent: nothing to count); ARGV: our claim, its seconds, the window (ms).
+ * Answers {1, hits} when claimed (hits 0 when not counted), else {0, the key's holder}. The
+ * counter gets its expiry in the same step as its INCR (see inbound-limit.ts for why).
+ */
+const CLAIM_SCRIPT = `
+if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
+  if #KEYS < 2 then return {1, 0} end
+  local hits = redis.call('INCR', KEYS[2])
+  if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+  return {1, hits}
+end
+return {0, redis.call('GET', KEYS[1])}`;
+
 /** Deletes the key only if it still holds our claim (it may have expired and been re-claimed). */
 const RELEASE_SCRIPT = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
 
@@ -56,16 +72,22 @@ export interface DedupeOptions {
   instanceId: string;
   /** Redis being down is told once per outage there (src/outage-log.ts), not once per update. */
   outages?: { redis: OutageTracker };
+  /**
+   * The inbound limit's counting, done with the claim (one Redis call for both): the sender's
+   * counter key (undefined: not counted) and the window. The count is left in ctx.inboundHits.
+   */
+  counter?: { key: (ctx: BotContext) => string | undefined; windowMs: number };
 }
 
-export function dedupeUpdates({ redis, logger, transport, instanceId, outages }: DedupeOptions): Middleware<BotContext> {
+export function dedupeUpdates({ redis, logger, transport, instanceId, outages, counter }: DedupeOptions): Middleware<BotContext> {
   const mine = `run:${instanceId}`;
   return async (ctx, next) => {
     const updateId = ctx.update.update_id;
     const key = updateKey(ctx.me.id, updateId);
+    const counterKey = counter?.key(ctx);
     let claimed: boolean;
     try {
-      claimed = await claim(redis, key, mine, transport, updateId, logger);
+      claimed = await claim(redis, { key, mine, transport, updateId, logger }, counterKey === undefined ? undefined : { key: counterKey, windowMs: counter?.windowMs ?? 0 }, (hits) => (ctx.inboundHits = hits));
     } catch (error) {
       if (error instanceof UpdateInProgressError) throw error;
       // Redis is down: sessions are too, and the update would fail inside; it is handled (the
@@ -90,11 +112,28 @@ export function dedupeUpdates({ redis, logger, transport, instanceId, outages }:
   };
 }
 
-/** True when this process should handle the update; throws UpdateInProgressError for "not now". */
-async function claim(redis: Redis, key: string, mine: string, transport: UpdateTransport, updateId: number, logger: Logger): Promise<boolean> {
+interface Claim {
+  key: string;
+  mine: string;
+  transport: UpdateTransport;
+  updateId: number;
+  logger: Logger;
+}
+
+/**
+ * True when this process should handle the update; throws UpdateInProgressError for "not now".
+ * A claim made by the script hands over the sender's count (`counted`); a claim taken over from
+ * a stopped process does not count (the inbound limit counts it on its own, a rare path).
+ */
+async function claim(redis: Redis, { key, mine, transport, updateId, logger }: Claim, counter: { key: string; windowMs: number } | undefined, counted: (hits: number) => void): Promise<boolean> {
   for (let tries = 0; tries < 3; tries += 1) {
-    if ((await redis.set(key, mine, "EX", CLAIM_SECONDS, "NX")) === "OK") return true;
-    const holder = await redis.get(key);
+    const keys = counter ? [key, counter.key] : [key];
+    const [won, answer] = (await redis.eval(CLAIM_SCRIPT, keys.length, ...keys, mine, CLAIM_SECONDS, counter?.windowMs ?? 0)) as [number, number | string | null | undefined];
+    if (won === 1) {
+      if (counter) counted(Number(answer));
+      return true;
+    }
+    const holder = answer ?? null;
     if (holder === null) continue; // the claim expired in between: try again
     if (holder === "done" || holder === mine) {
       logger.info({ updateId, state: holder === "done" ? "done" : "in progress here" }, "duplicate update dropped");
