@@ -9,7 +9,10 @@
  *
  *   npm run bench:throughput       # builds dist/ first
  *
- * Options (environment): BENCH_PRODUCERS (200), BENCH_WARMUP (10 producers, not timed),
+ * Options (environment): BENCH_PRODUCERS (200), BENCH_WARMUP (100 producers, 2,100 updates, not
+ * timed: both processes are measured warm — with 10, the baseline's timed second was mostly
+ * its JIT compiling, and its CPU per update read 0.33 ms against 0.21 ms warm, which made
+ * Tashil's ratios look better than they are),
  * BENCH_ROUNDS (3: baseline and Tashil alternate this many times; a baseline run lasts ~2 s, so
  * one round's ratio moves with the machine, and the medians of the rounds are the figures),
  * TEST_POSTGRES_URL,
@@ -22,7 +25,7 @@ import { measure, type RunResult } from "./measure";
 import { log, machine, median } from "./support";
 
 const PRODUCERS = Number(process.env.BENCH_PRODUCERS ?? 200);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 function describe(label: string, result: RunResult): string {

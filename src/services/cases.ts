@@ -188,7 +188,8 @@ export async function submitCase(
       const written = new Date();
       const eventData = { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) };
       // One statement for the case, its "unconfirmed" row (a keyed submit) and its first
-      // timeline event (as appendEvent writes one, src/services/timeline.ts). A concurrent
+      // timeline event (the row appendEvent would write, src/services/timeline.ts, stamped with
+      // the case's own time). A concurrent
       // submit of the same draft that committed first owns the submission key: ours inserts
       // nothing (ON CONFLICT: the CTEs that follow read no row) and rolls back; the caller
       // answers with that case (below).
@@ -224,9 +225,12 @@ export async function submitCase(
       return { submitted, countdown: created };
     }));
   } catch (error) {
-    // A concurrent submit of the same draft committed first (our insert met its submission key,
-    // and our transaction, its sequence number included, rolled back): that case is the answer.
-    const existing = submissionKey && error instanceof SubmittedMeanwhile ? await caseOfSubmission(deps, userId, submissionKey) : null;
+    // The key already made a case: a concurrent submit of the same draft committed first (our
+    // insert met its key, and our transaction, its sequence number included, rolled back), or
+    // an earlier submit did, before the unit or its agency changed in a way that refuses this
+    // one. Either way that case is the answer, as a second submit always gets.
+    const again = error instanceof SubmittedMeanwhile || (error instanceof Refusal && (error.reason === "not_represented" || error.reason === "foreign_agency"));
+    const existing = submissionKey && again ? await caseOfSubmission(deps, userId, submissionKey) : null;
     if (existing) return existing;
     throw error;
   }

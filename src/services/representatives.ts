@@ -18,6 +18,7 @@ import { generateInvitationCode, hashInvitationCode, isWellFormedInvitationCode 
 import { notify, recipientOf, secretariatOf } from "./notifications";
 import { appendEvent } from "./timeline";
 import { forgetUsers } from "./user-cache";
+import { recheckSubmissions } from "./submissions";
 import type { SessionUser } from "./users";
 
 export const REPRESENTATIVE_PAYLOAD_PREFIX = "rep_";
@@ -203,6 +204,8 @@ export async function removeRepresentative(deps: RepDeps, actor: SessionUser, un
     return { ...ended, name: fullName(removed) };
   });
   await forgetUsers(deps, [userId, result.successorId]);
+  // The departing one's untold submission codes are the successor's now (endRepresentation).
+  await recheckSubmissions(deps, result.successorId);
   deps.flushOutbox();
   return { unit, ...result };
 }
@@ -239,6 +242,7 @@ export async function leaveUnit(deps: RepDeps, user: SessionUser, unitId: number
     return { unit, ...ended };
   });
   await forgetUsers(deps, [user.id, result.successorId]);
+  await recheckSubmissions(deps, result.successorId);
   deps.flushOutbox();
   return result;
 }

@@ -64,6 +64,15 @@ export async function noSubmissionsYet(deps: Pick<Deps, "redis">, userId: number
   await deps.redis.eval(SET_CLEAR_UNLESS_PENDING, 2, pendingKey(userId), clearKey(userId), CLEAR_TTL_SECONDS);
 }
 
+/**
+ * Submissions may now wait for the user that were not theirs when the table was last checked
+ * (a departing representative's, moved to them): their next check asks the table. Never
+ * throws; a failure is logged, and "clear" expires within a day.
+ */
+export async function recheckSubmissions(deps: Pick<Deps, "redis" | "logger">, userId: number): Promise<void> {
+  await deps.redis.del(clearKey(userId)).catch((error: unknown) => deps.logger.warn({ err: error, userId }, "could not reset a user's submissions check"));
+}
+
 /** The reply with the code was sent: nothing left to tell. */
 export async function confirmSubmission(deps: Pick<Deps, "sql">, caseId: number): Promise<void> {
   await deps.sql.run`DELETE FROM "UnconfirmedSubmission" WHERE "caseId" = ${caseId}`;

@@ -64,7 +64,7 @@ const KNOWN_USER_IDS = 10_000;
  */
 const knownUserIds = new (class extends Map<string, number> {
   override set(key: string, value: number): this {
-    if (super.get(key) === value) return this;
+    // Re-inserted on every sighting: the least recently seen goes first.
     super.delete(key);
     super.set(key, value);
     if (this.size > KNOWN_USER_IDS) super.delete(this.keys().next().value as string);
@@ -87,17 +87,19 @@ export async function userOfUpdate(deps: Pick<Deps, "db" | "sql" | "config" | "r
     return cached.hit.user;
   }
   const { user, created } = await findOrCreateUser(deps.db, from, { adminTelegramIds: deps.config.ADMIN_TELEGRAM_IDS, defaultLocale: deps.config.DEFAULT_LOCALE, sql: deps.sql });
-  // A user made by this update has submitted nothing: the check for submissions they were
-  // never told about (src/bot/middlewares/submissions.ts) need not ask the table.
-  // (Only a saving: if Redis fails here, the check asks the table.)
   knownUserIds.set(telegramId, user.id);
-  if (created) await noSubmissionsYet(deps, user.id).catch((error: unknown) => deps.logger.warn({ err: error }, "could not note a new user's empty submissions"));
   // loadUser has just made the row follow Telegram's names and cleared unreachableAt: cache the
   // row as it is now (loadUser itself answers with the name the row had before this update).
   const stored: UpdateUser = { ...user, firstName: from.first_name };
-  await writeCachedUser(deps, telegramId, cached.gen, { user: stored, username: from.username ?? null, unreachable: false }).catch((error: unknown) =>
-    deps.logger.warn({ err: error }, "could not cache the user"),
-  );
+  await Promise.all([
+    writeCachedUser(deps, telegramId, cached.gen, { user: stored, username: from.username ?? null, unreachable: false }).catch((error: unknown) =>
+      deps.logger.warn({ err: error }, "could not cache the user"),
+    ),
+    // A user made by this update has submitted nothing: the check for submissions they were
+    // never told about (src/bot/middlewares/submissions.ts) need not ask the table. (Only a
+    // saving: if Redis fails here, the check asks the table.)
+    created ? noSubmissionsYet(deps, user.id).catch((error: unknown) => deps.logger.warn({ err: error }, "could not note a new user's empty submissions")) : undefined,
+  ]);
   return user;
 }
 

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config";
 import { createContainer, type Container } from "../../src/container";
 import { submitCase } from "../../src/services/cases";
+import { leaveUnit } from "../../src/services/representatives";
+import { loadUser } from "../../src/services/users";
 import { createI18n, translatorFor } from "../../src/i18n";
 import { buttonsOf, createTestBot, type TestUser } from "../support/bot-harness";
 import { createTestEnv, TestClock, type TestEnv } from "../support/env";
@@ -164,6 +166,44 @@ describe("a submit that is refused leaves nothing behind", () => {
     const after = await submitCase(env.container, userId, draft, { submissionKey: randomUUID() });
     expect(Number(after.trackingCode.slice(-5))).toBe(Number(before.trackingCode.slice(-5)) + 1);
     expect(await env.container.db.unconfirmedSubmission.count({ where: { reporterId: { in: [userId, stranger] } } })).toBe(2);
+  });
+});
+
+describe("a key that already made a case", () => {
+  it("is answered with that case even when the unit or its agency would refuse a new one now", async () => {
+    const userId = await producer(7112);
+    const submissionKey = randomUUID();
+    const draft = { unitId: unitOf.get(userId), category: "tax", subcategory: null, agencyId: null, irreversibleAt: null, amountRials: null, description: DESCRIPTION, attachments: [] };
+    const first = await submitCase(env.container, userId, draft, { submissionKey });
+    // The producer no longer represents the unit (removed in between): the second press of
+    // the same draft still learns its code rather than "not allowed".
+    await env.container.db.unitRepresentative.deleteMany({ where: { userId } });
+    const again = await submitCase(env.container, userId, draft, { submissionKey });
+    expect(again).toMatchObject({ caseId: first.caseId, trackingCode: first.trackingCode, repeated: true });
+    // Someone else's key is still not theirs.
+    const stranger = await producer(7113);
+    await expect(submitCase(env.container, stranger, draft, { submissionKey })).rejects.toMatchObject({ reason: "not_yours" });
+    expect(await env.container.db.case.count({ where: { submissionKey } })).toBe(1);
+  });
+});
+
+describe("a departing representative's untold code", () => {
+  it("is told to the successor on their next update, even if their check had come back clear", async () => {
+    const leaving = await producer(7114);
+    const unitId = unitOf.get(leaving)!;
+    const successor = await env.container.db.user.create({ data: { telegramId: "7115", firstName: "Successor", language: "en", phone: "09121112234" } });
+    await env.container.db.unitRepresentative.create({ data: { unitId, userId: successor.id } });
+    const harness = createTestBot(env.container);
+    const next = harness.user(7115, { languageCode: "en" });
+    await next.send("/help"); // their check: nothing waits for them ("clear" is set)
+    expect(next.lastText()).not.toContain("could not tell you");
+    // The leaving one's submission whose code they were never shown (no confirmation).
+    const draft = { unitId, category: "tax", subcategory: null, agencyId: null, irreversibleAt: null, amountRials: null, description: DESCRIPTION, attachments: [] };
+    const untold = await submitCase(env.container, leaving, draft, { submissionKey: randomUUID() });
+    await leaveUnit(env.container, await loadUser(env.container.db, { id: 7114, is_bot: false, first_name: "Producer7114" }, { adminTelegramIds: [], defaultLocale: "en" }), unitId);
+    const mark = next.mark();
+    await next.send("/help");
+    expect(next.textsSince(mark)[0]).toBe(en("report-submitted-earlier", { code: untold.trackingCode }));
   });
 });
 

@@ -126,23 +126,20 @@ interface Claim {
  * a stopped process does not count (the inbound limit counts it on its own, a rare path).
  */
 async function claim(redis: Redis, { key, mine, transport, updateId, logger }: Claim, counter: { key: string; windowMs: number } | undefined, counted: (hits: number) => void): Promise<boolean> {
-  for (let tries = 0; tries < 3; tries += 1) {
-    const keys = counter ? [key, counter.key] : [key];
-    const [won, answer] = (await redis.eval(CLAIM_SCRIPT, keys.length, ...keys, mine, CLAIM_SECONDS, counter?.windowMs ?? 0)) as [number, number | string | null | undefined];
-    if (won === 1) {
-      if (counter) counted(Number(answer));
-      return true;
-    }
-    const holder = answer ?? null;
-    if (holder === null) continue; // the claim expired in between: try again
-    if (holder === "done" || holder === mine) {
-      logger.info({ updateId, state: holder === "done" ? "done" : "in progress here" }, "duplicate update dropped");
-      return false;
-    }
-    if (transport === "webhook") throw new UpdateInProgressError(updateId);
-    logger.warn({ updateId }, "update left unfinished by a stopped process: handling it");
-    await redis.set(key, mine, "EX", CLAIM_SECONDS);
+  // One script: the claim and the look at its holder are atomic (no expiry in between to retry).
+  const keys = counter ? [key, counter.key] : [key];
+  const [won, answer] = (await redis.eval(CLAIM_SCRIPT, keys.length, ...keys, mine, CLAIM_SECONDS, counter?.windowMs ?? 0)) as [number, number | string | null | undefined];
+  if (won === 1) {
+    if (counter) counted(Number(answer));
     return true;
   }
+  const holder = answer ?? null;
+  if (holder === "done" || holder === mine) {
+    logger.info({ updateId, state: holder === "done" ? "done" : "in progress here" }, "duplicate update dropped");
+    return false;
+  }
+  if (transport === "webhook") throw new UpdateInProgressError(updateId);
+  logger.warn({ updateId }, "update left unfinished by a stopped process: handling it");
+  await redis.set(key, mine, "EX", CLAIM_SECONDS);
   return true;
 }
