@@ -8,7 +8,7 @@ import { CATEGORY_IDS, isSubcategoryOf, type CategoryId } from "../domain/catego
 import { jalaliYearOf } from "../domain/jalali";
 import { formatTrackingCode } from "../domain/tracking-code";
 import { computeUrgency, type Urgency } from "../domain/urgency";
-import { appendEvent } from "./timeline";
+import { appendEvent, eventInsert } from "./timeline";
 import { alertSecretariatOfNewCase, scheduleNewCaseTimers } from "./case-alerts";
 import { syncCaseCountdown, type CountdownCase } from "./countdown/schedule";
 import { CASE_STATUSES, isOpenStatus, transition } from "../domain/case-lifecycle";
@@ -17,7 +17,7 @@ import { caseWaitSelect, resumeCaseClocks } from "./clock-pauses";
 import { truncate } from "../domain/text";
 import { notify, recipientOf, secretariatOf } from "./notifications";
 import { pageWindow } from "../domain/pagination";
-import { markSubmissionInFlight, recordUnconfirmed } from "./submissions";
+import { markSubmissionInFlight, recordUnconfirmed, unconfirmedInsert } from "./submissions";
 
 export const ATTACHMENT_LIMIT = 10;
 
@@ -64,41 +64,47 @@ interface SubmittingUnit {
   name: string;
   workingGroupId: number;
   workingGroup: { code: string; secretariatChatId: string | null };
-  /** The draft's agency is one of the unit's group (true when the draft names none). */
-  agencyOfGroup: boolean;
-  /** The case's number in its group's Jalali year (null when the agency is not of the group). */
+  /** The case's number in its group's Jalali year; null when the draft's agency is not of the group. */
   sequence: number | null;
 }
 
 /**
- * The unit a case is submitted for, with what the submit needs of its group, whether the
- * draft's agency belongs to that group, and — when it does — the next number of the group's
- * Jalali-year sequence: one raw statement where the query builder made five (the
- * representation, its unit, the unit's group, the agency, the sequence), each compiled every
- * time. The sequence's upsert takes a row lock that orders concurrent submits of one group;
- * the numbers have no gaps within a year (a submit that rolls back gives its number back).
- * `representedBy`: the unit must be one the user represents (null: assisted intake, checked
- * by its caller).
+ * What a submit needs before it writes, in one raw statement where the query builder made six:
+ * - whether the draft's submission key already made a case (then nothing else is done: the
+ *   answer is that case, whatever the unit or its agency would say of a new one now);
+ * - the unit (null when `representedBy` does not represent it; null `representedBy`: assisted
+ *   intake, checked by its caller), with what the submit needs of its group;
+ * - the next number of the group's Jalali-year sequence, taken only when the draft's agency
+ *   (if any) is of the unit's group. The upsert's row lock orders concurrent submits of one
+ *   group; the numbers have no gaps within a year (a submit that rolls back gives its back).
  */
-async function submittingUnit(tx: Sql, unitId: number, agencyId: number | null, representedBy: number | null, jalaliYear: number): Promise<SubmittingUnit | null> {
-  const rows = await tx.rows<Omit<SubmittingUnit, "workingGroup"> & { code: string; secretariatChatId: string | null }>`
-    WITH unit AS (
+async function submitting(
+  tx: Sql,
+  draft: { unitId: number; agencyId: number | null },
+  options: { representedBy: number | null; jalaliYear: number; submissionKey: string | null },
+): Promise<{ keyUsed: boolean; unit: SubmittingUnit | null }> {
+  const { representedBy, jalaliYear, submissionKey } = options;
+  const [row] = await tx.rows<{ keyUsed: boolean; id: number | null; name: string; workingGroupId: number; code: string; secretariatChatId: string | null; sequence: number | null }>`
+    WITH used AS (
+      SELECT 1 FROM "Case" WHERE "submissionKey" = ${submissionKey}::uuid
+    ), unit AS (
       SELECT p.id, p.name, p."workingGroupId", w.code, w."secretariatChatId",
-             (${agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
+             (${draft.agencyId}::int IS NULL OR EXISTS (SELECT 1 FROM "Agency" a WHERE a.id = ${draft.agencyId}::int AND a."workingGroupId" = p."workingGroupId")) AS "agencyOfGroup"
       FROM "ProductionUnit" p JOIN "WorkingGroup" w ON w.id = p."workingGroupId"
-      WHERE p.id = ${unitId}
+      WHERE p.id = ${draft.unitId}
         AND (${representedBy}::int IS NULL OR EXISTS (SELECT 1 FROM "UnitRepresentative" r WHERE r."unitId" = p.id AND r."userId" = ${representedBy}::int))
     ), sequence AS (
       INSERT INTO "CaseSequence" ("workingGroupId", "jalaliYear", "lastValue")
-      SELECT "workingGroupId", ${jalaliYear}, 1 FROM unit WHERE "agencyOfGroup"
+      SELECT "workingGroupId", ${jalaliYear}, 1 FROM unit WHERE "agencyOfGroup" AND NOT EXISTS (SELECT 1 FROM used)
       ON CONFLICT ("workingGroupId", "jalaliYear") DO UPDATE SET "lastValue" = "CaseSequence"."lastValue" + 1
       RETURNING "lastValue"
     )
-    SELECT unit.*, (SELECT "lastValue" FROM sequence) AS sequence FROM unit`;
-  const row = rows[0];
-  if (!row) return null;
-  const { code, secretariatChatId, ...unit } = row;
-  return { ...unit, workingGroup: { code, secretariatChatId } };
+    SELECT EXISTS (SELECT 1 FROM used) AS "keyUsed", unit.id, unit.name, unit."workingGroupId", unit.code, unit."secretariatChatId",
+           (SELECT "lastValue" FROM sequence) AS sequence
+    FROM (SELECT 1) AS one LEFT JOIN unit ON true`;
+  if (!row) throw new Error("the submit's first statement answered no row");
+  const { keyUsed, id, name, workingGroupId, code, secretariatChatId, sequence } = row;
+  return { keyUsed, unit: id === null ? null : { id, name, workingGroupId, workingGroup: { code, secretariatChatId }, sequence } };
 }
 
 export interface SubmittedCase {
@@ -129,7 +135,7 @@ const SubmissionKeySchema = z.uuid();
 
 /** The case a submission key already made, waiting again for its confirmation. */
 async function caseOfSubmission(deps: Pick<Deps, "sql">, userId: number, submissionKey: string): Promise<SubmittedCase | null> {
-  // Raw, on the SQL port: asked before every keyed submit.
+  // Raw, on the SQL port: asked when a submit finds its key used.
   const [existing] = await deps.sql.rows<{ id: number; trackingCode: string; urgency: Urgency; workingGroupId: number; reporterId: number }>`
     SELECT id, "trackingCode", urgency::text AS urgency, "workingGroupId", "reporterId" FROM "Case" WHERE "submissionKey" = ${submissionKey}::uuid`;
   if (!existing) return null;
@@ -148,9 +154,9 @@ async function insertAttachments(tx: Sql, files: DraftAttachment[], owner: { cas
     VALUES ${Prisma.join(rows)}`;
 }
 
-/** The draft's submission key made a case in a concurrent submit that committed first. */
-class SubmittedMeanwhile extends Error {
-  override name = "SubmittedMeanwhile";
+/** The draft's submission key already made a case: earlier, or in a concurrent submit that committed first. */
+class KeyUsed extends Error {
+  override name = "KeyUsed";
 }
 
 /**
@@ -166,9 +172,6 @@ export async function submitCase(
 ): Promise<SubmittedCase> {
   const draft = CaseDraftSchema.parse(input);
   const submissionKey = options.submissionKey === undefined ? null : SubmissionKeySchema.parse(options.submissionKey);
-  // A key that already made a case is not looked up first: the case's insert meets it (ON
-  // CONFLICT below), the transaction rolls back, sequence number included, and the answer is
-  // that case (the catch). A repeated submit is rare; a statement fewer on every submit is not.
   if (submissionKey) await markSubmissionInFlight(deps, userId);
   const now = deps.now();
   const irreversibleAt = draft.irreversibleAt ? new Date(draft.irreversibleAt) : null;
@@ -180,19 +183,20 @@ export async function submitCase(
     // transaction through Prisma cost five times pg's CPU.
     ({ submitted, countdown } = await deps.sql.transaction(async (tx) => {
       const jalaliYear = jalaliYearOf(now);
-      const unit = await submittingUnit(tx, draft.unitId, draft.agencyId, options.onBehalf ? null : userId, jalaliYear);
+      // A key that made a case is answered with it (the catch), whatever the unit says now.
+      const { keyUsed, unit } = await submitting(tx, draft, { representedBy: options.onBehalf ? null : userId, jalaliYear, submissionKey });
+      if (keyUsed) throw new KeyUsed();
       if (!unit) throw notYours("not_represented");
-      if (!unit.agencyOfGroup || unit.sequence === null) throw notYours("foreign_agency");
+      if (unit.sequence === null) throw notYours("foreign_agency");
       const trackingCode = formatTrackingCode(unit.workingGroup.code, jalaliYear, unit.sequence);
       const onBehalf = options.onBehalf;
       const written = new Date();
       const eventData = { urgency, attachments: draft.attachments.length, ...(onBehalf ? { onBehalf: onBehalf.channel } : {}) };
       // One statement for the case, its "unconfirmed" row (a keyed submit) and its first
-      // timeline event (the row appendEvent would write, src/services/timeline.ts, stamped with
-      // the case's own time). A concurrent
-      // submit of the same draft that committed first owns the submission key: ours inserts
-      // nothing (ON CONFLICT: the CTEs that follow read no row) and rolls back; the caller
-      // answers with that case (below).
+      // timeline event (the rows recordUnconfirmed and appendEvent write, stamped with the
+      // case's own time). A concurrent submit of the same draft that committed first owns the
+      // submission key: ours inserts nothing (ON CONFLICT: the CTEs that follow read no row) and
+      // rolls back; the caller answers with that case (below).
       const rows = await tx.rows<CountdownCase & { eventId: number }>`
         WITH created AS (
           INSERT INTO "Case" ("trackingCode", "workingGroupId", "unitId", "reporterId", category, subcategory, "agencyId", "irreversibleAt",
@@ -206,18 +210,14 @@ export async function submitCase(
           ON CONFLICT ("submissionKey") DO NOTHING
           RETURNING id, status::text AS status, category, urgency::text AS urgency, "irreversibleAt", "irreversibleOutcome", "submissionKey"
         ), unconfirmed AS (
-          INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt")
-          SELECT id, ${userId}, ${utc(written)} FROM created WHERE "submissionKey" IS NOT NULL
-          ON CONFLICT DO NOTHING
+          ${unconfirmedInsert(Prisma.sql`id`, userId, written, Prisma.sql`FROM created WHERE "submissionKey" IS NOT NULL`)}
         ), event AS (
-          INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
-          SELECT id, ${userId}, 'submitted', ${JSON.stringify(eventData)}::jsonb, false, NULL, ${utc(written)} FROM created
-          RETURNING id
+          ${eventInsert({ caseId: Prisma.sql`id`, actorId: userId, type: "submitted", data: eventData }, written, Prisma.sql`FROM created`)}
         )
         SELECT created.id, created.status, created.category, created.urgency, created."irreversibleAt", created."irreversibleOutcome", event.id AS "eventId"
         FROM created, event`;
       const row = rows[0];
-      if (!row) throw new SubmittedMeanwhile();
+      if (!row) throw new KeyUsed();
       const { eventId, ...created } = row;
       if (draft.attachments.length > 0) await insertAttachments(tx, draft.attachments, { caseId: created.id, eventId, uploadedById: userId }, written);
       await alertSecretariatOfNewCase(tx, deps, { ...created, trackingCode, workingGroupId: unit.workingGroupId, unit, workingGroup: unit.workingGroup });
@@ -225,12 +225,10 @@ export async function submitCase(
       return { submitted, countdown: created };
     }));
   } catch (error) {
-    // The key already made a case: a concurrent submit of the same draft committed first (our
-    // insert met its key, and our transaction, its sequence number included, rolled back), or
-    // an earlier submit did, before the unit or its agency changed in a way that refuses this
-    // one. Either way that case is the answer, as a second submit always gets.
-    const again = error instanceof SubmittedMeanwhile || (error instanceof Refusal && (error.reason === "not_represented" || error.reason === "foreign_agency"));
-    const existing = submissionKey && again ? await caseOfSubmission(deps, userId, submissionKey) : null;
+    // The key already made a case (found first, or met by our insert when a concurrent submit
+    // of the same draft committed first; our transaction, its sequence number included, rolled
+    // back): that case is the answer, as a second submit always gets.
+    const existing = submissionKey && error instanceof KeyUsed ? await caseOfSubmission(deps, userId, submissionKey) : null;
     if (existing) return existing;
     throw error;
   }

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps";
-import { utc } from "../db";
+import { Prisma, utc } from "../db";
 import { sqlOf, type Executor } from "../sql";
 import type { Urgency } from "../domain/urgency";
 
@@ -51,8 +51,16 @@ export async function markSubmissionInFlight(deps: Pick<Deps, "redis">, userId: 
 export async function recordUnconfirmed(tx: Executor, caseId: number, reporterId: number): Promise<void> {
   // Raw, on the SQL port (here and below): part of every submit, where compiling the query
   // builder's statement cost more than running it.
-  await sqlOf(tx).run`
-    INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt") VALUES (${caseId}, ${reporterId}, ${utc(new Date())})
+  await sqlOf(tx).run(unconfirmedInsert(caseId, reporterId, new Date()));
+}
+
+/**
+ * recordUnconfirmed's INSERT, for a statement that writes it with the case: `caseId` may be SQL
+ * read from `from` (the submit's CTE of the new case, src/services/cases.ts).
+ */
+export function unconfirmedInsert(caseId: number | Prisma.Sql, reporterId: number, at: Date, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "UnconfirmedSubmission" ("caseId", "reporterId", "createdAt") SELECT ${caseId}::int, ${reporterId}::int, ${utc(at)} ${from}
     ON CONFLICT DO NOTHING`;
 }
 

@@ -1,4 +1,4 @@
-import { utc } from "../db";
+import { Prisma, utc } from "../db";
 import { sqlOf, type Executor } from "../sql";
 
 export interface NewEvent {
@@ -16,10 +16,18 @@ export async function appendEvent(tx: Executor, event: NewEvent): Promise<{ id: 
   // Raw: every change of every case appends here, and the query builder's create cost three
   // times the insert's CPU (compiling the query). createdAt as Prisma writes it: the client's
   // clock (so events within one transaction keep their order).
-  const rows = await sqlOf(tx).rows<{ id: number }>`
-    INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
-    VALUES (${event.caseId}, ${event.actorId}, ${event.type}, ${JSON.stringify(event.data ?? {})}::jsonb, ${event.internal ?? false},
-            ${event.taskId ?? null}, ${utc(new Date())})
-    RETURNING id`;
+  const rows = await sqlOf(tx).rows<{ id: number }>(eventInsert(event, new Date()));
   return rows[0] as { id: number };
+}
+
+/**
+ * The INSERT of one timeline event (… RETURNING id), for a statement that writes it with other
+ * rows: `event.caseId` may be SQL read from `from` (e.g. a CTE's new case: `FROM created`).
+ */
+export function eventInsert(event: Omit<NewEvent, "caseId"> & { caseId: number | Prisma.Sql }, at: Date, from: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "CaseEvent" ("caseId", "actorId", "type", "data", "internal", "taskId", "createdAt")
+    SELECT ${event.caseId}::int, ${event.actorId}::int, ${event.type}::text, ${JSON.stringify(event.data ?? {})}::jsonb, ${event.internal ?? false}::boolean,
+           ${event.taskId ?? null}::int, ${utc(at)} ${from}
+    RETURNING id`;
 }
