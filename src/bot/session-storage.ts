@@ -5,22 +5,13 @@
 // The drafts are written behind, in one statement for all users every DRAFT_FLUSH_MS
 // (src/services/drafts.ts, which says what that costs and why it is enough).
 import type { StorageAdapter } from "grammy";
+import { BoundedMap } from "../bounded-map";
 import type { Deps } from "../deps";
 import { loadSessionDraft, type DraftWriter } from "../services/drafts";
 import type { Flow, SessionData } from "./context";
 
-/** How many session keys the mirrors remember (what PostgreSQL and Redis hold), per process. */
+/** How many session keys the mirrors remember (what PostgreSQL and Redis hold), per process; forgetting one only costs a write that is not skipped. */
 const MIRROR_SIZE = 10_000;
-
-/** A bounded map: the oldest key goes first (forgetting one only costs a write that is not skipped). */
-class Mirror<V> extends Map<string, V> {
-  override set(key: string, value: V): this {
-    super.delete(key);
-    super.set(key, value);
-    if (this.size > MIRROR_SIZE) super.delete(this.keys().next().value as string);
-    return this;
-  }
-}
 
 function isFlow(value: unknown): value is Flow {
   if (!value || typeof value !== "object") return false;
@@ -70,10 +61,10 @@ export function writeThroughStorage(
 ): SessionStorage {
   // What PostgreSQL holds per key, as far as this process knows: the flow's JSON, or null for
   // none. Unknown keys are written; known ones only when the flow changed.
-  const mirror = new Mirror<string | null>();
+  const mirror = new BoundedMap<string, string | null>(MIRROR_SIZE);
   const remember = (key: string, json: string | null) => mirror.set(key, json);
   // What Redis holds per key, as this process last read or wrote it (the whole session's JSON).
-  const inRedis = new Mirror<string>();
+  const inRedis = new BoundedMap<string, string>(MIRROR_SIZE);
   // Primed reads (see SessionStorage.prime), taken by the next read of their key.
   const primed = new Map<string, { json: string | null }>();
 

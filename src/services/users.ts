@@ -1,3 +1,4 @@
+import { BoundedMap } from "../bounded-map";
 import type { Deps } from "../deps";
 import type { User as TelegramUser } from "grammy/types";
 import { utc, type Db } from "../db";
@@ -54,7 +55,7 @@ function isCurrent(cached: CachedUser<UpdateUser>, from: TelegramUser, adminTele
   );
 }
 
-/** How many Telegram ids knownUserIds remembers (the oldest is forgotten first). */
+/** How many Telegram ids knownUserIds remembers (the least recently seen is forgotten first). */
 const KNOWN_USER_IDS = 10_000;
 
 /**
@@ -62,15 +63,7 @@ const KNOWN_USER_IDS = 10_000;
  * so the update's reads (src/services/update-reads.ts) can take the user's submission flags
  * together with the cached user. Forgetting one only costs that update a second MGET.
  */
-const knownUserIds = new (class extends Map<string, number> {
-  override set(key: string, value: number): this {
-    // Re-inserted on every sighting: the least recently seen goes first.
-    super.delete(key);
-    super.set(key, value);
-    if (this.size > KNOWN_USER_IDS) super.delete(this.keys().next().value as string);
-    return this;
-  }
-})();
+const knownUserIds = new BoundedMap<string, number>(KNOWN_USER_IDS);
 
 export const knownUserId = (telegramId: string): number | undefined => knownUserIds.get(telegramId);
 
