@@ -66,18 +66,15 @@ function saveSessionBeforeReplying(storage: StorageAdapter<SessionData>): Middle
 function readUpdate(storage: SessionStorage): Middleware<BotContext> {
   return async (ctx, next) => {
     const key = sessionKey(ctx);
-    if (key && ctx.from && !ctx.from.is_bot) {
-      const { session: json, ...reads } = await readUpdateKeys(ctx.deps, String(ctx.from.id), key);
-      const drop = storage.prime(key, json);
-      ctx.reads = reads;
-      try {
-        await next();
-      } finally {
-        drop();
-      }
-      return;
+    if (!key || !ctx.from || ctx.from.is_bot) return next();
+    const { session: json, ...reads } = await readUpdateKeys(ctx.deps, String(ctx.from.id), key);
+    const drop = storage.prime(key, json);
+    ctx.reads = reads;
+    try {
+      await next();
+    } finally {
+      drop();
     }
-    await next();
   };
 }
 

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "../../logger";
 import { logUnlessOutage, type OutageTracker } from "../../outage-log";
 import type { BotContext } from "../context";
+import { countInWindowLua } from "./inbound-limit";
 
 /**
  * Each update is handled once, across processes. Telegram (and Bale) post an update again when
@@ -50,13 +51,12 @@ export const updateKey = (botId: number, updateId: number) => `update:${botId}:$
  * (src/bot/middlewares/inbound-limit.ts), in one round trip: KEYS[1] the update, KEYS[2] the
  * sender's counter (absent: nothing to count); ARGV: our claim, its seconds, the window (ms).
  * Answers {1, hits} when claimed (hits 0 when not counted), else {0, the key's holder}. The
- * counter gets its expiry in the same step as its INCR (see inbound-limit.ts for why).
+ * counting is inbound-limit.ts's (countInWindowLua).
  */
 const CLAIM_SCRIPT = `
 if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
   if #KEYS < 2 then return {1, 0} end
-  local hits = redis.call('INCR', KEYS[2])
-  if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+  ${countInWindowLua("KEYS[2]", "ARGV[3]")}
   return {1, hits}
 end
 return {0, redis.call('GET', KEYS[1])}`;
@@ -87,7 +87,7 @@ export function dedupeUpdates({ redis, logger, transport, instanceId, outages, c
     const counterKey = counter?.key(ctx);
     let claimed: boolean;
     try {
-      claimed = await claim(redis, { key, mine, transport, updateId, logger }, counterKey === undefined ? undefined : { key: counterKey, windowMs: counter?.windowMs ?? 0 }, (hits) => (ctx.inboundHits = hits));
+      ({ claimed, hits: ctx.inboundHits } = await claim(redis, { key, mine, transport, updateId, logger }, counterKey === undefined ? undefined : { key: counterKey, windowMs: counter?.windowMs ?? 0 }));
     } catch (error) {
       if (error instanceof UpdateInProgressError) throw error;
       // Redis is down: sessions are too, and the update would fail inside; it is handled (the
@@ -121,25 +121,22 @@ interface Claim {
 }
 
 /**
- * True when this process should handle the update; throws UpdateInProgressError for "not now".
- * A claim made by the script hands over the sender's count (`counted`); a claim taken over from
- * a stopped process does not count (the inbound limit counts it on its own, a rare path).
+ * Whether this process should handle the update, and the sender's count when the script took
+ * it; throws UpdateInProgressError for "not now". A claim taken over from a stopped process
+ * has no count (the inbound limit counts it on its own, a rare path).
  */
-async function claim(redis: Redis, { key, mine, transport, updateId, logger }: Claim, counter: { key: string; windowMs: number } | undefined, counted: (hits: number) => void): Promise<boolean> {
+async function claim(redis: Redis, { key, mine, transport, updateId, logger }: Claim, counter: { key: string; windowMs: number } | undefined): Promise<{ claimed: boolean; hits?: number }> {
   // One script: the claim and the look at its holder are atomic (no expiry in between to retry).
   const keys = counter ? [key, counter.key] : [key];
   const [won, answer] = (await redis.eval(CLAIM_SCRIPT, keys.length, ...keys, mine, CLAIM_SECONDS, counter?.windowMs ?? 0)) as [number, number | string | null | undefined];
-  if (won === 1) {
-    if (counter) counted(Number(answer));
-    return true;
-  }
+  if (won === 1) return { claimed: true, ...(counter ? { hits: Number(answer) } : {}) };
   const holder = answer ?? null;
   if (holder === "done" || holder === mine) {
     logger.info({ updateId, state: holder === "done" ? "done" : "in progress here" }, "duplicate update dropped");
-    return false;
+    return { claimed: false };
   }
   if (transport === "webhook") throw new UpdateInProgressError(updateId);
   logger.warn({ updateId }, "update left unfinished by a stopped process: handling it");
   await redis.set(key, mine, "EX", CLAIM_SECONDS);
-  return true;
+  return { claimed: true };
 }

@@ -27,14 +27,18 @@ const KEY_PREFIX = "ratelimit:user:";
 export const inboundCounterKey = (ctx: { from?: { id: number } }) => (ctx.from ? `${KEY_PREFIX}${ctx.from.id}` : undefined);
 
 /**
- * INCR and set the window's expiry in one step. The plugin's own Redis store sends PEXPIRE
- * after INCR as a second command: a process dying, or Redis blinking, between the two leaves a
- * counter that never expires, and that user is silenced for good. Here a counter without an
- * expiry gets one on the next update.
+ * Lua that counts an update in the sender's window, leaving the count in `hits`: INCR and the
+ * window's expiry in one step. @grammyjs/ratelimiter's Redis store sent PEXPIRE after INCR as
+ * a second command: a process dying, or Redis blinking, between the two leaves a counter that
+ * never expires, and that user is silenced for good. Here a counter without an expiry gets one
+ * on the next update. `counterKey` and `windowMs` are the script's KEYS and ARGV entries
+ * holding them. The claim's script (dedupe.ts) runs it too.
  */
-const INCREMENT_SCRIPT = `
-local hits = redis.call('INCR', KEYS[1])
-if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+export const countInWindowLua = (counterKey: string, windowMs: string) => `
+local hits = redis.call('INCR', ${counterKey})
+if redis.call('PTTL', ${counterKey}) < 0 then redis.call('PEXPIRE', ${counterKey}, ${windowMs}) end`;
+
+const INCREMENT_SCRIPT = `${countInWindowLua("KEYS[1]", "ARGV[1]")}
 return hits`;
 
 /** The counter on our (prefixed) ioredis client, for updates the claim did not count. */
